@@ -1,0 +1,32 @@
+# Two entry points for a fresh machine with python3 and make: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STUDY := assessments/integraal-werken-sociaal-domein
+
+.PHONY: install demo test lint clean
+
+$(BIN)/normtoets: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(BIN)/normtoets
+
+# The main job on the bundled study: validate, compare, reports into out/.
+demo: install
+	$(BIN)/normtoets validate
+	mkdir -p out
+
+# The whole test suite (the same command CI runs).
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) out

@@ -1,0 +1,3 @@
+from normtoets.cli import main
+
+main()

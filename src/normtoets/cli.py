@@ -1,0 +1,122 @@
+"""Command line: parses options, calls the library, renders. Nothing else imports typer."""
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, ParamSpec
+
+import typer
+from rich.console import Console
+
+from normtoets import __version__
+from normtoets.diagnostics import has_errors
+from normtoets.errors import UsageError
+
+EXIT_INTERNAL = 3
+P = ParamSpec("P")
+
+
+_state = {"debug": False}
+
+
+def _guarded(command: Callable[P, None]) -> Callable[P, None]:
+    """The one place that maps exceptions to exit codes (option errors are typer's: exit 2)."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except UsageError as exc:
+            _stderr().print(f"normtoets: {exc}", highlight=False, markup=False)
+            raise typer.Exit(2) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:
+            if _state["debug"]:
+                traceback.print_exc()
+            else:
+                _stderr().print(
+                    f"normtoets: internal error: {type(exc).__name__}: {exc}\n"
+                    "This is a bug in normtoets, not in your files. "
+                    "Run again with --debug for a traceback and report it.",
+                    highlight=False,
+                    markup=False,
+                )
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return run
+
+
+app = typer.Typer(
+    help="Audit municipalities against a normenkader: validate, compare, report.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,  # audit data must never leak into a traceback
+    add_completion=True,
+)
+
+
+def _stderr() -> Console:
+    return Console(stderr=True)
+
+
+class DiagnosticFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+NormsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--norms", help="Extra folder with frameworks (normenkaders); repeatable."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"normtoets {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback on internal errors.")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+@app.command()
+@_guarded
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders (default: ./norms and ./assessments)."),
+    ] = None,
+    norms: NormsOption = None,
+    output_format: Annotated[
+        DiagnosticFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = DiagnosticFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+) -> None:
+    """Check frameworks, studies and assessments; report every problem as file:line:column."""
+    from normtoets.output.diagnostics import render_json, render_text
+    from normtoets.validate import default_paths
+    from normtoets.validate import validate as run_validate
+
+    report = run_validate(paths or default_paths(), norms)
+    if output_format is DiagnosticFormat.json:
+        sys.stdout.write(render_json(report.diagnostics) + "\n")
+    else:
+        render_text(Console(), report.diagnostics, len(report.files))
+    raise typer.Exit(1 if has_errors(report.diagnostics, strict) else 0)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,83 @@
+"""The normenkader: themes, norms, criteria, a scale and research questions."""
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from normtoets.models.base import Strict
+from normtoets.models.scale import Scale
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+
+
+class FrameworkRef(Strict):
+    id: str = Field(description="Id van het normenkader.")
+    version: str = Field(description="Versie van het normenkader waartegen is getoetst.")
+
+    def __str__(self) -> str:
+        return f"{self.id}@{self.version}"
+
+
+class Criterion(Strict):
+    id: str = Field(pattern=ID_PATTERN, description="Id van het deelcriterium, bijv. 'U2.b'.")
+    text: str = Field(description="Tekst van het deelcriterium.")
+
+
+class Norm(Strict):
+    id: str = Field(pattern=ID_PATTERN, description="Id van de norm, bijv. 'B1'.")
+    text: str = Field(description="De norm zoals die in het normenkader staat.")
+    short: str | None = Field(default=None, description="Korte titel voor tabellen.")
+    criteria: list[Criterion] = Field(default_factory=list, description="Deelcriteria (a, b, …).")
+
+
+class Theme(Strict):
+    id: str = Field(pattern=ID_PATTERN, description="Id van het thema, bijv. 'beleid'.")
+    title: str = Field(description="Titel van het thema.")
+    description: str | None = Field(default=None, description="Toelichting.")
+    norms: list[Norm] = Field(min_length=1, description="De normen binnen dit thema.")
+
+
+class ResearchQuestion(Strict):
+    id: str = Field(pattern=ID_PATTERN, description="Id van de onderzoeksvraag, bijv. 'OV1'.")
+    text: str = Field(description="De onderzoeksvraag.")
+    norms: list[str] = Field(
+        default_factory=list, description="Normen die deze vraag beantwoorden."
+    )
+
+
+class Framework(Strict):
+    id: str = Field(pattern=ID_PATTERN, description="Id van het normenkader.")
+    version: str = Field(
+        description="Versie; een beoordeling noemt de versie waartegen is getoetst."
+    )
+    title: str = Field(description="Titel van het normenkader.")
+    source: str | None = Field(default=None, description="Bronvermelding van het normenkader.")
+    description: str | None = Field(default=None, description="Toelichting.")
+    scale: Scale = Field(description="De scoreschaal.")
+    themes: list[Theme] = Field(min_length=1, description="Thema's met hun normen.")
+    research_questions: list[ResearchQuestion] = Field(
+        default_factory=list, description="Onderzoeksvragen, gekoppeld aan normen."
+    )
+
+    @property
+    def ref(self) -> FrameworkRef:
+        return FrameworkRef(id=self.id, version=self.version)
+
+    def norms(self) -> Iterator[Norm]:
+        for theme in self.themes:
+            yield from theme.norms
+
+    def criteria(self) -> Iterator[Criterion]:
+        for norm in self.norms():
+            yield from norm.criteria
+
+    def norm(self, norm_id: str) -> Norm | None:
+        return next((n for n in self.norms() if n.id == norm_id), None)
+
+    def norm_of_criterion(self, criterion_id: str) -> Norm | None:
+        return next(
+            (n for n in self.norms() if any(c.id == criterion_id for c in n.criteria)), None
+        )
+
+    def question(self, question_id: str) -> ResearchQuestion | None:
+        return next((q for q in self.research_questions if q.id == question_id), None)

@@ -1,0 +1,70 @@
+"""The score scale is data in the framework: nothing in the code knows `++`."""
+
+from pydantic import Field, model_validator
+
+from normtoets.models.base import Strict
+
+
+class ScoreLevel(Strict):
+    code: str = Field(
+        min_length=1, description="De score zoals de onderzoeker hem schrijft, bijv. '++'."
+    )
+    label: str = Field(description="Nederlandse omschrijving, bijv. 'voldoet volledig'.")
+    meets: bool = Field(description="Of de norm met deze score als 'voldaan' telt.")
+    value: float | None = Field(
+        default=None, description="Numerieke waarde; alleen nodig voor een gemiddelde (--mean)."
+    )
+    color: str = Field(default="#dddddd", description="Achtergrondkleur in tabellen (CSS-kleur).")
+
+
+class SpecialLevel(Strict):
+    code: str = Field(min_length=1, description="Code, bijv. 'nb'.")
+    label: str = Field(description="Omschrijving, bijv. 'niet beoordeeld'.")
+
+
+class Scale(Strict):
+    levels: list[ScoreLevel] = Field(
+        min_length=1, description="De scoreniveaus, van beste naar slechtste."
+    )
+    not_assessed: SpecialLevel = Field(
+        default=SpecialLevel(code="nb", label="niet beoordeeld"),
+        description="Code voor 'niet beoordeeld'.",
+    )
+    not_applicable: SpecialLevel = Field(
+        default=SpecialLevel(code="nvt", label="niet van toepassing"),
+        description="Code voor 'niet van toepassing'.",
+    )
+
+    @model_validator(mode="after")
+    def _codes_unique(self) -> "Scale":
+        codes = [level.code for level in self.levels]
+        codes += [self.not_assessed.code, self.not_applicable.code]
+        if len(set(codes)) != len(codes):
+            raise ValueError("every score code in the scale must be unique")
+        return self
+
+    @property
+    def codes(self) -> list[str]:
+        """Every code a researcher may write, levels first."""
+        return [level.code for level in self.levels] + [
+            self.not_assessed.code,
+            self.not_applicable.code,
+        ]
+
+    def level(self, code: str) -> ScoreLevel | None:
+        return next((level for level in self.levels if level.code == code), None)
+
+    def rank(self, code: str) -> int | None:
+        """0 for the best level; None for unscored codes."""
+        return next((i for i, level in enumerate(self.levels) if level.code == code), None)
+
+    def is_scored(self, code: str | None) -> bool:
+        return code is not None and self.level(code) is not None
+
+    def label(self, code: str | None) -> str:
+        if code is None or code == self.not_assessed.code:
+            return self.not_assessed.label
+        if code == self.not_applicable.code:
+            return self.not_applicable.label
+        level = self.level(code)
+        return level.label if level else code

@@ -1,0 +1,39 @@
+"""One audit (onderzoek): who did it for whom, which municipalities, and its lessons."""
+
+import datetime as dt
+
+from pydantic import Field
+
+from normtoets.models.base import Strict
+from normtoets.models.framework import ID_PATTERN, FrameworkRef
+
+
+class Lesson(Strict):
+    title: str | None = Field(default=None, description="Korte titel van het leermoment.")
+    text: str = Field(description="Het leermoment.")
+    norms: list[str] = Field(default_factory=list, description="Normen waarop het slaat.")
+    example: str | None = Field(
+        default=None, description="Gemeente die hierin als voorbeeld kan dienen."
+    )
+
+
+class Study(Strict):
+    id: str = Field(pattern=ID_PATTERN, description="Id van het onderzoek.")
+    title: str = Field(description="Titel van het onderzoek.")
+    subtitle: str | None = Field(default=None, description="Ondertitel.")
+    rekenkamer: str = Field(description="De rekenkamer(commissie) die het onderzoek liet doen.")
+    researchers: list[str] = Field(
+        default_factory=list, description="Onderzoekers of onderzoeksbureau."
+    )
+    year: int | None = Field(default=None, description="Jaar van het onderzoek.")
+    date: dt.date | None = Field(default=None, description="Datum van publicatie.")
+    framework: FrameworkRef = Field(description="Het normenkader van het onderzoek.")
+    municipalities: list[str] = Field(min_length=1, description="De onderzochte gemeenten.")
+    summary: str | None = Field(default=None, description="Eigen samenvatting van het onderzoek.")
+    general_lessons: list[Lesson] = Field(
+        default_factory=list, description="Algemene leermomenten voor alle gemeenten."
+    )
+    mutual_lessons: list[Lesson] = Field(
+        default_factory=list, description="Lessen die gemeenten van elkaar kunnen leren."
+    )
+    source: str | None = Field(default=None, description="Bronvermelding van de leermomenten.")

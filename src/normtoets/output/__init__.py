@@ -1,0 +1,1 @@
+"""Renderers: the only place (with cli) that knows rich."""

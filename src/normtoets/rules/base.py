@@ -1,0 +1,29 @@
+"""What a rule sees and what it yields."""
+
+from dataclasses import dataclass, field
+
+from normtoets.diagnostics import Severity
+from normtoets.models import Assessment, Framework, Study
+from normtoets.yamlsource import PathKey
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A rule's finding, placed by its path in the file; the registry turns it into a Diagnostic."""
+
+    path: PathKey
+    message: str
+    hint: str | None = None
+    severity: Severity | None = None  # None: the rule's own severity
+    at_key: bool = False  # point at the key (e.g. an unknown norm id) rather than its value
+
+
+@dataclass(frozen=True)
+class Context:
+    """One validated file with what it refers to. Framework is None when it could not be found."""
+
+    kind: str  # "framework", "study" or "assessment"
+    framework: Framework | None
+    study: Study | None = None
+    assessment: Assessment | None = None
+    available: dict[str, list[str]] = field(default_factory=dict)  # framework id → versions

@@ -1,0 +1,59 @@
+"""duplicate-id (error): the same id is used twice where ids must be unique: themes, norms,
+criteria and research questions in a framework; sources, conclusions and recommendations in
+an assessment; municipalities in a study."""
+
+from collections.abc import Iterable, Iterator
+
+from normtoets.diagnostics import Severity
+from normtoets.rules.base import Context, Problem
+from normtoets.yamlsource import PathKey
+
+CODE = "duplicate-id"
+SEVERITY = Severity.error
+
+
+def _repeats(items: Iterable[tuple[str, PathKey]], what: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for item_id, path in items:
+        if item_id in seen:
+            yield Problem(path, f"{what} id '{item_id}' is used more than once")
+        seen.add(item_id)
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    if ctx.kind == "framework" and ctx.framework:
+        fw = ctx.framework
+        yield from _repeats(((t.id, ("themes", i, "id")) for i, t in enumerate(fw.themes)), "theme")
+        norms: list[tuple[str, PathKey]] = [
+            (n.id, ("themes", i, "norms", j, "id"))
+            for i, t in enumerate(fw.themes)
+            for j, n in enumerate(t.norms)
+        ]
+        criteria: list[tuple[str, PathKey]] = [
+            (c.id, ("themes", i, "norms", j, "criteria", k, "id"))
+            for i, t in enumerate(fw.themes)
+            for j, n in enumerate(t.norms)
+            for k, c in enumerate(n.criteria)
+        ]
+        yield from _repeats(norms + criteria, "norm or criterion")
+        yield from _repeats(
+            ((q.id, ("research_questions", i, "id")) for i, q in enumerate(fw.research_questions)),
+            "research question",
+        )
+    if ctx.kind == "assessment" and ctx.assessment:
+        a = ctx.assessment
+        yield from _repeats(
+            ((s.id, ("sources", i, "id")) for i, s in enumerate(a.sources)), "source"
+        )
+        yield from _repeats(
+            ((c.id, ("conclusions", i, "id")) for i, c in enumerate(a.conclusions)), "conclusion"
+        )
+        yield from _repeats(
+            ((r.id, ("recommendations", i, "id")) for i, r in enumerate(a.recommendations)),
+            "recommendation",
+        )
+    if ctx.kind == "study" and ctx.study:
+        yield from _repeats(
+            ((m, ("municipalities", i)) for i, m in enumerate(ctx.study.municipalities)),
+            "municipality",
+        )

@@ -1,0 +1,32 @@
+"""invalid-score (error): a norm or criterion score that is not a code of the framework's
+scale. The hint names the nearest code: `- -` → "did you mean '--'?"."""
+
+from collections.abc import Iterator
+
+from normtoets.diagnostics import Severity
+from normtoets.rules.base import Context, Problem
+from normtoets.rules.suggest import closest_score
+from normtoets.yamlsource import PathKey
+
+CODE = "invalid-score"
+SEVERITY = Severity.error
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    if ctx.framework is None or ctx.assessment is None:
+        return
+    scale = ctx.framework.scale
+    codes = scale.codes
+    labels = {level.label: level.code for level in scale.levels}
+    labels |= {s.label: s.code for s in (scale.not_assessed, scale.not_applicable)}
+    allowed = ", ".join(f"'{c}'" for c in codes)
+    for norm_id, judgement in ctx.assessment.judgements.items():
+        scored: list[tuple[PathKey, str]] = [(("judgements", norm_id, "score"), judgement.score)]
+        scored += [
+            (("judgements", norm_id, "criteria", cid, "score"), c.score)
+            for cid, c in judgement.criteria.items()
+        ]
+        for path, score in scored:
+            if score not in codes:
+                hint = closest_score(score, codes, labels) or f"the scale has {allowed}"
+                yield Problem(path, f"score '{score}' is not in the scale ({allowed})", hint)

@@ -1,0 +1,28 @@
+"""missing-judgement (warning in a concept or during wederhoor, error when definitief): a norm
+of the framework has no judgement. Write `score: <not-assessed code>` to record on purpose that
+a norm was not assessed."""
+
+from collections.abc import Iterator
+
+from normtoets.diagnostics import Severity
+from normtoets.models.assessment import Status
+from normtoets.rules.base import Context, Problem
+
+CODE = "missing-judgement"
+SEVERITY = Severity.warning
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    if ctx.framework is None or ctx.assessment is None:
+        return
+    final = ctx.assessment.status is Status.definitief
+    not_assessed = ctx.framework.scale.not_assessed.code
+    for norm in ctx.framework.norms():
+        if norm.id not in ctx.assessment.judgements:
+            yield Problem(
+                ("judgements",),
+                f"norm {norm.id} has no judgement",
+                f"add judgements.{norm.id}, with score '{not_assessed}' if it was not assessed",
+                severity=Severity.error if final else None,
+                at_key=True,
+            )

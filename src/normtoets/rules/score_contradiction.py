@@ -1,0 +1,30 @@
+"""score-contradiction (warning): a norm's score contradicts its criterion scores — every
+scored criterion meets the norm (by the scale's `meets`) while the norm score does not, or the
+other way round."""
+
+from collections.abc import Iterator
+
+from normtoets.diagnostics import Severity
+from normtoets.rules.base import Context, Problem
+
+CODE = "score-contradiction"
+SEVERITY = Severity.warning
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    if ctx.framework is None or ctx.assessment is None:
+        return
+    scale = ctx.framework.scale
+    for norm_id, judgement in ctx.assessment.judgements.items():
+        norm_level = scale.level(judgement.score)
+        levels = [scale.level(c.score) for c in judgement.criteria.values()]
+        met = {level.meets for level in levels if level}
+        if norm_level is None or len(met) != 1 or norm_level.meets in met:
+            continue
+        side = "meet" if met == {True} else "fail"
+        yield Problem(
+            ("judgements", norm_id, "score"),
+            f"norm {norm_id} is scored '{judgement.score}' ({norm_level.label}) but all "
+            f"its scored criteria {side} the norm",
+            "check the scores, or explain the difference in the finding",
+        )

@@ -1,0 +1,31 @@
+"""Hints for a mistyped id or score."""
+
+import difflib
+import unicodedata
+
+
+def closest(word: str, choices: list[str]) -> str | None:
+    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    return f"did you mean '{match[0]}'?" if match else None
+
+
+def _fold(text: str) -> str:
+    """Drop spaces; read any dash (en dash from a word processor, minus sign) as '-'."""
+    out = []
+    for char in text:
+        if char.isspace():
+            continue
+        out.append("-" if unicodedata.category(char) == "Pd" or char == "\u2212" else char)
+    return unicodedata.normalize("NFKC", "".join(out))
+
+
+def closest_score(raw: str, codes: list[str], labels: dict[str, str]) -> str | None:
+    """'- -' → '--', '–' → '-', 'niet beoordeeld' → 'nb'; else the nearest code by spelling."""
+    folded = _fold(raw)
+    for code in codes:
+        if _fold(code) == folded:
+            return f"did you mean '{code}'?"
+    for label, code in labels.items():
+        if label.casefold() == raw.strip().casefold():
+            return f"did you mean '{code}'? ('{label}' is its label)"
+    return closest(raw, codes)

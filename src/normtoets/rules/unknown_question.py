@@ -1,0 +1,25 @@
+"""unknown-question (error): an answer names a research question the framework does not
+define."""
+
+from collections.abc import Iterator
+
+from normtoets.diagnostics import Severity
+from normtoets.rules.base import Context, Problem
+from normtoets.rules.suggest import closest
+
+CODE = "unknown-question"
+SEVERITY = Severity.error
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    if ctx.framework is None or ctx.assessment is None:
+        return
+    ids = [q.id for q in ctx.framework.research_questions]
+    for i, answer in enumerate(ctx.assessment.answers):
+        for j, question in enumerate(answer.questions):
+            if question not in ids:
+                yield Problem(
+                    ("answers", i, "questions", j),
+                    f"unknown research question '{question}'",
+                    closest(question, ids),
+                )

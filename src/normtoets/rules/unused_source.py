@@ -1,0 +1,19 @@
+"""unused-source (warning): a listed source is never cited by any evidence."""
+
+from collections.abc import Iterator
+
+from normtoets.diagnostics import Severity
+from normtoets.rules.base import Context, Problem
+from normtoets.rules.evidence import all_evidence
+
+CODE = "unused-source"
+SEVERITY = Severity.warning
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    if ctx.assessment is None:
+        return
+    cited = {item.source for _, item in all_evidence(ctx.assessment)}
+    for i, source in enumerate(ctx.assessment.sources):
+        if source.id not in cited:
+            yield Problem(("sources", i, "id"), f"source '{source.id}' is never cited")

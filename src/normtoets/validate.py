@@ -1,0 +1,51 @@
+"""`validate`: every file under the given paths, checked against its schema and the rules."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from normtoets.diagnostics import Diagnostic
+from normtoets.errors import UsageError
+from normtoets.workspace import YAML_SUFFIXES, Workspace
+
+
+@dataclass
+class Report:
+    files: list[str]
+    diagnostics: list[Diagnostic]
+
+
+def collect(paths: list[Path]) -> list[Path]:
+    """YAML files named or found below the given folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in YAML_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UsageError(f"path not found: {path}")
+    return list(dict.fromkeys(found))
+
+
+def default_paths() -> list[Path]:
+    paths = [p for p in (Path("norms"), Path("assessments")) if p.is_dir()]
+    if not paths:
+        raise UsageError("no paths given and no ./norms or ./assessments folder here")
+    return paths
+
+
+def validate(paths: list[Path], norms_dirs: list[Path] | None = None) -> Report:
+    workspace = Workspace(norms_dirs)
+    files = collect(paths)
+    loaded = [workspace.load(path) for path in files]
+    for item in loaded:  # frameworks first, so assessments in the same run can use them
+        workspace.register(item)
+    diagnostics = {d for item in loaded for d in workspace.check(item)}
+    diagnostics |= set(workspace.catalog_diagnostics)
+    return Report([item.name for item in loaded], sorted(diagnostics))

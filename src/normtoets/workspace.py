@@ -1,0 +1,139 @@
+"""Loads files once, knows which frameworks exist and which study an assessment belongs to."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from normtoets import rules
+from normtoets.diagnostics import Diagnostic, Severity
+from normtoets.models import Assessment, Framework, FrameworkRef, Study
+from normtoets.resources import bundled
+from normtoets.schema_errors import validate_model
+from normtoets.yamlsource import Document, read
+
+KINDS: dict[str, type[BaseModel]] = {
+    "framework": Framework,
+    "study": Study,
+    "assessment": Assessment,
+}
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def detect_kind(path: Path, data: Any) -> str:
+    """A framework has `themes`; a study is `study.yaml` or lists `municipalities`."""
+    if isinstance(data, dict):
+        if "themes" in data:
+            return "framework"
+        if "municipalities" in data:
+            return "study"
+    return "study" if path.name in ("study.yaml", "study.yml") else "assessment"
+
+
+@dataclass
+class Loaded:
+    """One file: its parsed document, its model when valid, and every problem found so far."""
+
+    path: Path
+    name: str
+    kind: str
+    doc: Document | None
+    model: Any
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def display_name(path: Path) -> str:
+    """Relative to the current folder where possible: what the user typed, more or less."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class Workspace:
+    def __init__(self, norms_dirs: list[Path] | None = None) -> None:
+        self._cache: dict[Path, Loaded] = {}
+        self._frameworks: dict[tuple[str, str], Framework] = {}
+        self.catalog_diagnostics: list[Diagnostic] = []
+        # Later folders win: bundled, then ./norms, then each --norms in order.
+        self._register_dir(bundled("norms"), report=False)
+        self._register_dir(Path("norms"), report=True)
+        for folder in norms_dirs or []:
+            self._register_dir(folder, report=True)
+
+    def _register_dir(self, folder: Path, report: bool) -> None:
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.glob("*.y*ml")):
+            loaded = self.load(path)
+            if report:
+                self.catalog_diagnostics.extend(loaded.diagnostics)
+            self.register(loaded)
+
+    def register(self, loaded: Loaded) -> None:
+        if loaded.kind == "framework" and isinstance(loaded.model, Framework):
+            self._frameworks[(loaded.model.id, loaded.model.version)] = loaded.model
+
+    def load(self, path: Path) -> Loaded:
+        key = path.resolve()
+        if key not in self._cache:
+            self._cache[key] = self._load(path)
+        return self._cache[key]
+
+    def _load(self, path: Path) -> Loaded:
+        name = display_name(path)
+        try:
+            doc, problems = read(path, name)
+        except OSError as exc:
+            problem = Diagnostic(
+                name, 1, 1, Severity.error, "unreadable", f"cannot read file: {exc.strerror or exc}"
+            )
+            return Loaded(path, name, "assessment", None, None, [problem])
+        kind = detect_kind(path, doc.data if doc else None)
+        model = None
+        if doc is not None:
+            model, schema_problems = validate_model(doc, KINDS[kind])
+            problems += schema_problems
+        return Loaded(path, name, kind, doc, model, problems)
+
+    def framework(self, ref: FrameworkRef) -> Framework | None:
+        return self._frameworks.get((ref.id, ref.version))
+
+    def frameworks(self) -> list[Framework]:
+        return list(self._frameworks.values())
+
+    def available(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for fid, version in self._frameworks:
+            out.setdefault(fid, []).append(version)
+        return out
+
+    def study_for(self, path: Path) -> Study | None:
+        for name in ("study.yaml", "study.yml"):
+            candidate = path.parent / name
+            if candidate.is_file() and candidate.resolve() != path.resolve():
+                study = self.load(candidate).model
+                return study if isinstance(study, Study) else None
+        return None
+
+    def check(self, loaded: Loaded) -> list[Diagnostic]:
+        """The file's own problems plus every semantic rule's."""
+        if loaded.model is None or loaded.doc is None:
+            return list(loaded.diagnostics)
+        model = loaded.model
+        if isinstance(model, Framework):
+            context = rules.Context("framework", model)
+        elif isinstance(model, Study):
+            context = rules.Context(
+                "study", self.framework(model.framework), study=model, available=self.available()
+            )
+        else:
+            context = rules.Context(
+                "assessment",
+                self.framework(model.framework),
+                study=self.study_for(loaded.path),
+                assessment=model,
+                available=self.available(),
+            )
+        return [*loaded.diagnostics, *rules.run(context, loaded.doc)]

@@ -1,0 +1,40 @@
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from normtoets.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+ACCEPTANCE = REPO / "tests" / "acceptance"
+STUDY = REPO / "assessments" / "integraal-werken-sociaal-domein"
+
+
+class Run:
+    """The CLI as a user runs it, in a chosen folder; stdout and stderr kept apart."""
+
+    def __init__(self, cwd: Path) -> None:
+        self.cwd = cwd
+
+    def __call__(self, *args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+        runner = CliRunner()
+        with pytest.MonkeyPatch.context() as mp:
+            mp.chdir(self.cwd)
+            return runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False)
+
+
+@pytest.fixture
+def run() -> Run:
+    """Runs in the repository root, like the README's commands."""
+    return Run(REPO)
+
+
+@pytest.fixture
+def run_in(tmp_path: Path) -> Callable[[Path], Run]:
+    return Run
+
+
+def diagnostics_of(result) -> list[dict]:  # type: ignore[no-untyped-def]
+    return json.loads(result.stdout)
