@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from normtoets import __version__
-from normtoets.diagnostics import has_errors
+from normtoets.diagnostics import Diagnostic, Severity, has_errors
 from normtoets.errors import UsageError
 
 EXIT_INTERNAL = 3
@@ -116,6 +116,89 @@ def validate(
     else:
         render_text(Console(), report.diagnostics, len(report.files))
     raise typer.Exit(1 if has_errors(report.diagnostics, strict) else 0)
+
+
+class CompareFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def _fail_with(diagnostics: list[Diagnostic]) -> None:
+    """Invalid input for compare/report: the diagnostics of validate on stderr, exit 1."""
+    from normtoets.output.diagnostics import render_text
+
+    errors = [d for d in diagnostics if d.severity is Severity.error]
+    render_text(_stderr(), errors, len({d.file for d in errors}))
+    raise typer.Exit(1)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from normtoets.atomic import write_text
+
+        write_text(output, text)
+
+
+@app.command()
+@_guarded
+def compare(
+    paths: Annotated[list[Path], typer.Argument(help="A study folder, or assessment files.")],
+    norms: NormsOption = None,
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="table, json, csv or markdown.")
+    ] = CompareFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    criteria: Annotated[bool, typer.Option("--criteria", help="Add the criterion rows.")] = False,
+    only_differences: Annotated[
+        bool, typer.Option("--only-differences", help="Only rows where municipalities differ.")
+    ] = False,
+    lessons: Annotated[
+        bool, typer.Option("--lessons", help="Add 'voorbeeld voor de anderen' per norm.")
+    ] = False,
+    mean: Annotated[
+        bool, typer.Option("--mean", help="Add the mean per theme (needs numeric scale values).")
+    ] = False,
+) -> None:
+    """Municipalities side by side, norm by norm, with who can serve as an example."""
+    from normtoets import compare as comparing
+    from normtoets.output import comparison as render
+    from normtoets.selection import select
+
+    selection, diagnostics = select(paths, norms)
+    if selection is None:
+        _fail_with(diagnostics)
+        return
+    if mean and any(level.value is None for level in selection.framework.scale.levels):
+        raise UsageError(
+            f"--mean needs a numeric value for every level of the scale of {selection.framework.ref}"
+        )
+    result = comparing.build(selection.framework, selection.assessments, selection.study)
+    if output_format is CompareFormat.json:
+        _emit(render.to_json(result), output)
+    elif output_format is CompareFormat.csv:
+        _emit(render.to_csv(result, criteria=criteria, only_differences=only_differences), output)
+    elif output_format is CompareFormat.markdown:
+        text = render.to_markdown(
+            result,
+            criteria=criteria,
+            mean=mean,
+            only_differences=only_differences,
+            with_lessons=lessons,
+        )
+        _emit(text, output)
+    else:
+        console = Console(file=output.open("w", encoding="utf-8")) if output else Console()
+        render.render_table(
+            console, result, criteria=criteria, mean=mean, only_differences=only_differences
+        )
+        if lessons:
+            render.render_lessons(console, result)
 
 
 def main() -> None:

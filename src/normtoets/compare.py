@@ -1,0 +1,150 @@
+"""The comparison of municipalities norm by norm: a pure function from models to a matrix.
+
+The CLI renders it (table, CSV, Markdown, JSON) and the comparison report reuses it.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from normtoets.models import Assessment, Framework, Study, Theme
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])")
+
+
+def first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One norm or criterion across municipalities. A score of None means not assessed."""
+
+    id: str
+    text: str
+    theme: Theme
+    norm_id: str  # its own id for a norm row; the parent norm's for a criterion row
+    is_criterion: bool
+    scores: dict[str, str | None]
+    best: list[str]  # municipalities with the best score; all of them on a tie
+    differs: bool  # at least two different scores among those assessed
+    examples: dict[str, str] = field(default_factory=dict)  # best municipality → first sentence
+
+    @property
+    def assessed(self) -> dict[str, str]:
+        return {m: s for m, s in self.scores.items() if s is not None}
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """Per theme and municipality: how often each scale level occurs."""
+
+    theme: Theme
+    counts: dict[str, Counter[str]]
+    means: dict[str, float | None]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    framework: Framework
+    municipalities: list[str]
+    rows: list[Row]  # norms in framework order, each followed by its criteria
+    rollups: list[Rollup]
+
+    def norm_rows(self) -> list[Row]:
+        return [row for row in self.rows if not row.is_criterion]
+
+    def rows_of(self, theme: Theme, criteria: bool = False) -> list[Row]:
+        return [r for r in self.rows if r.theme is theme and (criteria or not r.is_criterion)]
+
+    def to_json(self) -> dict[str, Any]:
+        """The machine-readable contract of DESIGN.md (keep stable)."""
+        norms = self.norm_rows()
+        criteria = [row for row in self.rows if row.is_criterion]
+        return {
+            "framework": {"id": self.framework.id, "version": self.framework.version},
+            "municipalities": self.municipalities,
+            "norms": [row.id for row in norms],
+            "scores": {m: {row.id: row.scores[m] for row in norms} for m in self.municipalities},
+            "criteria": {
+                m: {row.id: row.scores[m] for row in criteria if row.scores[m] is not None}
+                for m in self.municipalities
+            },
+        }
+
+
+def _score(framework: Framework, raw: str | None) -> str | None:
+    """The code as written, or None for 'not assessed' (absent, or the scale's own code)."""
+    return None if raw is None or raw == framework.scale.not_assessed.code else raw
+
+
+def _row(
+    framework: Framework,
+    theme: Theme,
+    item_id: str,
+    text: str,
+    norm_id: str,
+    scores: dict[str, str | None],
+    findings: dict[str, str],
+) -> Row:
+    scale = framework.scale
+    ranked = {m: scale.rank(s) for m, s in scores.items() if s is not None}
+    ranks = {m: r for m, r in ranked.items() if r is not None}
+    top = min(ranks.values(), default=None)
+    best = [m for m, r in ranks.items() if r == top]
+    differs = len(set(ranks.values())) > 1
+    examples = {m: first_sentence(findings.get(m, "")) for m in best} if differs else {}
+    return Row(item_id, text, theme, norm_id, item_id != norm_id, scores, best, differs, examples)
+
+
+def _mean(framework: Framework, codes: list[str]) -> float | None:
+    values = [
+        lvl.value for c in codes if (lvl := framework.scale.level(c)) and lvl.value is not None
+    ]
+    return sum(values) / len(values) if values else None
+
+
+def build(
+    framework: Framework, assessments: list[Assessment], study: Study | None = None
+) -> Comparison:
+    """Compare assessments of one framework. Order: the study's list, then the rest by name."""
+    order = study.municipalities if study else []
+    assessments = sorted(
+        assessments,
+        key=lambda a: (
+            order.index(a.municipality) if a.municipality in order else len(order),
+            a.municipality,
+        ),
+    )
+    names = [a.municipality for a in assessments]
+    rows: list[Row] = []
+    rollups: list[Rollup] = []
+    for theme in framework.themes:
+        theme_codes: dict[str, list[str]] = {m: [] for m in names}
+        for norm in theme.norms:
+            judgements = {a.municipality: a.judgements.get(norm.id) for a in assessments}
+            scores = {m: _score(framework, j.score if j else None) for m, j in judgements.items()}
+            findings = {m: j.finding for m, j in judgements.items() if j}
+            rows.append(_row(framework, theme, norm.id, norm.text, norm.id, scores, findings))
+            for m, s in scores.items():
+                if s is not None:
+                    theme_codes[m].append(s)
+            for criterion in norm.criteria:
+                cj = {m: j.criteria.get(criterion.id) if j else None for m, j in judgements.items()}
+                cscores = {m: _score(framework, c.score if c else None) for m, c in cj.items()}
+                cfindings = {m: c.finding for m, c in cj.items() if c}
+                rows.append(
+                    _row(
+                        framework, theme, criterion.id, criterion.text, norm.id, cscores, cfindings
+                    )
+                )
+        rollups.append(
+            Rollup(
+                theme,
+                {m: Counter(codes) for m, codes in theme_codes.items()},
+                {m: _mean(framework, codes) for m, codes in theme_codes.items()},
+            )
+        )
+    return Comparison(framework, names, rows, rollups)

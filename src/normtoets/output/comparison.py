@@ -1,0 +1,169 @@
+"""The comparison as a rich table, CSV, Markdown or JSON. Codes stay readable without colour."""
+
+import csv
+import io
+import json
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from normtoets.compare import Comparison, Row, Rollup
+
+
+def cell(comparison: Comparison, score: str | None) -> str:
+    return score if score is not None else comparison.framework.scale.not_assessed.code
+
+
+def rollup_text(comparison: Comparison, rollup: Rollup, municipality: str, mean: bool) -> str:
+    counts = rollup.counts[municipality]
+    scale = comparison.framework.scale
+    order = [*scale.codes]
+    parts = [f"{counts[c]}×{c}" for c in order if counts[c]]
+    missing = len(rollup.theme.norms) - sum(counts.values())
+    if missing:
+        parts.append(f"{missing}×{scale.not_assessed.code}")
+    text = " ".join(parts)
+    value = rollup.means[municipality]
+    if mean and value is not None:
+        text += f" (gem. {value:+.2f})"
+    return text
+
+
+def _styled(comparison: Comparison, score: str | None) -> Text:
+    level = comparison.framework.scale.level(score) if score else None
+    if level is None:
+        return Text(cell(comparison, score), style="dim")
+    return Text(f" {level.code} ", style=f"bold black on {level.color}")
+
+
+def render_table(
+    console: Console, comparison: Comparison, *, criteria: bool, mean: bool, only_differences: bool
+) -> None:
+    table = Table(
+        title=f"{comparison.framework.title} ({comparison.framework.ref})",
+        show_lines=False,
+        title_justify="left",
+    )
+    table.add_column("norm", no_wrap=True)
+    table.add_column("", width=1)  # ≠ marks rows where municipalities differ
+    for m in comparison.municipalities:
+        table.add_column(m, justify="center")
+    table.add_column("tekst", overflow="fold", ratio=1)
+    for rollup in comparison.rollups:
+        rows = [
+            r
+            for r in comparison.rows_of(rollup.theme, criteria)
+            if r.differs or not only_differences
+        ]
+        table.add_row(Text(rollup.theme.title, style="bold"), end_section=False)
+        for row in rows:
+            label = f"  {row.id}" if row.is_criterion else row.id
+            table.add_row(
+                label,
+                "≠" if row.differs else "",
+                *(_styled(comparison, row.scores[m]) for m in comparison.municipalities),
+                row.text,
+            )
+        table.add_row(
+            Text("totaal", style="italic"),
+            "",
+            *(
+                Text(rollup_text(comparison, rollup, m, mean), style="italic")
+                for m in comparison.municipalities
+            ),
+            "",
+            end_section=True,
+        )
+    console.print(table)
+
+
+def lessons(comparison: Comparison) -> list[tuple[Row, str, str]]:
+    """(row, municipality, first sentence of its finding) where one can serve as example."""
+    return [
+        (row, m, sentence) for row in comparison.norm_rows() for m, sentence in row.examples.items()
+    ]
+
+
+def render_lessons(console: Console, comparison: Comparison) -> None:
+    found = lessons(comparison)
+    console.print(Text("Voorbeeld voor de anderen", style="bold"))
+    if not found:
+        console.print("Geen norm waarop de beoordeelde gemeenten verschillen.")
+    for row, municipality, sentence in found:
+        line = Text(f"{row.id} ", style="bold")
+        line.append(f"{municipality} ({row.scores[municipality]}): ")
+        line.append(sentence or "(geen bevinding)")
+        console.print(line)
+
+
+def _rows(comparison: Comparison, criteria: bool, only_differences: bool) -> list[Row]:
+    return [
+        r
+        for r in comparison.rows
+        if (criteria or not r.is_criterion) and (r.differs or not only_differences)
+    ]
+
+
+def to_csv(comparison: Comparison, *, criteria: bool, only_differences: bool) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        ["theme", "norm", "criterion", *comparison.municipalities, "differs", "best", "text"]
+    )
+    for row in _rows(comparison, criteria, only_differences):
+        writer.writerow(
+            [
+                row.theme.id,
+                row.norm_id,
+                row.id if row.is_criterion else "",
+                *(cell(comparison, row.scores[m]) for m in comparison.municipalities),
+                "yes" if row.differs else "no",
+                " ".join(row.best),
+                row.text,
+            ]
+        )
+    return out.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(
+    comparison: Comparison,
+    *,
+    criteria: bool,
+    mean: bool,
+    only_differences: bool,
+    with_lessons: bool,
+) -> str:
+    names = comparison.municipalities
+    lines = [f"# {_md(comparison.framework.title)} ({comparison.framework.ref})", ""]
+    for rollup in comparison.rollups:
+        lines += [
+            f"## {_md(rollup.theme.title)}",
+            "",
+            "| norm | | " + " | ".join(map(_md, names)) + " | tekst |",
+            "|---|---|" + "---|" * len(names) + "---|",
+        ]
+        for row in comparison.rows_of(rollup.theme, criteria):
+            if only_differences and not row.differs:
+                continue
+            label = f"↳ {row.id}" if row.is_criterion else row.id
+            scores = " | ".join(f"`{cell(comparison, row.scores[m])}`" for m in names)
+            lines.append(f"| {label} | {'≠' if row.differs else ''} | {scores} | {_md(row.text)} |")
+        totals = " | ".join(rollup_text(comparison, rollup, m, mean) for m in names)
+        lines += [f"| *totaal* | | {totals} | |", ""]
+    if with_lessons:
+        lines += ["## Voorbeeld voor de anderen", ""]
+        found = lessons(comparison)
+        lines += [f"- **{row.id}** {_md(m)} (`{row.scores[m]}`): {_md(s)}" for row, m, s in found]
+        if not found:
+            lines.append("Geen norm waarop de beoordeelde gemeenten verschillen.")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def to_json(comparison: Comparison) -> str:
+    return json.dumps(comparison.to_json(), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,58 @@
+"""Load what `compare` and `report` work on: assessments of one framework, with their study."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from normtoets.diagnostics import Diagnostic, Severity, has_errors
+from normtoets.errors import UsageError
+from normtoets.models import Assessment, Framework, Study
+from normtoets.validate import collect
+from normtoets.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Selection:
+    framework: Framework
+    study: Study | None
+    assessments: list[Assessment]
+    names: list[str]  # file name of each assessment, for messages
+
+
+def select(
+    paths: list[Path], norms_dirs: list[Path] | None = None
+) -> tuple[Selection | None, list[Diagnostic]]:
+    """Everything valid: a Selection. Any error in the files: None and the diagnostics."""
+    workspace = Workspace(norms_dirs)
+    loaded = [workspace.load(p) for p in collect(paths)]
+    for item in loaded:
+        workspace.register(item)
+    assessments = [item for item in loaded if item.kind == "assessment"]
+    if not assessments:
+        raise UsageError(f"no assessments found in {', '.join(str(p) for p in paths)}")
+    diagnostics = sorted(
+        {d for item in loaded if item.kind != "framework" for d in workspace.check(item)}
+    )
+    if has_errors(diagnostics):
+        return None, diagnostics
+    first = assessments[0]
+    ref = first.model.framework
+    for item in assessments[1:]:
+        if item.model.framework != ref:
+            line, column = item.doc.position(("framework",)) if item.doc else (1, 1)
+            mismatch = Diagnostic(
+                item.name,
+                line,
+                column,
+                Severity.error,
+                "framework-mismatch",
+                f"assessment uses framework {item.model.framework}, but {first.name} uses {ref}",
+                "compare assessments scored against one framework version",
+            )
+            return None, [*diagnostics, mismatch]
+    framework = workspace.framework(ref)
+    assert framework is not None  # an unknown framework is an error above
+    studies = [item.model for item in loaded if item.kind == "study"]
+    study = studies[0] if studies else workspace.study_for(first.path)
+    return Selection(
+        framework, study, [a.model for a in assessments], [a.name for a in assessments]
+    ), diagnostics
