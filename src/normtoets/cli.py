@@ -176,7 +176,7 @@ def compare(
         return
     if mean and any(level.value is None for level in selection.framework.scale.levels):
         raise UsageError(
-            f"--mean needs a numeric value for every level of the scale of {selection.framework.ref}"
+            f"--mean needs a numeric value for every scale level of {selection.framework.ref}"
         )
     result = comparing.build(selection.framework, selection.assessments, selection.study)
     if output_format is CompareFormat.json:

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from normtoets.compare import Comparison, Row, Rollup
+from normtoets.compare import Comparison, Rollup, Row
 
 
 def cell(comparison: Comparison, score: str | None) -> str:
