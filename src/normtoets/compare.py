@@ -24,6 +24,7 @@ class Row:
 
     id: str
     text: str
+    label: str  # the norm's short title where the framework gives one, else its text
     theme: Theme
     norm_id: str  # its own id for a norm row; the parent norm's for a criterion row
     is_criterion: bool
@@ -85,6 +86,7 @@ def _row(
     theme: Theme,
     item_id: str,
     text: str,
+    label: str,
     norm_id: str,
     scores: dict[str, str | None],
     findings: dict[str, str],
@@ -96,7 +98,9 @@ def _row(
     best = [m for m, r in ranks.items() if r == top]
     differs = len(set(ranks.values())) > 1
     examples = {m: first_sentence(findings.get(m, "")) for m in best} if differs else {}
-    return Row(item_id, text, theme, norm_id, item_id != norm_id, scores, best, differs, examples)
+    return Row(
+        item_id, text, label, theme, norm_id, item_id != norm_id, scores, best, differs, examples
+    )
 
 
 def _mean(framework: Framework, codes: list[str]) -> float | None:
@@ -127,7 +131,18 @@ def build(
             judgements = {a.municipality: a.judgements.get(norm.id) for a in assessments}
             scores = {m: _score(framework, j.score if j else None) for m, j in judgements.items()}
             findings = {m: j.finding for m, j in judgements.items() if j}
-            rows.append(_row(framework, theme, norm.id, norm.text, norm.id, scores, findings))
+            rows.append(
+                _row(
+                    framework,
+                    theme,
+                    norm.id,
+                    norm.text,
+                    norm.short or norm.text,
+                    norm.id,
+                    scores,
+                    findings,
+                )
+            )
             for m, s in scores.items():
                 if s is not None:
                     theme_codes[m].append(s)
@@ -137,7 +152,14 @@ def build(
                 cfindings = {m: c.finding for m, c in cj.items() if c}
                 rows.append(
                     _row(
-                        framework, theme, criterion.id, criterion.text, norm.id, cscores, cfindings
+                        framework,
+                        theme,
+                        criterion.id,
+                        criterion.text,
+                        criterion.text,
+                        norm.id,
+                        cscores,
+                        cfindings,
                     )
                 )
         rollups.append(
