@@ -201,5 +201,22 @@ def compare(
             render.render_lessons(console, result)
 
 
+class SchemaKind(StrEnum):
+    framework = "framework"
+    study = "study"
+    assessment = "assessment"
+
+
+@app.command()
+@_guarded
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="framework, study or assessment.")],
+) -> None:
+    """Print the JSON Schema of a file kind (for editors with the YAML language server)."""
+    from normtoets.schemas import schema_text
+
+    sys.stdout.write(schema_text(kind.value))
+
+
 def main() -> None:
     app()
