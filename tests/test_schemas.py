@@ -10,8 +10,8 @@ from conftest import ACCEPTANCE, REPO
 from normtoets.schemas import MODELS
 
 FILES = {
-    "framework": sorted((REPO / "norms").glob("*.yaml")) + [ACCEPTANCE / "norms" / "mini.yaml"],
-    "study": sorted(REPO.glob("assessments/*/study.yaml")) + [ACCEPTANCE / "good" / "study.yaml"],
+    "framework": [*sorted((REPO / "norms").glob("*.yaml")), ACCEPTANCE / "norms" / "mini.yaml"],
+    "study": [*sorted(REPO.glob("assessments/*/study.yaml")), ACCEPTANCE / "good" / "study.yaml"],
     "assessment": [p for p in REPO.glob("assessments/*/*.yaml") if p.name != "study.yaml"]
     + [ACCEPTANCE / "good" / "testdorp.yaml"],
 }
