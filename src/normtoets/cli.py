@@ -218,5 +218,59 @@ def schema(
     sys.stdout.write(schema_text(kind.value))
 
 
+@app.command()
+@_guarded
+def status(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Assessment files or folders (default: ./assessments)."),
+    ] = None,
+    norms: NormsOption = None,
+    output_format: Annotated[
+        DiagnosticFormat, typer.Option("--format", "-f", help="text (a table) or json.")
+    ] = DiagnosticFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any assessment is incomplete.")
+    ] = False,
+) -> None:
+    """Progress per assessment: norms scored, findings and evidence missing, unused sources."""
+    from normtoets.output import progress as render
+    from normtoets.progress import progress
+    from normtoets.validate import collect
+    from normtoets.workspace import Workspace
+
+    workspace = Workspace(norms)
+    loaded = [workspace.load(p) for p in collect(paths or [Path("assessments")])]
+    for item in loaded:
+        workspace.register(item)
+    rows, problems = [], []
+    for item in loaded:
+        if item.kind != "assessment":
+            continue
+        framework = workspace.framework(item.model.framework) if item.model else None
+        if item.model is None or framework is None:
+            problems += [d for d in workspace.check(item) if d.severity is Severity.error]
+            continue
+        rows.append(progress(item.name, framework, item.model))
+    if output_format is DiagnosticFormat.json:
+        sys.stdout.write(render.render_json(rows))
+    else:
+        render.render_table(Console(), rows)
+    if problems:
+        _fail_with(problems)
+    raise typer.Exit(1 if strict and not all(r.complete for r in rows) else 0)
+
+
+@app.command()
+@_guarded
+def frameworks(norms: NormsOption = None) -> None:
+    """List the frameworks found: bundled, in ./norms and in --norms folders."""
+    from normtoets.workspace import Workspace
+
+    for framework in sorted(Workspace(norms).frameworks(), key=lambda f: (f.id, f.version)):
+        count = sum(1 for _ in framework.norms())
+        typer.echo(f"{framework.id}@{framework.version}\t{count} normen\t{framework.title}")
+
+
 def main() -> None:
     app()

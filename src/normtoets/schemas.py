@@ -3,9 +3,15 @@
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from normtoets.models import Assessment, Framework, Study
 
-MODELS = {"framework": Framework, "study": Study, "assessment": Assessment}
+MODELS: dict[str, type[BaseModel]] = {
+    "framework": Framework,
+    "study": Study,
+    "assessment": Assessment,
+}
 
 
 def schema(kind: str) -> dict[str, Any]:

@@ -100,6 +100,11 @@ class Workspace:
     def framework(self, ref: FrameworkRef) -> Framework | None:
         return self._frameworks.get((ref.id, ref.version))
 
+    def framework_by_id(self, framework_id: str) -> Framework | None:
+        """The latest registered version of a framework id (by registration order)."""
+        found = [f for (fid, _), f in self._frameworks.items() if fid == framework_id]
+        return found[-1] if found else None
+
     def frameworks(self) -> list[Framework]:
         return list(self._frameworks.values())
 

@@ -1,0 +1,180 @@
+"""Benchmarks at national scale: one command, one table of seconds and ratios.
+
+    python benchmarks/run.py [--count 342] [--repeat 5] [--skip-pdf]
+
+Every figure is the median of --repeat runs of a fresh process, measured in this run, so the
+ratios compare like with like on this machine. Peers that are not installed are skipped
+(`pip install -e ".[bench]"` brings check-jsonschema and yamllint).
+"""
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from generate import generate  # noqa: E402
+
+PEAK_RSS = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+    "stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def tool(name: str) -> str | None:
+    path = BIN / name
+    return str(path) if path.exists() else shutil.which(name)
+
+
+def timed(cmd: list[str], repeat: int, ok_codes: tuple[int, ...] = (0, 1)) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+        if done.returncode not in ok_codes:
+            raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr.decode()}")
+    return statistics.median(times)
+
+
+def peak_mb(cmd: list[str]) -> float:
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK_RSS, *cmd], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    return int(out.stdout.strip()) / 1024
+
+
+def row(
+    table: list[tuple[str, float, str]],
+    name: str,
+    seconds: float,
+    base: float | None,
+    base_name: str,
+) -> None:
+    ratio = f"{seconds / base:.2f}× {base_name}" if base else ""
+    table.append((name, seconds, ratio))
+    print(f"  {name:<52} {seconds:8.3f} s  {ratio}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="normtoets benchmarks")
+    parser.add_argument("--count", type=int, default=342)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--skip-pdf", action="store_true", help="leave out the PDF figures")
+    args = parser.parse_args()
+    py = sys.executable
+    normtoets = [py, "-m", "normtoets"]
+    work = Path(tempfile.mkdtemp(prefix="normtoets-bench-"))
+    study = work / "study"
+    files = generate(study, args.count, 2019, ROOT / "norms" / "regioplan-sociaal-domein.yaml")
+    print(f"{len(files)} fictional assessments in {study}; median of {args.repeat} runs\n")
+    table: list[tuple[str, float, str]] = []
+
+    print("validate")
+    floor = timed([py, str(ROOT / "benchmarks" / "floor.py"), str(study)], args.repeat)
+    row(table, "C-loader parse alone (floor)", floor, None, "")
+    validate = timed([*normtoets, "validate", "--format", "json", str(study)], args.repeat)
+    row(table, f"normtoets validate ({len(files)} files)", validate, floor, "floor")
+    checker = tool("check-jsonschema")
+    if checker:
+        schema = str(ROOT / "schemas" / "assessment.schema.json")
+        peer = timed([checker, "--schemafile", schema, *map(str, files)], args.repeat)
+        row(table, "check-jsonschema --schemafile (same files)", peer, None, "")
+        row(table, "normtoets validate vs check-jsonschema", validate, peer, "check-jsonschema")
+    yamllint = tool("yamllint")
+    if yamllint:
+        lint = timed([yamllint, "-f", "parsable", str(study)], args.repeat)
+        row(table, "yamllint (same files)", lint, None, "")
+        row(table, "normtoets validate vs yamllint", validate, lint, "yamllint")
+
+    print("compare")
+    compare = timed([*normtoets, "compare", "--format", "json", str(study)], args.repeat)
+    row(
+        table,
+        f"normtoets compare ({len(files)} files, whole command)",
+        compare,
+        validate,
+        "validate",
+    )
+    inproc = subprocess.run(
+        [
+            py,
+            "-c",
+            "import sys, time; from pathlib import Path;"
+            "from normtoets.selection import select; from normtoets import compare;"
+            "s, _ = select([Path(sys.argv[1])]); t = time.perf_counter();"
+            "[compare.build(s.framework, s.assessments, s.study) for _ in range(5)];"
+            "print((time.perf_counter() - t) / 5)",
+            str(study),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    row(table, "compare.build alone, beyond loading", float(inproc.stdout), None, "")
+
+    print("start-up")
+    bare = timed([py, "-c", "pass"], args.repeat)
+    row(table, "python -c pass", bare, None, "")
+    floor_imports = timed([py, "-c", "import typer, rich"], args.repeat)
+    row(table, "python -c 'import typer, rich'", floor_imports, bare, "python")
+    helped = timed([*normtoets, "--help"], args.repeat)
+    row(table, "normtoets --help", helped, floor_imports, "typer+rich import")
+
+    if not args.skip_pdf:
+        pdf_figures(table, normtoets, work, study, args.repeat)
+    print(f"\nwork files in {work}")
+
+
+def pdf_figures(
+    table: list[tuple[str, float, str]], normtoets: list[str], work: Path, study: Path, repeat: int
+) -> None:
+    py = sys.executable
+    duiven = ROOT / "assessments" / "integraal-werken-sociaal-domein" / "duiven.yaml"
+    print("reports")
+    html = work / "duiven.html"
+    html_only = timed([*normtoets, "report", str(duiven), "-o", str(html)], repeat)
+    row(table, "Duiven report, HTML alone", html_only, None, "")
+    pdf = timed([*normtoets, "report", str(duiven), "-o", str(work / "duiven.pdf")], repeat)
+    weasy = timed(
+        [py, str(ROOT / "benchmarks" / "weasy_alone.py"), str(html), str(work / "weasy.pdf")],
+        repeat,
+    )
+    row(table, "WeasyPrint alone on the same HTML (with import)", weasy, None, "")
+    row(table, "Duiven report, PDF (whole command)", pdf, weasy, "WeasyPrint alone")
+    big_html = work / "vergelijking.html"
+    subprocess.run(
+        [*normtoets, "report", str(study), "--compare", "-o", str(big_html)], check=True, cwd=ROOT
+    )
+    big = [*normtoets, "report", str(study), "--compare", "-o", str(work / "vergelijking.pdf")]
+    big_weasy = timed(
+        [
+            py,
+            str(ROOT / "benchmarks" / "weasy_alone.py"),
+            str(big_html),
+            str(work / "weasy-big.pdf"),
+        ],
+        1,
+    )
+    row(table, f"WeasyPrint alone, {study.name} comparison HTML", big_weasy, None, "")
+    big_pdf = timed(big, 1)
+    row(
+        table,
+        "comparison PDF of all municipalities (one run)",
+        big_pdf,
+        big_weasy,
+        "WeasyPrint alone",
+    )
+    print(f"  {'comparison PDF peak memory':<52} {peak_mb(big):8.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

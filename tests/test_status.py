@@ -1,0 +1,45 @@
+"""`status` and `frameworks`: progress per assessment, and the frameworks found."""
+
+import json
+
+from conftest import ACCEPTANCE, REPO
+
+FIXTURE = REPO / "tests" / "fixtures" / "compare"
+NORMS = ACCEPTANCE / "norms"
+
+
+def test_status_counts(run) -> None:
+    result = run("status", "--norms", NORMS, "--format", "json", FIXTURE)
+    assert result.exit_code == 0
+    rows = {r["municipality"]: r for r in json.loads(result.stdout)}
+    assert rows["Testdorp"] | {"file": ""} == {
+        "file": "", "municipality": "Testdorp", "status": "definitief",
+        "norms_scored": 3, "norms_total": 3, "criteria_scored": 2, "criteria_total": 2,
+        "without_finding": [], "without_evidence": ["U1"], "unused_sources": [],
+        "complete": False,
+    }  # fmt: skip
+    assert rows["Proefstad"]["criteria_scored"] == 1  # U1.b is 'nb'
+    assert rows["Proefstad"]["without_evidence"] == ["B2", "U1"]
+    assert rows["Nergenshuizen"]["norms_scored"] == 0
+    assert rows["Nergenshuizen"]["without_evidence"] == []  # nothing scored, nothing owed
+
+
+def test_status_strict_fails_when_incomplete(run) -> None:
+    assert run("status", "--norms", NORMS, "--strict", FIXTURE).exit_code == 1
+
+
+def test_status_table_has_a_total_line(run) -> None:
+    out = run("status", "--norms", NORMS, FIXTURE, env={"COLUMNS": "120"}).stdout
+    assert "totaal (3)" in out and "6/9" in out
+
+
+def test_status_reports_invalid_files(run) -> None:
+    result = run("status", "--norms", NORMS, ACCEPTANCE / "bad" / "alias.yaml")
+    assert result.exit_code == 1
+    assert "[alias]" in result.stderr
+
+
+def test_frameworks_lists_bundled_and_extra(run) -> None:
+    out = run("frameworks", "--norms", NORMS).stdout.splitlines()
+    assert "mini@1\t3 normen\tMini-normenkader" in out
+    assert any(line.startswith("regioplan-sociaal-domein@2019\t10 normen") for line in out)
