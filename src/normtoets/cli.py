@@ -6,7 +6,7 @@ import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ParamSpec
+from typing import TYPE_CHECKING, Annotated, ParamSpec
 
 import typer
 from rich.console import Console
@@ -14,6 +14,10 @@ from rich.console import Console
 from normtoets import __version__
 from normtoets.diagnostics import Diagnostic, Severity, has_errors
 from normtoets.errors import UsageError
+
+if TYPE_CHECKING:
+    from normtoets.models import Framework
+    from normtoets.workspace import Workspace
 
 EXIT_INTERNAL = 3
 P = ParamSpec("P")
@@ -125,12 +129,14 @@ class CompareFormat(StrEnum):
     markdown = "markdown"
 
 
-def _fail_with(diagnostics: list[Diagnostic]) -> None:
-    """Invalid input for compare/report: the diagnostics of validate on stderr, exit 1."""
+def _fail_with(diagnostics: list[Diagnostic], note: str | None = None) -> None:
+    """Invalid input: the diagnostics of validate on stderr, exit 1."""
     from normtoets.output.diagnostics import render_text
 
     errors = [d for d in diagnostics if d.severity is Severity.error]
     render_text(_stderr(), errors, len({d.file for d in errors}))
+    if note:
+        _stderr().print(note, highlight=False, markup=False)
     raise typer.Exit(1)
 
 
@@ -270,6 +276,127 @@ def frameworks(norms: NormsOption = None) -> None:
     for framework in sorted(Workspace(norms).frameworks(), key=lambda f: (f.id, f.version)):
         count = sum(1 for _ in framework.norms())
         typer.echo(f"{framework.id}@{framework.version}\t{count} normen\t{framework.title}")
+
+
+new_app = typer.Typer(help="Start a study or an assessment from a framework.", no_args_is_help=True)
+app.add_typer(new_app, name="new")
+
+
+def _framework(workspace: "Workspace", spec: str | None) -> "Framework":
+    """ID or ID@VERSION; without one, the only framework there is."""
+    from normtoets.models import FrameworkRef
+
+    if spec and "@" in spec:
+        fid, version = spec.split("@", 1)
+        found = workspace.framework(FrameworkRef(id=fid, version=version))
+    elif spec:
+        found = workspace.framework_by_id(spec)
+    else:
+        ids = {f.id for f in workspace.frameworks()}
+        if len(ids) != 1:
+            raise UsageError(f"name a framework with --framework ({', '.join(sorted(ids))})")
+        found = workspace.framework_by_id(ids.pop())
+    if found is None:
+        raise UsageError(f"framework '{spec}' not found; see 'normtoets frameworks'")
+    return found
+
+
+@new_app.command("study")
+@_guarded
+def new_study(
+    folder: Annotated[Path, typer.Argument(help="Folder for the study (created).")],
+    title: Annotated[str, typer.Option("--title", help="Title of the study.")],
+    rekenkamer: Annotated[str, typer.Option("--rekenkamer", help="The rekenkamer(commissie).")],
+    municipality: Annotated[
+        list[str], typer.Option("--municipality", help="A municipality; repeatable.")
+    ],
+    framework: Annotated[
+        str | None, typer.Option("--framework", help="Framework ID or ID@VERSION.")
+    ] = None,
+    norms: NormsOption = None,
+) -> None:
+    """Create FOLDER/study.yaml (never overwrites)."""
+    from normtoets.scaffold import new_study as create
+    from normtoets.workspace import Workspace
+
+    fw = _framework(Workspace(norms), framework)
+    path = create(
+        folder, title=title, rekenkamer=rekenkamer, municipalities=municipality, framework=fw
+    )
+    typer.echo(f"created {path}")
+
+
+@new_app.command("assessment")
+@_guarded
+def new_assessment(
+    folder: Annotated[Path, typer.Argument(help="The study folder.")],
+    municipality: Annotated[str, typer.Option("--municipality", help="The municipality.")],
+    framework: Annotated[
+        str | None,
+        typer.Option("--framework", help="Framework ID or ID@VERSION (default: the study's)."),
+    ] = None,
+    norms: NormsOption = None,
+) -> None:
+    """Create an assessment with every norm and criterion, 'niet beoordeeld' (never overwrites)."""
+    from normtoets.scaffold import new_assessment as create
+    from normtoets.workspace import Workspace
+
+    workspace = Workspace(norms)
+    study = workspace.study_in(folder)
+    if framework is None and study is not None:
+        framework = f"{study.framework.id}@{study.framework.version}"
+    fw = _framework(workspace, framework)
+    path = create(folder, municipality=municipality, framework=fw, study=study)
+    typer.echo(f"created {path}")
+
+
+def _complete_target(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for `score`: the norm and criterion ids of the file's framework."""
+    from normtoets.models import Assessment
+    from normtoets.workspace import Workspace
+
+    file = ctx.params.get("file")
+    if not file:
+        return []
+    workspace = Workspace()
+    model = workspace.load(Path(file)).model
+    fw = workspace.framework(model.framework) if isinstance(model, Assessment) else None
+    ids = [n.id for n in fw.norms()] + [c.id for c in fw.criteria()] if fw else []
+    return [i for i in ids if i.startswith(incomplete)]
+
+
+# ignore_unknown_options: a score like '- -' or '-' must reach the rule, not the option parser.
+@app.command(context_settings={"ignore_unknown_options": True})
+@_guarded
+def score(
+    file: Annotated[Path, typer.Argument(help="The assessment file to edit.")],
+    target: Annotated[
+        str, typer.Argument(help="Norm or criterion id.", autocompletion=_complete_target)
+    ],
+    value: Annotated[str | None, typer.Argument(help="The score, e.g. '--'.")] = None,
+    finding: Annotated[str | None, typer.Option("--finding", help="Set the finding.")] = None,
+    evidence: Annotated[
+        str | None, typer.Option("--evidence", help="Add evidence: SOURCE or SOURCE:PAGE.")
+    ] = None,
+    quote: Annotated[str | None, typer.Option("--quote", help="The quote for --evidence.")] = None,
+    norms: NormsOption = None,
+) -> None:
+    """Edit one judgement in place; comments and layout stay as they were."""
+    from normtoets.scoring import Edit, apply
+    from normtoets.workspace import Workspace
+
+    if not file.is_file():
+        raise UsageError(f"path not found: {file}")
+    if value is None and finding is None and evidence is None:
+        raise UsageError("nothing to change: give a score, --finding or --evidence")
+    if (evidence is None) != (quote is None):
+        raise UsageError("--evidence and --quote go together")
+    source, _, page = (evidence or "").partition(":")
+    edit = Edit(target, value, finding, source or None, page or None, quote)
+    refused = apply(file, edit, Workspace(norms))
+    if refused:
+        _fail_with(refused, f"{file} is unchanged: nothing was written.")
+    typer.echo(f"{file}: {target} bijgewerkt")
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from normtoets.diagnostics import Diagnostic, Severity
 from normtoets.models import Assessment, Framework, FrameworkRef, Study
 from normtoets.resources import bundled
 from normtoets.schema_errors import validate_model
-from normtoets.yamlsource import Document, read
+from normtoets.yamlsource import Document, parse, read
 
 KINDS: dict[str, type[BaseModel]] = {
     "framework": Framework,
@@ -90,11 +90,22 @@ class Workspace:
                 name, 1, 1, Severity.error, "unreadable", f"cannot read file: {exc.strerror or exc}"
             )
             return Loaded(path, name, "assessment", None, None, [problem])
+        return self._model(path, name, doc, problems)
+
+    def from_text(self, path: Path, text: str) -> Loaded:
+        """A file's would-be content (an edit not yet written), loaded like the file itself."""
+        name = display_name(path)
+        doc, problems = parse(text, name)
+        return self._model(path, name, doc, problems)
+
+    def _model(
+        self, path: Path, name: str, doc: Document | None, problems: list[Diagnostic]
+    ) -> Loaded:
         kind = detect_kind(path, doc.data if doc else None)
         model = None
         if doc is not None:
             model, schema_problems = validate_model(doc, KINDS[kind])
-            problems += schema_problems
+            problems = problems + schema_problems
         return Loaded(path, name, kind, doc, model, problems)
 
     def framework(self, ref: FrameworkRef) -> Framework | None:
@@ -115,9 +126,13 @@ class Workspace:
         return out
 
     def study_for(self, path: Path) -> Study | None:
+        """The study of the assessment at `path`: study.yaml in the same folder."""
+        return self.study_in(path.parent)
+
+    def study_in(self, folder: Path) -> Study | None:
         for name in ("study.yaml", "study.yml"):
-            candidate = path.parent / name
-            if candidate.is_file() and candidate.resolve() != path.resolve():
+            candidate = folder / name
+            if candidate.is_file():
                 study = self.load(candidate).model
                 return study if isinstance(study, Study) else None
         return None
