@@ -399,5 +399,85 @@ def score(
     typer.echo(f"{file}: {target} bijgewerkt")
 
 
+def _write_report(html: str, output: Path, as_html: bool, templates: Path | None) -> Path:
+    from normtoets.atomic import write_text
+
+    if as_html or output.suffix.lower() in (".html", ".htm"):
+        target = (
+            output if output.suffix.lower() in (".html", ".htm") else output.with_suffix(".html")
+        )
+        write_text(target, html)
+        return target
+    from normtoets.report.pdf import write_pdf
+
+    write_pdf(html, output, templates=templates)
+    return output
+
+
+@app.command()
+@_guarded
+def report(
+    path: Annotated[
+        Path, typer.Argument(help="An assessment file, or a study folder with --compare.")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The .pdf or .html file to write.")
+    ],
+    compare: Annotated[
+        bool, typer.Option("--compare", help="The comparison report of a study folder.")
+    ] = False,
+    html: Annotated[bool, typer.Option("--html", help="Write the HTML alone.")] = False,
+    split: Annotated[
+        bool,
+        typer.Option("--split", help="Two volumes: bestuurlijke nota and nota van bevindingen."),
+    ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="Your own templates/CSS, used before the bundled ones."),
+    ] = None,
+    norms: NormsOption = None,
+) -> None:
+    """Render the rekenkamer report (Dutch): one municipality, or the comparison."""
+    from normtoets import report as reports
+    from normtoets.selection import select
+
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"templates folder not found: {templates}")
+    if path.is_dir() and not compare:
+        raise UsageError(f"{path} is a folder: add --compare for the comparison report")
+    if compare and split:
+        raise UsageError("--split is for the report of one municipality")
+    selection, diagnostics = select([path], norms)
+    if selection is None:
+        _fail_with(diagnostics, "No report was written.")
+        return
+    if compare:
+        text = reports.comparison_html(
+            selection.framework, selection.assessments, selection.study, templates=templates
+        )
+        written = [_write_report(text, output, html, templates)]
+    else:
+        if len(selection.assessments) != 1:
+            raise UsageError("a municipality report takes one assessment file")
+        rendered = reports.municipality_html(
+            selection.framework,
+            selection.assessments[0],
+            selection.study,
+            templates=templates,
+            split=split,
+        )
+        if isinstance(rendered, str):
+            written = [_write_report(rendered, output, html, templates)]
+        else:
+            written = [
+                _write_report(
+                    text, output.with_name(f"{output.stem}-{part}{output.suffix}"), html, templates
+                )
+                for part, text in rendered.items()
+            ]
+    for target in written:
+        typer.echo(f"wrote {target}")
+
+
 def main() -> None:
     app()
