@@ -53,6 +53,10 @@ class _Stop(Exception):
         self.diagnostic = diagnostic
 
 
+def _pure_events(text: str) -> Iterable[ev.Event]:
+    return YAML(typ="safe", pure=True).parse(text)  # type: ignore[no-any-return]
+
+
 def _parser_factory() -> Callable[[str], Iterable[ev.Event]]:
     try:
         from ruamel.yaml.cyaml import CSafeLoader
@@ -72,8 +76,7 @@ def _parser_factory() -> Callable[[str], Iterable[ev.Event]]:
 
         return c_events
     except Exception:  # no C extension on this machine: same events, pure Python
-        pure = YAML(typ="safe", pure=True)
-        return pure.parse
+        return _pure_events
 
 
 _events = _parser_factory()
@@ -183,23 +186,12 @@ def parse(text: str, name: str) -> tuple[Document | None, list[Diagnostic]]:
         return None, [*problems, stop.diagnostic]
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = within(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(p) for p in (exc.problem, exc.context) if p) or "invalid YAML"
         hint = _SYNTAX_HINTS.get(str(exc.problem))
         return None, [Diagnostic(name, line, column, Severity.error, "yaml-syntax", message, hint)]
     except ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        return None, [
-            Diagnostic(
-                name,
-                line,
-                column,
-                Severity.error,
-                "yaml-syntax",
-                f"character {exc.character!r} is not allowed in a YAML file",
-            )
-        ]
+        return None, [_reader_problem(text, name, exc)]
     except YAMLError as exc:
         return None, [Diagnostic(name, 1, 1, Severity.error, "yaml-syntax", str(exc))]
     if doc.data is None and not doc.values:
@@ -219,6 +211,41 @@ class _Frame:
         self.expecting_value = False  # in a mapping: a key was read, its value comes next
         self.pending: str | None = None  # that key; None when it repeated an earlier key
         self.seen: dict[str, Position] = {}
+
+
+# Line breaks as YAML (libyaml) counts them, so our line numbers agree with the parser's.
+_BREAKS = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
+
+
+def lines_of(text: str) -> list[str]:
+    return _BREAKS.split(text)
+
+
+def within(text: str, line: int, column: int) -> Position:
+    """A parser position moved inside the file (end-of-stream errors point one line past it)."""
+    lines = lines_of(text)
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(column, len(lines[line - 1]) + 1)
+
+
+def _reader_problem(text: str, name: str, exc: ReaderError) -> Diagnostic:
+    """libyaml reports the offset in UTF-8 bytes; the pure parser in characters."""
+    offset = exc.position
+    if _events is not _pure_events:
+        offset = len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
+    before = lines_of(text[:offset])
+    line, column = within(text, len(before), len(before[-1]) + 1)
+    char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    return Diagnostic(
+        name,
+        line,
+        column,
+        Severity.error,
+        "yaml-syntax",
+        f"control character U+{char:04X} is not allowed in a YAML file",
+        "remove it; it is often pasted in from a PDF or word processor",
+    )
 
 
 def _walk(events: Iterable[Any], doc: Document, problems: list[Diagnostic]) -> None:
