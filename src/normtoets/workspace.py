@@ -1,5 +1,6 @@
 """Loads files once, knows which frameworks exist and which study an assessment belongs to."""
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,15 +46,15 @@ class Loaded:
 
 def display_name(path: Path) -> str:
     """Relative to the current folder where possible: what the user typed, more or less."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    absolute = os.path.abspath(path)  # no symlink resolution: no system call per file
+    relative = os.path.relpath(absolute)
+    return absolute if relative.startswith("..") else relative
 
 
 class Workspace:
     def __init__(self, norms_dirs: list[Path] | None = None) -> None:
         self._cache: dict[Path, Loaded] = {}
+        self._studies: dict[str, Study | None] = {}
         self._frameworks: dict[tuple[str, str], Framework] = {}
         self.catalog_diagnostics: list[Diagnostic] = []
         # Later folders win: bundled, then ./norms, then each --norms in order.
@@ -76,7 +77,7 @@ class Workspace:
             self._frameworks[(loaded.model.id, loaded.model.version)] = loaded.model
 
     def load(self, path: Path) -> Loaded:
-        key = path.resolve()
+        key = Path(os.path.abspath(path))
         if key not in self._cache:
             self._cache[key] = self._load(path)
         return self._cache[key]
@@ -130,12 +131,16 @@ class Workspace:
         return self.study_in(path.parent)
 
     def study_in(self, folder: Path) -> Study | None:
-        for name in ("study.yaml", "study.yml"):
-            candidate = folder / name
-            if candidate.is_file():
-                study = self.load(candidate).model
-                return study if isinstance(study, Study) else None
-        return None
+        key = os.path.abspath(folder)
+        if key not in self._studies:
+            self._studies[key] = None
+            for name in ("study.yaml", "study.yml"):
+                candidate = folder / name
+                if candidate.is_file():
+                    study = self.load(candidate).model
+                    self._studies[key] = study if isinstance(study, Study) else None
+                    break
+        return self._studies[key]
 
     def check(self, loaded: Loaded) -> list[Diagnostic]:
         """The file's own problems plus every semantic rule's."""
