@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from normtoets.models import Assessment, Framework, Study, Theme
+from normtoets.models import Assessment, Framework, Lesson, Study, Theme
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])")
 
@@ -53,6 +53,7 @@ class Comparison:
     municipalities: list[str]
     rows: list[Row]  # norms in framework order, each followed by its criteria
     rollups: list[Rollup]
+    lessons: list[Lesson] = field(default_factory=list)  # the study's own, with their example
 
     def norm_rows(self) -> list[Row]:
         return [row for row in self.rows if not row.is_criterion]
@@ -169,4 +170,5 @@ def build(
                 {m: _mean(framework, codes) for m, codes in theme_codes.items()},
             )
         )
-    return Comparison(framework, names, rows, rollups)
+    lessons = [*study.general_lessons, *study.mutual_lessons] if study else []
+    return Comparison(framework, names, rows, rollups, lessons)

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from normtoets.compare import Comparison, Rollup, Row
+from normtoets.compare import Comparison, Rollup, Row, first_sentence
 
 
 def cell(comparison: Comparison, score: str | None) -> str:
@@ -40,42 +40,34 @@ def _styled(comparison: Comparison, score: str | None) -> Text:
 def render_table(
     console: Console, comparison: Comparison, *, criteria: bool, mean: bool, only_differences: bool
 ) -> None:
-    table = Table(
-        title=f"{comparison.framework.title} ({comparison.framework.ref})",
-        show_lines=False,
-        title_justify="left",
-    )
-    table.add_column("norm", no_wrap=True)
-    table.add_column("", width=1)  # ≠ marks rows where municipalities differ
-    for m in comparison.municipalities:
-        table.add_column(m, justify="center")
-    table.add_column("tekst", overflow="fold", ratio=1)
+    """One table per theme: norms as rows, municipalities as columns, a roll-up row below."""
+    fw = comparison.framework
+    console.print(Text(f"{fw.title} ({fw.ref})", style="bold"))
     for rollup in comparison.rollups:
-        rows = [
-            r
-            for r in comparison.rows_of(rollup.theme, criteria)
-            if r.differs or not only_differences
-        ]
-        table.add_row(Text(rollup.theme.title, style="bold"), end_section=False)
-        for row in rows:
-            label = f"  {row.id}" if row.is_criterion else row.id
+        table = Table(title=rollup.theme.title, title_justify="left", title_style="bold")
+        table.add_column("norm", no_wrap=True)
+        table.add_column("", width=1)  # ≠ marks rows where municipalities differ
+        for m in comparison.municipalities:
+            table.add_column(m, justify="center", overflow="fold")
+        table.add_column("", overflow="fold", ratio=1, min_width=16)
+        for row in comparison.rows_of(rollup.theme, criteria):
+            if only_differences and not row.differs:
+                continue
             table.add_row(
-                label,
+                f"  {row.id}" if row.is_criterion else row.id,
                 "≠" if row.differs else "",
                 *(_styled(comparison, row.scores[m]) for m in comparison.municipalities),
-                row.text,
+                row.label,
             )
+        table.add_section()
         table.add_row(
             Text("totaal", style="italic"),
             "",
-            *(
-                Text(rollup_text(comparison, rollup, m, mean), style="italic")
-                for m in comparison.municipalities
-            ),
+            *(Text(rollup_text(comparison, rollup, m, mean), style="italic")
+              for m in comparison.municipalities),
             "",
-            end_section=True,
-        )
-    console.print(table)
+        )  # fmt: skip
+        console.print(table)
 
 
 def lessons(comparison: Comparison) -> list[tuple[Row, str, str]]:
@@ -85,16 +77,32 @@ def lessons(comparison: Comparison) -> list[tuple[Row, str, str]]:
     ]
 
 
+NO_DIFFERENCES = "Geen norm waarop de beoordeelde gemeenten in score verschillen."
+
+
+def study_lessons(comparison: Comparison) -> list[str]:
+    """The study's own lessons, one line each: norms, example municipality, title."""
+    return [
+        f"{', '.join(lesson.norms) or '–'}: {lesson.example or 'alle gemeenten'} — "
+        f"{lesson.title or first_sentence(lesson.text)}"
+        for lesson in comparison.lessons
+    ]
+
+
 def render_lessons(console: Console, comparison: Comparison) -> None:
     found = lessons(comparison)
     console.print(Text("Voorbeeld voor de anderen", style="bold"))
     if not found:
-        console.print("Geen norm waarop de beoordeelde gemeenten verschillen.")
+        console.print(NO_DIFFERENCES)
     for row, municipality, sentence in found:
         line = Text(f"{row.id} ", style="bold")
         line.append(f"{municipality} ({row.scores[municipality]}): ")
         line.append(sentence or "(geen bevinding)")
         console.print(line)
+    if comparison.lessons:
+        console.print(Text("Leermomenten uit het onderzoek", style="bold"))
+        for entry in study_lessons(comparison):
+            console.print(Text(entry), highlight=False)
 
 
 def _rows(comparison: Comparison, criteria: bool, only_differences: bool) -> list[Row]:
@@ -160,8 +168,12 @@ def to_markdown(
         found = lessons(comparison)
         lines += [f"- **{row.id}** {_md(m)} (`{row.scores[m]}`): {_md(s)}" for row, m, s in found]
         if not found:
-            lines.append("Geen norm waarop de beoordeelde gemeenten verschillen.")
+            lines.append(NO_DIFFERENCES)
         lines.append("")
+        if comparison.lessons:
+            lines += ["## Leermomenten uit het onderzoek", ""]
+            lines += [f"- {_md(line)}" for line in study_lessons(comparison)]
+            lines.append("")
     return "\n".join(lines)
 
 
