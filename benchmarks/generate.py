@@ -121,15 +121,14 @@ def assessment_text(framework: dict, name: str, rng: random.Random) -> str:
             out.append(f"  {norm['id']}:")
             out.append(f'    score: "{rng.choice(scale)}"  # fictief')
             out.append("    finding: >-")
-            for _ in range(rng.randint(1, 3)):  # paragraphs, separated by an empty line
-                out += [f"      {line}" for line in textwrap.wrap(paragraph(rng, 3), 90)]
+            for _ in range(rng.randint(1, 2)):  # paragraphs, separated by an empty line
+                out += [f"      {line}" for line in textwrap.wrap(paragraph(rng, 2), 90)]
                 out.append("")
             out.pop()
             out.append("    evidence:")
             for _ in range(rng.randint(3, 8)):
-                out.append(f"      - source: {rng.choice(sources)}")
-                out.append(f'        page: "{rng.randint(1, 60)}"')
-                out.append(f'        quote: "{rng.choice(QUOTES)}"')
+                source, page, quote = rng.choice(sources), rng.randint(1, 60), rng.choice(QUOTES)
+                out.append(f'      - {{source: {source}, page: "{page}", quote: "{quote}"}}')
             if norm.get("criteria"):
                 out.append("    criteria:")
                 for criterion in norm["criteria"]:
