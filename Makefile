@@ -17,7 +17,14 @@ install: $(BIN)/normtoets
 # The main job on the bundled study: validate, compare, reports into out/.
 demo: install
 	$(BIN)/normtoets validate
-	mkdir -p out
+	$(BIN)/normtoets compare $(STUDY) --criteria --lessons
+	$(BIN)/normtoets compare $(STUDY) --format csv --criteria --output out/vergelijking.csv
+	$(BIN)/normtoets compare $(STUDY) --format json --output out/vergelijking.json
+	$(BIN)/normtoets compare $(STUDY) --format markdown --criteria --lessons --output out/vergelijking.md
+	$(BIN)/normtoets report $(STUDY)/duiven.yaml --output out/duiven.pdf
+	$(BIN)/normtoets report $(STUDY)/duiven.yaml --output out/duiven.html
+	$(BIN)/normtoets report $(STUDY) --compare --output out/vergelijking.pdf
+	$(BIN)/normtoets report $(STUDY) --compare --output out/vergelijking.html
 
 # The whole test suite (the same command CI runs).
 test: install

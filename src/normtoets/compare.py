@@ -8,7 +8,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from normtoets.models import Assessment, Framework, Lesson, Study, Theme
+from normtoets.models import (
+    Assessment,
+    Criterion,
+    CriterionJudgement,
+    Framework,
+    Judgement,
+    Lesson,
+    Norm,
+    Study,
+    Theme,
+)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])")
 
@@ -85,23 +95,21 @@ def _score(framework: Framework, raw: str | None) -> str | None:
 def _row(
     framework: Framework,
     theme: Theme,
-    item_id: str,
-    text: str,
-    label: str,
+    item: Norm | Criterion,
     norm_id: str,
-    scores: dict[str, str | None],
-    findings: dict[str, str],
+    judged: dict[str, Judgement | CriterionJudgement | None],
 ) -> Row:
-    scale = framework.scale
-    ranked = {m: scale.rank(s) for m, s in scores.items() if s is not None}
+    """One norm or criterion across municipalities, with who scores best and whether they differ."""
+    scores = {m: _score(framework, j.score if j else None) for m, j in judged.items()}
+    ranked = {m: framework.scale.rank(s) for m, s in scores.items() if s is not None}
     ranks = {m: r for m, r in ranked.items() if r is not None}
     top = min(ranks.values(), default=None)
     best = [m for m, r in ranks.items() if r == top]
     differs = len(set(ranks.values())) > 1
-    examples = {m: first_sentence(findings.get(m, "")) for m in best} if differs else {}
-    return Row(
-        item_id, text, label, theme, norm_id, item_id != norm_id, scores, best, differs, examples
-    )
+    examples = {m: first_sentence(j.finding) for m in best if (j := judged[m])} if differs else {}
+    label = item.short or item.text if isinstance(item, Norm) else item.text
+    return Row(item.id, item.text, label, theme, norm_id, item.id != norm_id, scores, best,
+               differs, examples)  # fmt: skip
 
 
 def _mean(framework: Framework, codes: list[str]) -> float | None:
@@ -130,39 +138,15 @@ def build(
         theme_codes: dict[str, list[str]] = {m: [] for m in names}
         for norm in theme.norms:
             judgements = {a.municipality: a.judgements.get(norm.id) for a in assessments}
-            scores = {m: _score(framework, j.score if j else None) for m, j in judgements.items()}
-            findings = {m: j.finding for m, j in judgements.items() if j}
-            rows.append(
-                _row(
-                    framework,
-                    theme,
-                    norm.id,
-                    norm.text,
-                    norm.short or norm.text,
-                    norm.id,
-                    scores,
-                    findings,
-                )
-            )
-            for m, s in scores.items():
-                if s is not None:
-                    theme_codes[m].append(s)
+            row = _row(framework, theme, norm, norm.id, dict(judgements))
+            rows.append(row)
+            for m, score in row.scores.items():
+                if score is not None:
+                    theme_codes[m].append(score)
             for criterion in norm.criteria:
-                cj = {m: j.criteria.get(criterion.id) if j else None for m, j in judgements.items()}
-                cscores = {m: _score(framework, c.score if c else None) for m, c in cj.items()}
-                cfindings = {m: c.finding for m, c in cj.items() if c}
-                rows.append(
-                    _row(
-                        framework,
-                        theme,
-                        criterion.id,
-                        criterion.text,
-                        criterion.text,
-                        norm.id,
-                        cscores,
-                        cfindings,
-                    )
-                )
+                judged = {m: j.criteria.get(criterion.id) if j else None
+                          for m, j in judgements.items()}  # fmt: skip
+                rows.append(_row(framework, theme, criterion, norm.id, dict(judged)))
         rollups.append(
             Rollup(
                 theme,
