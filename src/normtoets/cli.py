@@ -438,7 +438,7 @@ def report(
     norms: NormsOption = None,
 ) -> None:
     """Render the rekenkamer report (Dutch): one municipality, or the comparison."""
-    from normtoets import report as reports
+    import normtoets.report as reports
     from normtoets.selection import select
 
     if templates is not None and not templates.is_dir():

@@ -1,0 +1,51 @@
+"""The rekenkamer reports (Dutch): one municipality, or the comparison of a study.
+
+Models → context (report.context, pure) → HTML (report.html, Jinja2) → PDF (report.pdf,
+WeasyPrint, imported there only and lazily).
+"""
+
+from pathlib import Path
+
+from normtoets.models import Assessment, Framework, Study
+from normtoets.report import context
+from normtoets.report.html import render
+
+MUNICIPALITY_TEMPLATE = "municipality.html.j2"
+COMPARISON_TEMPLATE = "comparison.html.j2"
+SPLIT_VOLUMES = ("bestuurlijke-nota", "nota-van-bevindingen")
+
+
+def municipality_html(
+    framework: Framework,
+    assessment: Assessment,
+    study: Study | None,
+    *,
+    templates: Path | None = None,
+    split: bool = False,
+) -> str | dict[str, str]:
+    """One volume as HTML, or with `split` the two volumes keyed by their file-name part."""
+    if not split:
+        report = context.municipality(framework, assessment, study)
+        return render(MUNICIPALITY_TEMPLATE, templates, r=report)
+    return {
+        volume: render(
+            MUNICIPALITY_TEMPLATE,
+            templates,
+            r=context.municipality(framework, assessment, study, volume),
+        )
+        for volume in SPLIT_VOLUMES
+    }
+
+
+def comparison_html(
+    framework: Framework,
+    assessments: list[Assessment],
+    study: Study | None,
+    *,
+    templates: Path | None = None,
+) -> str:
+    report = context.comparison(framework, assessments, study)
+    return render(COMPARISON_TEMPLATE, templates, r=report)
+
+
+__all__ = ["comparison_html", "municipality_html"]

@@ -1,0 +1,108 @@
+"""Shared data for the report tests. Each PDF is rendered once per session: WeasyPrint is slow.
+
+Golden files are rewritten, never edited by hand: `UPDATE_GOLDEN=1 pytest tests/report`.
+(pytest_addoption only works in the root conftest, hence the environment variable.)
+"""
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from normtoets import report
+from normtoets.models import Assessment, Framework, Study
+from normtoets.report.pdf import pdf_bytes
+from normtoets.selection import select
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+FIXTURES = HERE / "fixtures"
+GOLDEN = HERE / "golden"
+MINI_NORMS = REPO / "tests" / "acceptance" / "norms"
+STUDY = REPO / "assessments" / "integraal-werken-sociaal-domein"
+DUIVEN = STUDY / "duiven.yaml"
+
+
+def golden(name: str, actual: str) -> None:
+    """Compare with golden/NAME; with UPDATE_GOLDEN=1 rewrite it instead."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(actual, encoding="utf-8")
+    assert path.is_file(), f"{path} missing: run UPDATE_GOLDEN=1 pytest tests/report"
+    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+
+def normalize(text: str) -> str:
+    """PDF text as comparable text: hyphenation at line ends undone, whitespace collapsed.
+
+    Hyphens are dropped everywhere (on both sides of a comparison): a word broken at its own
+    hyphen ("transformatie-|agenda") cannot be told apart from a hyphenated one.
+    """
+    text = text.replace("\u00ad", "").replace("\u2060", "")
+    text = re.sub(r"[-\u2010]\s*\n\s*", "", text)  # WeasyPrint hyphenates with U+2010
+    text = re.sub(r"[-\u2010]", "", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Data:
+    framework: Framework
+    assessments: list[Assessment]
+    study: Study | None
+
+    def one(self, name: str) -> Assessment:
+        return next(a for a in self.assessments if a.municipality == name)
+
+
+def load(paths: list[Path], norms: list[Path] | None = None) -> Data:
+    selection, diagnostics = select(paths, norms)
+    assert selection is not None, diagnostics
+    return Data(selection.framework, selection.assessments, selection.study)
+
+
+@pytest.fixture(scope="session")
+def mini() -> Data:
+    return load([FIXTURES], [MINI_NORMS])
+
+
+@pytest.fixture(scope="session")
+def duiven() -> Data:
+    if not DUIVEN.is_file():
+        pytest.skip("the bundled Duiven assessment is not there (yet)")
+    return load([DUIVEN])
+
+
+@pytest.fixture(scope="session")
+def duiven_html(duiven: Data) -> str:
+    html = report.municipality_html(duiven.framework, duiven.assessments[0], duiven.study)
+    assert isinstance(html, str)
+    return html
+
+
+@pytest.fixture(scope="session")
+def duiven_pdf(duiven_html: str) -> bytes:
+    return pdf_bytes(duiven_html)
+
+
+@pytest.fixture(scope="session")
+def mini_html(mini: Data) -> str:
+    html = report.municipality_html(mini.framework, mini.one("Testdorp"), mini.study)
+    assert isinstance(html, str)
+    return html
+
+
+@pytest.fixture(scope="session")
+def mini_pdf(mini_html: str) -> bytes:
+    return pdf_bytes(mini_html)
+
+
+@pytest.fixture(scope="session")
+def comparison_html(mini: Data) -> str:
+    return report.comparison_html(mini.framework, mini.assessments, mini.study)
+
+
+@pytest.fixture(scope="session")
+def comparison_pdf(comparison_html: str) -> bytes:
+    return pdf_bytes(comparison_html)
