@@ -1,0 +1,30 @@
+"""Models → plain values for the report templates. Pure: no I/O, no Jinja2, no WeasyPrint.
+
+Everything a template shows is worked out here (labels, colours, counts, note numbers, Dutch
+dates and lists), so templates only format, and a house style can restyle without logic.
+Text stays text: escaping is the template engine's job (autoescape), never done here.
+"""
+
+from normtoets.report.context.common import (
+    MATRIX_COLUMNS,
+    badge,
+    dutch_date,
+    dutch_list,
+    paragraphs,
+    safe_color,
+    text_color,
+)
+from normtoets.report.context.comparison import comparison
+from normtoets.report.context.municipality import municipality
+
+__all__ = [
+    "MATRIX_COLUMNS",
+    "badge",
+    "comparison",
+    "dutch_date",
+    "dutch_list",
+    "municipality",
+    "paragraphs",
+    "safe_color",
+    "text_color",
+]

@@ -1,0 +1,346 @@
+"""Shared pieces of the report context: Dutch formatting, score badges, front matter, framework.
+
+Everything a template shows is worked out here (labels, colours, counts, note numbers, Dutch
+dates and lists), so templates only format, and a house style can restyle without logic.
+Text stays text: escaping is the template engine's job (autoescape), never done here.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from normtoets.models import (
+    Assessment,
+    Framework,
+    Norm,
+    Study,
+    Theme,
+)
+
+MONTHS = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+]  # fmt: skip
+STATUS_LABELS = {
+    "concept": "Concept",
+    "wederhoor": "Concept voor ambtelijk wederhoor",
+    "definitief": "Definitief",
+}
+STATUS_MARKS = {"concept": "CONCEPT", "wederhoor": "CONCEPT – WEDERHOOR", "definitief": ""}
+KIND_LABELS = {
+    "document": "document",
+    "interview": "interview",
+    "email": "e-mail",
+    "website": "website",
+    "other": "overig",
+}
+KIND_GROUPS = {
+    "document": "Documenten",
+    "interview": "Interviews",
+    "email": "E-mails",
+    "website": "Websites",
+    "other": "Overige bronnen",
+}
+ADDRESSEES = {"raad": "Aan de gemeenteraad", "college": "Aan het college van B&W"}
+# Above this many municipalities the comparison gives counts instead of lists of names.
+NAMES_LIMIT = 20
+# Norm columns per table of the score matrix: wider frameworks get the matrix in parts.
+MATRIX_COLUMNS = 12
+
+_COLOR = re.compile(r"^(#[0-9A-Fa-f]{3}|#[0-9A-Fa-f]{6}|[A-Za-z]{3,20})$")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def dutch_date(value: dt.date | None) -> str | None:
+    """6 september 2017 — no locale needed, so output is the same on every machine."""
+    if value is None:
+        return None
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def dutch_list(items: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} en {items[-1]}"
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """Paragraphs of a YAML text. Blank lines separate them; without any, each line is one
+    (a folded `>` block turns a blank line into a single newline)."""
+    if not text or not text.strip():
+        return []
+    parts = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+def safe_color(value: str, default: str = "#dddddd") -> str:
+    """A colour from the framework goes into a style attribute: only #hex or a plain name."""
+    return value if _COLOR.match(value.strip()) else default
+
+
+def _rgb(color: str) -> tuple[float, float, float] | None:
+    if not color.startswith("#"):
+        return None
+    digits = color[1:]
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    r, g, b = (int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return r, g, b
+
+
+def text_color(background: str) -> str:
+    """Black or white, whichever contrasts more with the background (WCAG luminance)."""
+    rgb = _rgb(background)
+    if rgb is None:
+        return "#000000"
+
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    # Contrast with black: (L+0.05)/0.05; with white: 1.05/(L+0.05).
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
+
+
+def slug(value: str) -> str:
+    """An HTML id from a model id (ids already match [A-Za-z0-9._-]; this is a safety net)."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", value).strip("-") or "x"
+
+
+# ---------------------------------------------------------------- scores
+
+
+def norm_anchor(norm_id: str, findings: bool = True) -> str:
+    """Where a norm is discussed: its findings, or (in the bestuurlijke nota, which has no
+    findings) its row in the overview of the summary."""
+    return f"norm-{slug(norm_id)}" if findings else f"overzicht-{slug(norm_id)}"
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A score as shown: the code as text, its label, and the scale's colour."""
+
+    code: str
+    label: str
+    color: str
+    text_color: str
+    meets: bool | None  # None: not assessed, not applicable, or a code outside the scale
+    kind: str  # "level", "not-assessed", "not-applicable" or "unknown"
+    rank: int | None  # 0 for the best level
+
+    @property
+    def verdict(self) -> str:
+        """'voldaan', 'niet voldaan' or '–' for a table column."""
+        if self.meets is None:
+            return "–"
+        return "voldaan" if self.meets else "niet voldaan"
+
+
+def badge(framework: Framework, code: str | None) -> Badge:
+    scale = framework.scale
+    if code is None or code == scale.not_assessed.code:
+        nb = scale.not_assessed
+        return Badge(nb.code, nb.label, "#ffffff", "#000000", None, "not-assessed", None)
+    if code == scale.not_applicable.code:
+        na = scale.not_applicable
+        return Badge(na.code, na.label, "#ffffff", "#000000", None, "not-applicable", None)
+    level = scale.level(code)
+    if level is None:
+        return Badge(code, code, "#ffffff", "#000000", None, "unknown", None)
+    color = safe_color(level.color)
+    return Badge(
+        level.code, level.label, color, text_color(color), level.meets, "level", scale.rank(code)
+    )
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    badge: Badge
+    verdict: str  # "telt als voldaan" / "telt als niet voldaan" / "telt niet mee"
+
+
+def legend(framework: Framework) -> list[LegendItem]:
+    scale = framework.scale
+    items = [
+        LegendItem(
+            badge(framework, level.code),
+            "telt als voldaan" if level.meets else "telt als niet voldaan",
+        )
+        for level in scale.levels
+    ]
+    items.append(LegendItem(badge(framework, scale.not_assessed.code), "telt niet mee"))
+    items.append(LegendItem(badge(framework, scale.not_applicable.code), "telt niet mee"))
+    return items
+
+
+# ---------------------------------------------------------------- front matter
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the title page, <head> and running headers show."""
+
+    title: str  # <title> and the PDF's title
+    study_title: str
+    subtitle: str | None
+    volume: str | None  # "Bestuurlijke nota", "Nota van bevindingen", "Vergelijking…"
+    rekenkamer: str | None
+    municipality: str | None  # None for the comparison
+    researchers: list[str]
+    authors: list[str]  # <meta name="author">, one each
+    date: str | None  # Dutch, for the title page
+    iso_date: str | None  # dcterms.created
+    status: str
+    status_label: str
+    concept_mark: str  # "" when definitief
+    framework_title: str
+    framework_ref: str
+    running_title: str  # left running header
+
+    @property
+    def concept(self) -> bool:
+        return bool(self.concept_mark)
+
+
+def date_of(assessment: Assessment | None, study: Study | None) -> dt.date | None:
+    if assessment is not None and assessment.date is not None:
+        return assessment.date
+    return study.date if study is not None else None
+
+
+def front_matter(
+    framework: Framework,
+    study: Study | None,
+    *,
+    municipality: str | None,
+    researchers: list[str],
+    status: str,
+    date: dt.date | None,
+    volume: str | None,
+) -> Meta:
+    study_title = (
+        study.title
+        if study
+        else f"Toetsing aan het {framework.title[:1].lower()}{framework.title[1:]}"
+    )
+    where = f"gemeente {municipality}" if municipality else None
+    title = " – ".join(x for x in (study_title, where, volume) if x)
+    rekenkamer = study.rekenkamer if study else None
+    authors = [*researchers]
+    if rekenkamer and rekenkamer not in authors:
+        authors.append(rekenkamer)
+    shown_date = dutch_date(date) or (str(study.year) if study and study.year else None)
+    return Meta(
+        title=title,
+        study_title=study_title,
+        subtitle=study.subtitle if study else None,
+        volume=volume,
+        rekenkamer=rekenkamer,
+        municipality=municipality,
+        researchers=researchers,
+        authors=authors,
+        date=shown_date,
+        iso_date=date.isoformat() if date else None,
+        status=status,
+        status_label=STATUS_LABELS.get(status, status),
+        concept_mark=STATUS_MARKS.get(status, "CONCEPT"),
+        framework_title=framework.title,
+        framework_ref=str(framework.ref),
+        running_title=" – ".join(x for x in (study_title, where) if x),
+    )
+
+
+# ---------------------------------------------------------------- the framework
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    id: str
+    letter: str  # "b" of "U2.b"
+    text: str
+
+
+@dataclass(frozen=True)
+class NormView:
+    id: str
+    anchor: str  # its findings
+    text: str
+    short: str  # short title, else the text
+    criteria: list[CriterionView]
+
+    @property
+    def overview(self) -> str:
+        """Its row in the summary's overview table."""
+        return norm_anchor(self.id, findings=False)
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    id: str
+    anchor: str
+    title: str
+    description: list[str]
+    norms: list[NormView]
+
+
+def letter(criterion_id: str) -> str:
+    return criterion_id.rsplit(".", 1)[-1]
+
+
+def norm_view(norm: Norm) -> NormView:
+    return NormView(
+        norm.id,
+        f"norm-{slug(norm.id)}",
+        norm.text,
+        norm.short or norm.text,
+        [CriterionView(c.id, letter(c.id), c.text) for c in norm.criteria],
+    )
+
+
+def theme_view(theme: Theme) -> ThemeView:
+    return ThemeView(
+        theme.id,
+        f"thema-{slug(theme.id)}",
+        theme.title,
+        paragraphs(theme.description),
+        [norm_view(n) for n in theme.norms],
+    )
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    id: str
+    text: str
+    norms: list[str]
+
+
+@dataclass(frozen=True)
+class FrameworkView:
+    id: str
+    version: str
+    title: str
+    source: str | None
+    description: list[str]
+    themes: list[ThemeView]
+    questions: list[QuestionView]
+    legend: list[LegendItem]
+    norm_count: int
+
+
+def framework_view(framework: Framework) -> FrameworkView:
+    return FrameworkView(
+        framework.id,
+        framework.version,
+        framework.title,
+        framework.source,
+        paragraphs(framework.description),
+        [theme_view(t) for t in framework.themes],
+        [QuestionView(q.id, q.text, list(q.norms)) for q in framework.research_questions],
+        legend(framework),
+        sum(1 for _ in framework.norms()),
+    )

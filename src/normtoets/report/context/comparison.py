@@ -1,0 +1,368 @@
+"""The context of the comparison report."""
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from normtoets import compare
+from normtoets.models import (
+    Assessment,
+    Framework,
+    Lesson,
+    Study,
+)
+from normtoets.report.context.common import (
+    MATRIX_COLUMNS,
+    NAMES_LIMIT,
+    STATUS_LABELS,
+    Badge,
+    FrameworkView,
+    Meta,
+    ThemeView,
+    badge,
+    framework_view,
+    front_matter,
+    paragraphs,
+    slug,
+    theme_view,
+)
+
+# ---------------------------------------------------------------- the comparison
+
+
+@dataclass(frozen=True)
+class MatrixColumn:
+    id: str
+    anchor: str
+    short: str
+    differs: bool
+
+
+@dataclass(frozen=True)
+class MatrixGroup:
+    """A theme's columns within one part of the matrix."""
+
+    title: str
+    columns: list[MatrixColumn]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    municipality: str
+    anchor: str
+    cells: list[Badge]
+    met: int
+    scored: int
+
+
+@dataclass(frozen=True)
+class MatrixPart:
+    """One table: all municipalities as rows, at most MATRIX_COLUMNS norms as columns."""
+
+    number: int
+    groups: list[MatrixGroup]
+    rows: list[MatrixRow]
+
+    @property
+    def columns(self) -> list[MatrixColumn]:
+        return [c for g in self.groups for c in g.columns]
+
+
+@dataclass(frozen=True)
+class LevelCount:
+    badge: Badge
+    count: int
+    municipalities: list[str]  # empty above NAMES_LIMIT: the count says enough
+
+
+@dataclass(frozen=True)
+class Example:
+    municipality: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class RowComparison:
+    """One norm (or criterion) across municipalities."""
+
+    id: str
+    anchor: str
+    text: str
+    short: str
+    is_criterion: bool
+    differs: bool
+    distribution: list[LevelCount]  # only levels that occur
+    best: list[str]
+    examples: list[Example]  # at most NAMES_LIMIT
+    more_examples: int  # how many examples were left out
+    assessed: int  # municipalities with a score (not "niet beoordeeld")
+    common: Badge | None  # the one score every assessed municipality has, if so
+
+
+@dataclass(frozen=True)
+class NormComparison:
+    norm: RowComparison
+    criteria: list[RowComparison]  # only those that differ
+
+    @property
+    def differs(self) -> bool:
+        return self.norm.differs or bool(self.criteria)
+
+
+@dataclass(frozen=True)
+class ThemeComparison:
+    theme: ThemeView
+    norms: list[NormComparison]
+
+    @property
+    def differing(self) -> list[NormComparison]:
+        return [n for n in self.norms if n.differs]
+
+    @property
+    def same(self) -> list[NormComparison]:
+        return [n for n in self.norms if not n.differs]
+
+
+@dataclass(frozen=True)
+class LessonView:
+    title: str | None
+    text: list[str]
+    norms: list[MatrixColumn]
+    example: str | None
+    example_anchor: str | None
+
+
+@dataclass(frozen=True)
+class MunicipalityProfile:
+    name: str
+    anchor: str
+    status_label: str
+    concept: bool
+    counts: list[LevelCount]  # every level of the scale, plus not assessed / not applicable
+    met: int
+    scored: int
+    total: int
+    summary: list[str]
+    examples: list[str]  # norm ids where this municipality can serve as an example
+
+
+@dataclass(frozen=True)
+class ComparisonReport:
+    meta: Meta
+    framework: FrameworkView
+    study_summary: list[str]
+    municipalities: list[str]
+    matrix: list[MatrixPart]
+    themes: list[ThemeComparison]
+    general_lessons: list[LessonView]
+    mutual_lessons: list[LessonView]
+    profiles: list[MunicipalityProfile]
+    concepts: list[str]  # municipalities whose assessment is not definitief
+    differing_count: int
+    lessons_source: str | None  # where the study's lessons come from
+    names_limit: int = field(default=NAMES_LIMIT)
+
+    @property
+    def many(self) -> bool:
+        return len(self.municipalities) > self.names_limit
+
+
+def _municipality_anchor(name: str, index: int) -> str:
+    return f"gemeente-{index + 1}-{slug(name)}"
+
+
+def _row_comparison(framework: Framework, row: compare.Row) -> RowComparison:
+    by_code: dict[str | None, list[str]] = {}
+    for m, score in row.scores.items():
+        by_code.setdefault(score, []).append(m)
+    scale = framework.scale
+    distribution = []
+    for code in [*scale.codes, *sorted(c for c in by_code if c and c not in scale.codes)]:
+        key: str | None = None if code == scale.not_assessed.code else code
+        names = by_code.get(key, [])
+        if names:
+            distribution.append(
+                LevelCount(
+                    badge(framework, key),
+                    len(names),
+                    names if len(names) <= NAMES_LIMIT else [],
+                )
+            )
+    examples = [Example(m, s) for m, s in row.examples.items()]
+    assessed = {s for s in row.scores.values() if s is not None}
+    return RowComparison(
+        row.id,
+        f"vergelijking-{slug(row.id)}",
+        row.text,
+        row.label,
+        row.is_criterion,
+        row.differs,
+        distribution,
+        list(row.best),
+        examples[:NAMES_LIMIT],
+        max(0, len(examples) - NAMES_LIMIT),
+        sum(1 for s in row.scores.values() if s is not None),
+        badge(framework, next(iter(assessed))) if len(assessed) == 1 else None,
+    )
+
+
+def _lesson(framework: Framework, lesson: Lesson, anchors: dict[str, str]) -> LessonView:
+    norms = []
+    for norm_id in lesson.norms:
+        norm = framework.norm(norm_id)
+        short = (norm.short or norm.text) if norm else norm_id
+        norms.append(MatrixColumn(norm_id, f"vergelijking-{slug(norm_id)}", short, False))
+    return LessonView(
+        lesson.title,
+        paragraphs(lesson.text),
+        norms,
+        lesson.example,
+        anchors.get(lesson.example) if lesson.example else None,
+    )
+
+
+def _chunks(
+    columns: list[tuple[str, MatrixColumn]], size: int
+) -> list[list[tuple[str, MatrixColumn]]]:
+    """Split the columns in parts of at most `size`, preferring to cut between themes."""
+    parts: list[list[tuple[str, MatrixColumn]]] = []
+    current: list[tuple[str, MatrixColumn]] = []
+    themes_in = [t for t, _ in columns]
+    for i, item in enumerate(columns):
+        theme = item[0]
+        if current and len(current) >= size:
+            parts.append(current)
+            current = []
+        elif current and theme != current[-1][0]:
+            # A new theme starts: begin a new part if the whole theme would not fit.
+            remaining = themes_in[i:].count(theme)
+            if len(current) + min(remaining, size) > size:
+                parts.append(current)
+                current = []
+        current.append(item)
+    if current:
+        parts.append(current)
+    return parts
+
+
+def comparison(
+    framework: Framework, assessments: list[Assessment], study: Study | None
+) -> ComparisonReport:
+    """The context of the comparison report, on top of compare.build."""
+    matrix = compare.build(framework, assessments, study)
+    names = matrix.municipalities
+    by_name = {a.municipality: a for a in assessments}
+    anchors = {m: _municipality_anchor(m, i) for i, m in enumerate(names)}
+    statuses = {a.municipality: a.status.value for a in assessments}
+    concepts = [m for m in names if statuses.get(m) != "definitief"]
+    status = "definitief" if not concepts else "concept"
+    researchers = list(study.researchers) if study else []
+    dates = [a.date for a in assessments if a.date is not None]
+    date = study.date if study and study.date else (max(dates) if dates else None)
+    meta = front_matter(
+        framework,
+        study,
+        municipality=None,
+        researchers=researchers,
+        status=status,
+        date=date,
+        volume="Vergelijking van de gemeenten",
+    )
+    meta = replace(meta, running_title=f"{meta.study_title} – vergelijking")
+
+    rows = {r.id: r for r in matrix.rows}
+    norm_rows = matrix.norm_rows()
+
+    # The matrix: municipalities as rows (any number fits, header repeats per page),
+    # norms as columns, cut in parts when a framework has many norms.
+    columns = [
+        (
+            row.theme.title,
+            MatrixColumn(row.id, f"vergelijking-{slug(row.id)}", row.label, row.differs),
+        )
+        for row in norm_rows
+    ]
+    parts = []
+    for number, chunk in enumerate(_chunks(columns, MATRIX_COLUMNS), start=1):
+        groups: list[MatrixGroup] = []
+        for theme_title, column in chunk:
+            if groups and groups[-1].title == theme_title:
+                groups[-1].columns.append(column)
+            else:
+                groups.append(MatrixGroup(theme_title, [column]))
+        ids = [c.id for _, c in chunk]
+        part_rows = []
+        for m in names:
+            cells = [badge(framework, rows[i].scores[m]) for i in ids]
+            part_rows.append(
+                MatrixRow(
+                    m,
+                    anchors[m],
+                    cells,
+                    sum(1 for b in cells if b.meets is True),
+                    sum(1 for b in cells if b.meets is not None),
+                )
+            )
+        parts.append(MatrixPart(number, groups, part_rows))
+
+    themes = []
+    for theme in framework.themes:
+        norms = []
+        for norm in theme.norms:
+            criteria = [
+                _row_comparison(framework, rows[c.id])
+                for c in norm.criteria
+                if c.id in rows and rows[c.id].differs
+            ]
+            norms.append(NormComparison(_row_comparison(framework, rows[norm.id]), criteria))
+        themes.append(ThemeComparison(theme_view(theme), norms))
+
+    scale = framework.scale
+    profiles = []
+    for m in names:
+        assessment = by_name[m]
+        codes = Counter(rows[r.id].scores[m] for r in norm_rows)
+        counts = [
+            LevelCount(badge(framework, level.code), codes[level.code], [])
+            for level in scale.levels
+        ]
+        counts.append(LevelCount(badge(framework, None), codes[None], []))
+        counts.append(
+            LevelCount(
+                badge(framework, scale.not_applicable.code), codes[scale.not_applicable.code], []
+            )
+        )
+        met = sum(c.count for c in counts if c.badge.meets is True)
+        scored = sum(c.count for c in counts if c.badge.meets is not None)
+        profiles.append(
+            MunicipalityProfile(
+                m,
+                anchors[m],
+                STATUS_LABELS.get(statuses[m], statuses[m]),
+                statuses[m] != "definitief",
+                counts,
+                met,
+                scored,
+                len(norm_rows),
+                paragraphs(assessment.summary),
+                [r.id for r in norm_rows if m in r.examples],
+            )
+        )
+
+    return ComparisonReport(
+        meta=meta,
+        framework=framework_view(framework),
+        study_summary=paragraphs(study.summary) if study else [],
+        municipalities=names,
+        matrix=parts,
+        themes=themes,
+        general_lessons=[
+            _lesson(framework, x, anchors) for x in (study.general_lessons if study else [])
+        ],
+        mutual_lessons=[
+            _lesson(framework, x, anchors) for x in (study.mutual_lessons if study else [])
+        ],
+        profiles=profiles,
+        concepts=concepts,
+        differing_count=sum(1 for t in themes for n in t.norms if n.differs),
+        lessons_source=" ".join(study.source.split()) if study and study.source else None,
+    )

@@ -1,0 +1,448 @@
+"""The context of the report on one municipality."""
+
+from dataclasses import dataclass
+
+from normtoets.models import (
+    Assessment,
+    Evidence,
+    Framework,
+    Judgement,
+    Norm,
+    Source,
+    Study,
+    Theme,
+)
+from normtoets.report.context.common import (
+    ADDRESSEES,
+    KIND_GROUPS,
+    KIND_LABELS,
+    Badge,
+    FrameworkView,
+    Meta,
+    NormView,
+    QuestionView,
+    ThemeView,
+    badge,
+    date_of,
+    dutch_date,
+    framework_view,
+    front_matter,
+    letter,
+    norm_anchor,
+    norm_view,
+    paragraphs,
+    slug,
+    theme_view,
+)
+
+# ---------------------------------------------------------------- one municipality
+
+
+@dataclass(frozen=True)
+class SourceView:
+    id: str
+    anchor: str
+    kind: str
+    kind_label: str
+    title: str
+    author: str | None
+    date: str | None
+    url: str | None  # shown as text, never a link: nothing is fetched
+    note: str | None
+
+
+@dataclass(frozen=True)
+class SourceGroup:
+    kind: str
+    title: str
+    sources: list[SourceView]
+
+
+@dataclass(frozen=True)
+class Note:
+    """One numbered source note: [n] after a quote, and its line in the notes list."""
+
+    number: int
+    anchor: str
+    source: SourceView | None  # None: the id is not in `sources` (validate reports that)
+    source_id: str
+    page: str | None
+    section: str | None
+
+    @property
+    def reference(self) -> str:
+        """'p. 9, § 4.1' — where in the source."""
+        parts = []
+        if self.page:
+            parts.append(f"p. {self.page}")
+        if self.section:
+            parts.append(f"§ {self.section}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    quote: str | None
+    note: str | None
+    ref: Note
+
+
+@dataclass(frozen=True)
+class CriterionScore:
+    id: str
+    letter: str
+    text: str
+    badge: Badge
+    finding: list[str]
+    evidence: list[EvidenceView]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One norm: its text, the score, the argumentation, the evidence and criteria."""
+
+    norm: NormView
+    theme_id: str
+    badge: Badge
+    finding: list[str]
+    evidence: list[EvidenceView]
+    criteria: list[CriterionScore]  # empty when the judgement scores no criteria
+    judged: bool  # False: the assessment has no judgement for this norm
+
+    @property
+    def notes(self) -> list[Note]:
+        """The notes of this norm and its criteria, in number order."""
+        refs = [e.ref for e in self.evidence]
+        refs += [e.ref for c in self.criteria for e in c.evidence]
+        return sorted(refs, key=lambda n: n.number)
+
+
+@dataclass(frozen=True)
+class ThemeFindings:
+    theme: ThemeView
+    findings: list[Finding]
+    met: list[Finding]
+    not_met: list[Finding]
+    unscored: list[Finding]
+
+    @property
+    def sentence(self) -> str:
+        """One plain sentence: how many norms are met."""
+        scored = len(self.met) + len(self.not_met)
+        total = len(self.findings)
+        if scored == 0:
+            return f"Geen van de {total} normen is beoordeeld."
+        if total == 1:
+            return "De norm is voldaan." if self.met else "De norm is niet voldaan."
+        text = f"Voldaan aan {len(self.met)} van de {total} normen"
+        if len(self.unscored):
+            text += f" ({len(self.unscored)} niet beoordeeld of niet van toepassing)"
+        return text + "."
+
+
+@dataclass(frozen=True)
+class NormScore:
+    """A norm's id, short title and score: for lists under questions and conclusions."""
+
+    id: str
+    anchor: str
+    short: str
+    badge: Badge
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    questions: list[QuestionView]
+    text: list[str]  # paragraphs; empty when no answer is given
+    norms: list[NormScore]  # the scores of the norms that answer these questions
+    anchor: str
+
+
+@dataclass(frozen=True)
+class ConclusionView:
+    id: str
+    text: list[str]
+    norms: list[NormScore]
+
+
+@dataclass(frozen=True)
+class PartView:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RecommendationView:
+    id: str
+    text: list[str]
+    parts: list[PartView]
+    norms: list[NormScore]
+
+
+@dataclass(frozen=True)
+class RecommendationGroup:
+    to: str
+    title: str
+    recommendations: list[RecommendationView]
+
+
+@dataclass(frozen=True)
+class Totals:
+    met: int
+    not_met: int
+    unscored: int
+    total: int
+
+
+@dataclass(frozen=True)
+class MunicipalityReport:
+    meta: Meta
+    volume: str  # "rapport", "bestuurlijke-nota" or "nota-van-bevindingen"
+    sections: list[str]  # which parts this volume has, in order
+    framework: FrameworkView
+    study_summary: list[str]
+    summary: list[str]  # the assessment's own central message
+    themes: list[ThemeFindings]
+    totals: Totals
+    answers: list[AnswerView]
+    conclusions: list[ConclusionView]
+    recommendations: list[RecommendationGroup]
+    recommendation_count: int
+    sources: list[SourceGroup]
+    notes: list[Note]
+
+    def has(self, section: str) -> bool:
+        return section in self.sections
+
+
+VOLUMES: dict[str, tuple[str | None, list[str]]] = {
+    "rapport": (
+        None,
+        [
+            "samenvatting",
+            "onderzoek",
+            "normenkader",
+            "bevindingen",
+            "onderzoeksvragen",
+            "conclusies",
+            "aanbevelingen",
+            "bronnen",
+        ],
+    ),
+    "bestuurlijke-nota": (
+        "Bestuurlijke nota",
+        ["samenvatting", "onderzoek", "conclusies", "aanbevelingen"],
+    ),
+    "nota-van-bevindingen": (
+        "Nota van bevindingen",
+        ["onderzoek", "normenkader", "bevindingen", "onderzoeksvragen", "bronnen"],
+    ),
+}
+
+
+class _Notes:
+    """Numbers source notes in reading order, one per piece of evidence."""
+
+    def __init__(self, sources: dict[str, SourceView]) -> None:
+        self.sources = sources
+        self.notes: list[Note] = []
+
+    def add(self, evidence: Evidence) -> EvidenceView:
+        number = len(self.notes) + 1
+        note = Note(
+            number,
+            f"noot-{number}",
+            self.sources.get(evidence.source),
+            evidence.source,
+            evidence.page,
+            evidence.section,
+        )
+        self.notes.append(note)
+        quote = " ".join(evidence.quote.split()) if evidence.quote else None
+        remark = " ".join(evidence.note.split()) if evidence.note else None
+        return EvidenceView(quote, remark, note)
+
+
+def _source_view(source: Source) -> SourceView:
+    return SourceView(
+        source.id,
+        f"bron-{slug(source.id)}",
+        source.kind.value,
+        KIND_LABELS.get(source.kind.value, source.kind.value),
+        " ".join(source.title.split()),
+        source.author,
+        dutch_date(source.date),
+        source.url,
+        " ".join(source.note.split()) if source.note else None,
+    )
+
+
+def _source_groups(sources: list[SourceView]) -> list[SourceGroup]:
+    groups = []
+    for kind, title in KIND_GROUPS.items():
+        members = [s for s in sources if s.kind == kind]
+        if members:
+            groups.append(SourceGroup(kind, title, members))
+    return groups
+
+
+def _finding(
+    framework: Framework, theme: Theme, norm: Norm, judgement: Judgement | None, notes: _Notes
+) -> Finding:
+    view = norm_view(norm)
+    if judgement is None:
+        return Finding(view, theme.id, badge(framework, None), [], [], [], False)
+    evidence = [notes.add(e) for e in judgement.evidence]
+    criteria = []
+    if judgement.criteria:
+        for criterion in norm.criteria:
+            cj = judgement.criteria.get(criterion.id)
+            criteria.append(
+                CriterionScore(
+                    criterion.id,
+                    letter(criterion.id),
+                    criterion.text,
+                    badge(framework, cj.score if cj else None),
+                    paragraphs(cj.finding) if cj else [],
+                    [notes.add(e) for e in cj.evidence] if cj else [],
+                )
+            )
+    return Finding(
+        view,
+        theme.id,
+        badge(framework, judgement.score),
+        paragraphs(judgement.finding),
+        evidence,
+        criteria,
+        True,
+    )
+
+
+def _norm_scores(
+    framework: Framework, assessment: Assessment, norm_ids: list[str], findings: bool = True
+) -> list[NormScore]:
+    out = []
+    for norm_id in norm_ids:
+        norm = framework.norm(norm_id)
+        judgement = assessment.judgements.get(norm_id)
+        out.append(
+            NormScore(
+                norm_id,
+                norm_anchor(norm_id, findings),
+                (norm.short or norm.text) if norm else norm_id,
+                badge(framework, judgement.score if judgement else None),
+            )
+        )
+    return out
+
+
+def _answers(
+    framework: Framework, assessment: Assessment, findings: bool = True
+) -> list[AnswerView]:
+    """The answers in the order of the framework's questions; unanswered questions too."""
+    questions = {q.id: q for q in framework.research_questions}
+    order = {q.id: i for i, q in enumerate(framework.research_questions)}
+    groups: list[tuple[list[str], str | None]] = []
+    answered: set[str] = set()
+    for answer in assessment.answers:
+        ids = [q for q in answer.questions if q in questions and q not in answered]
+        if ids:
+            groups.append((ids, answer.text))
+            answered.update(ids)
+    groups += [([q.id], None) for q in framework.research_questions if q.id not in answered]
+    groups.sort(key=lambda g: min(order[q] for q in g[0]))
+    views = []
+    for ids, text in groups:
+        norm_ids: list[str] = []
+        for qid in ids:
+            norm_ids += [n for n in questions[qid].norms if n not in norm_ids]
+        views.append(
+            AnswerView(
+                [QuestionView(q, questions[q].text, list(questions[q].norms)) for q in ids],
+                paragraphs(text),
+                _norm_scores(framework, assessment, norm_ids, findings),
+                f"vraag-{slug(ids[0])}",
+            )
+        )
+    return views
+
+
+def municipality(
+    framework: Framework,
+    assessment: Assessment,
+    study: Study | None,
+    volume: str = "rapport",
+) -> MunicipalityReport:
+    """The context of one municipality's report (or one of its two volumes)."""
+    volume_title, sections = VOLUMES[volume]
+    meta = front_matter(
+        framework,
+        study,
+        municipality=assessment.municipality,
+        researchers=list(assessment.researchers or (study.researchers if study else [])),
+        status=assessment.status.value,
+        date=date_of(assessment, study),
+        volume=volume_title,
+    )
+    has_findings = "bevindingen" in sections
+    sources = [_source_view(s) for s in assessment.sources]
+    notes = _Notes({s.id: s for s in sources})
+    themes = []
+    for theme in framework.themes:
+        findings = [
+            _finding(framework, theme, n, assessment.judgements.get(n.id), notes)
+            for n in theme.norms
+        ]
+        themes.append(
+            ThemeFindings(
+                theme_view(theme),
+                findings,
+                [f for f in findings if f.badge.meets is True],
+                [f for f in findings if f.badge.meets is False],
+                [f for f in findings if f.badge.meets is None],
+            )
+        )
+    all_findings = [f for t in themes for f in t.findings]
+    totals = Totals(
+        sum(len(t.met) for t in themes),
+        sum(len(t.not_met) for t in themes),
+        sum(len(t.unscored) for t in themes),
+        len(all_findings),
+    )
+    groups = []
+    for to, title in ADDRESSEES.items():
+        recs = [
+            RecommendationView(
+                r.id,
+                paragraphs(r.text),
+                [PartView(p.id, " ".join(p.text.split())) for p in r.parts],
+                _norm_scores(framework, assessment, list(r.norms), has_findings),
+            )
+            for r in assessment.recommendations
+            if r.to.value == to
+        ]
+        if recs:
+            groups.append(RecommendationGroup(to, title, recs))
+    return MunicipalityReport(
+        meta=meta,
+        volume=volume,
+        sections=sections,
+        framework=framework_view(framework),
+        study_summary=paragraphs(study.summary) if study else [],
+        summary=paragraphs(assessment.summary),
+        themes=themes,
+        totals=totals,
+        answers=_answers(framework, assessment, has_findings),
+        conclusions=[
+            ConclusionView(
+                c.id,
+                paragraphs(c.text),
+                _norm_scores(framework, assessment, list(c.norms), has_findings),
+            )
+            for c in assessment.conclusions
+        ],
+        recommendations=groups,
+        recommendation_count=len(assessment.recommendations),
+        sources=_source_groups(sources),
+        notes=notes.notes,
+    )
