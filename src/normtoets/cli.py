@@ -403,10 +403,12 @@ def _write_report(html: str, output: Path, as_html: bool, templates: Path | None
     from normtoets.atomic import write_text
 
     if as_html or output.suffix.lower() in (".html", ".htm"):
+        from normtoets.report.html import standalone
+
         target = (
             output if output.suffix.lower() in (".html", ".htm") else output.with_suffix(".html")
         )
-        write_text(target, html)
+        write_text(target, standalone(html, templates))
         return target
     from normtoets.report.pdf import write_pdf
 

@@ -79,3 +79,13 @@ def _cached(templates: Path | None) -> SandboxedEnvironment:
 def render(name: str, templates: Path | None = None, **context: Any) -> str:
     folder = Path(templates).resolve() if templates is not None else None
     return _cached(folder).get_template(name).render(**context)
+
+
+def standalone(html: str, templates: Path | None = None) -> str:
+    """The HTML with its stylesheets inlined, to publish or open the HTML on its own.
+
+    The CSS is inserted as it is, outside Jinja2: run through autoescape it would lose quotes
+    and with them the page counters.
+    """
+    css = "\n".join(sheet.read_text(encoding="utf-8") for sheet in stylesheets(templates))
+    return html.replace("</head>", f"<style>\n{css}\n</style>\n</head>", 1)
