@@ -47,8 +47,13 @@ _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
 
+_TEXT_START = frozenset("abcdeghijklmopqrsuvwxyzABCDEGHIJKLMOPQRSUVWXYZ")
+
+
 def plain(value: str) -> Any:
     """The value of an unquoted scalar."""
+    if value and value[0] in _TEXT_START:  # most values are words: no pattern can match them
+        return value
     if _NULL.match(value):
         return None
     if value in _BOOL:
