@@ -36,6 +36,25 @@ class Source(Strict):
     date: dt.date | None = Field(default=None, description="Datum van de bron.")
     url: str | None = Field(default=None, description="Vindplaats (wordt nooit opgehaald).")
     note: str | None = Field(default=None, description="Toelichting.")
+    file: str | None = Field(
+        default=None,
+        description=(
+            "Lokaal bestand met de tekst van de bron (.txt, .md of .pdf), relatief aan de map "
+            "van de beoordeling of aan --sources; citaten worden erin opgezocht."
+        ),
+    )
+    sha256: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 van `file`, om een gewijzigd bestand op te merken.",
+    )
+    via: str | None = Field(
+        default=None,
+        description=(
+            "Id van een andere bron waarin deze bron wordt geciteerd (bijv. het rapport); "
+            "citaten worden dan in de tekst van die bron opgezocht."
+        ),
+    )
 
 
 class Evidence(Strict):
@@ -52,6 +71,44 @@ class Evidence(Strict):
         return self
 
 
+class Outcome(StrEnum):
+    """What ambtelijk wederhoor did to a finding."""
+
+    gewijzigd = "gewijzigd"
+    ongewijzigd = "ongewijzigd"
+    verduidelijkt = "verduidelijkt"
+
+
+class Response(Strict):
+    """One reaction of the municipality's officials to a finding (ambtelijk wederhoor)."""
+
+    date: dt.date | None = Field(default=None, description="Datum van de reactie.")
+    by: str | None = Field(default=None, description="Wie reageerde, bijv. 'Gemeente Duiven'.")
+    source: str | None = Field(default=None, description="Id van de bron met de reactie.")
+    text: str = Field(description="De reactie (citaat of samenvatting).")
+    outcome: Outcome = Field(description="gewijzigd, ongewijzigd of verduidelijkt.")
+    previous_finding: str | None = Field(
+        default=None, description="De bevinding zoals die vóór het wederhoor luidde."
+    )
+    note: str | None = Field(default=None, description="Hoe de rekenkamer de reactie verwerkte.")
+
+    @model_validator(mode="after")
+    def _keeps_old_text(self) -> "Response":
+        if self.outcome is not Outcome.ongewijzigd and not self.previous_finding:
+            raise ValueError(
+                f"a response with outcome '{self.outcome}' keeps the old text in previous_finding"
+            )
+        return self
+
+
+class Statement(Strict):
+    """A formal text: the college's bestuurlijke reactie or the rekenkamer's nawoord."""
+
+    date: dt.date | None = Field(default=None, description="Datum.")
+    by: str | None = Field(default=None, description="Afzender, bijv. 'College van B&W'.")
+    text: str = Field(description="De tekst; alinea's gescheiden door een lege regel.")
+
+
 class CriterionJudgement(Strict):
     score: str = Field(description="Score op de schaal van het normenkader.")
     finding: str = Field(default="", description="Bevinding bij dit deelcriterium.")
@@ -64,6 +121,17 @@ class Judgement(Strict):
     evidence: list[Evidence] = Field(default_factory=list, description="Bewijs (citaten met bron).")
     criteria: dict[str, CriterionJudgement] = Field(
         default_factory=dict, description="Scores per deelcriterium, bijv. 'U2.b'."
+    )
+    motivation: str | None = Field(
+        default=None,
+        description="Waarom de normscore afwijkt van de rekenregel (rollup) van het normenkader.",
+    )
+    scored_by: str | None = Field(default=None, description="Onderzoeker die de score gaf.")
+    reviewed_by: str | None = Field(
+        default=None, description="Tweede onderzoeker die de score controleerde (vier ogen)."
+    )
+    responses: list[Response] = Field(
+        default_factory=list, description="Ambtelijk wederhoor op deze bevinding."
     )
 
 
@@ -91,6 +159,35 @@ class Recommendation(Strict):
     text: str = Field(description="De aanbeveling.")
     parts: list[RecommendationPart] = Field(default_factory=list, description="Onderdelen a, b, …")
     norms: list[str] = Field(default_factory=list, description="Normen waaruit zij volgt.")
+    conclusions: list[str] = Field(
+        default_factory=list, description="Ids van de conclusies waaruit zij volgt."
+    )
+
+
+class FollowUpStatus(StrEnum):
+    """The Algemene Rekenkamer's stages of doorwerking."""
+
+    geen_actie = "geen actie"
+    overige_actie = "overige actie"
+    wordt_uitgevoerd = "wordt uitgevoerd"
+    uitgevoerd = "uitgevoerd"
+
+
+class FollowUp(Strict):
+    """What became of a recommendation of an earlier round (doorwerking)."""
+
+    recommendation: str = Field(description="Id van de aanbeveling in de eerdere beoordeling.")
+    adopted_by_raad: bool | None = Field(
+        default=None, description="Heeft de raad de aanbeveling overgenomen?"
+    )
+    college_commitment: bool | None = Field(
+        default=None, description="Heeft het college toegezegd haar uit te voeren?"
+    )
+    status: FollowUpStatus = Field(
+        description="geen actie, overige actie, wordt uitgevoerd of uitgevoerd."
+    )
+    finding: str = Field(default="", description="Toelichting op de stand van zaken.")
+    evidence: list[Evidence] = Field(default_factory=list, description="Bewijs.")
 
 
 class Assessment(Strict):
@@ -113,4 +210,21 @@ class Assessment(Strict):
     conclusions: list[Conclusion] = Field(default_factory=list, description="Conclusies.")
     recommendations: list[Recommendation] = Field(
         default_factory=list, description="Aanbevelingen aan raad of college."
+    )
+    review_note: str | None = Field(
+        default=None,
+        description=(
+            "Waar de vier-ogen-review is vastgelegd als die niet per oordeel in dit bestand "
+            "staat (bijv. bij een overgenomen, gepubliceerd rapport)."
+        ),
+    )
+    college_response: Statement | None = Field(
+        default=None, description="Bestuurlijke reactie van het college."
+    )
+    afterword: Statement | None = Field(
+        default=None, description="Nawoord van de rekenkamer op de bestuurlijke reactie."
+    )
+    follow_up: list[FollowUp] = Field(
+        default_factory=list,
+        description="Doorwerking: wat is er geworden van de aanbevelingen van een eerdere ronde.",
     )

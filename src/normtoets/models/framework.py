@@ -1,6 +1,7 @@
 """The normenkader: themes, norms, criteria, a scale and research questions."""
 
 from collections.abc import Iterator
+from enum import StrEnum
 
 from pydantic import Field
 
@@ -18,6 +19,15 @@ class FrameworkRef(Strict):
         return f"{self.id}@{self.version}"
 
 
+class Rollup(StrEnum):
+    """How a norm's criterion scores combine into the norm score."""
+
+    all = "all"  # the norm is met only when every scored criterion is met
+    weakest = "weakest"  # the norm score is the lowest criterion score
+    majority = "majority"  # the norm is met when more than half of the criteria are met
+    judgement = "judgement"  # the researcher weighs them; no rule to check
+
+
 class Criterion(Strict):
     id: str = Field(pattern=ID_PATTERN, description="Id van het deelcriterium, bijv. 'U2.b'.")
     text: str = Field(description="Tekst van het deelcriterium.")
@@ -28,6 +38,12 @@ class Norm(Strict):
     text: str = Field(description="De norm zoals die in het normenkader staat.")
     short: str | None = Field(default=None, description="Korte titel voor tabellen.")
     criteria: list[Criterion] = Field(default_factory=list, description="Deelcriteria (a, b, …).")
+    rollup: Rollup | None = Field(
+        default=None,
+        description=(
+            "Hoe de deelcriteria de normscore bepalen: all, weakest, majority of judgement."
+        ),
+    )
 
 
 class Theme(Strict):
@@ -45,6 +61,14 @@ class ResearchQuestion(Strict):
     )
 
 
+class VersionMap(Strict):
+    version: str = Field(description="Een eerdere versie van dit normenkader.")
+    norms: dict[str, str] = Field(
+        default_factory=dict,
+        description="Oude norm-id → nieuwe norm-id, voor ids die zijn veranderd.",
+    )
+
+
 class Framework(Strict):
     id: str = Field(pattern=ID_PATTERN, description="Id van het normenkader.")
     version: str = Field(
@@ -57,6 +81,10 @@ class Framework(Strict):
     themes: list[Theme] = Field(min_length=1, description="Thema's met hun normen.")
     research_questions: list[ResearchQuestion] = Field(
         default_factory=list, description="Onderzoeksvragen, gekoppeld aan normen."
+    )
+    maps_from: list[VersionMap] = Field(
+        default_factory=list,
+        description="Eerdere versies waarmee `diff` beoordelingen mag vergelijken.",
     )
 
     @property
