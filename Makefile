@@ -25,6 +25,8 @@ demo: install
 	$(BIN)/normtoets report $(STUDY)/duiven.yaml --output out/duiven.html
 	$(BIN)/normtoets report $(STUDY) --compare --output out/vergelijking.pdf
 	$(BIN)/normtoets report $(STUDY) --compare --output out/vergelijking.html
+	$(BIN)/normtoets diff $(STUDY)/duiven.yaml examples/doorwerking/duiven-2022.yaml --format markdown --output out/doorwerking.md
+	$(BIN)/normtoets report examples/doorwerking/duiven-2022.yaml --since $(STUDY)/duiven.yaml --output out/doorwerking.pdf
 
 # The whole test suite (the same command CI runs).
 test: install

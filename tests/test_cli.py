@@ -25,7 +25,7 @@ def test_text_format_is_one_line_per_problem(run) -> None:
     result = run("validate", "--norms", NORMS, CASE, env={"NO_COLOR": "1"})
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        "tests/acceptance/bad/invalid-score.yaml:17:12: error [invalid-score] score '- -' is not "
+        "tests/acceptance/bad/invalid-score.yaml:21:12: error [invalid-score] score '- -' is not "
         "in the scale ('++', '+', '-', '--', 'nb', 'nvt') (did you mean '--'?)"
     )
     assert lines[-1] == "1 error in 1 file"

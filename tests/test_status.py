@@ -16,7 +16,7 @@ def test_status_counts(run) -> None:
         "file": "", "municipality": "Testdorp", "status": "definitief",
         "norms_scored": 3, "norms_total": 3, "criteria_scored": 2, "criteria_total": 2,
         "without_finding": [], "without_evidence": ["U1"], "unused_sources": [],
-        "complete": False,
+        "unreviewed": [], "responses": 0, "wederhoor_pending": [], "complete": False,
     }  # fmt: skip
     assert rows["Proefstad"]["criteria_scored"] == 1  # U1.b is 'nb'
     assert rows["Proefstad"]["without_evidence"] == ["B2", "U1"]
@@ -43,3 +43,34 @@ def test_frameworks_lists_bundled_and_extra(run) -> None:
     out = run("frameworks", "--norms", NORMS).stdout.splitlines()
     assert "mini@1\t3 normen\tMini-normenkader" in out
     assert any(line.startswith("regioplan-sociaal-domein@2019\t10 normen") for line in out)
+
+
+def test_status_shows_unreviewed_norms_and_open_wederhoor(run, tmp_path) -> None:
+    text = (FIXTURE / "testdorp.yaml").read_text()
+    text = text.replace("status: definitief", "status: wederhoor")
+    text = text.replace("    reviewed_by: Bo Jansen\n", "", 1)  # B1
+    (tmp_path / "testdorp.yaml").write_text(text)
+    rows = json.loads(run("status", "--norms", NORMS, "--format", "json", tmp_path).stdout)
+    assert rows[0]["unreviewed"] == ["B1"]
+    assert rows[0]["wederhoor_pending"] == ["ambtelijk", "bestuurlijk"]
+    text = (
+        text.replace(
+            "    finding: Er is geen periodieke evaluatie.\n",
+            "    finding: Er is geen periodieke evaluatie.\n"
+            "    responses: [{text: Klopt., outcome: ongewijzigd}]\n",
+        )
+        + "college_response: {text: Wij nemen de aanbevelingen over.}\n"
+    )
+    (tmp_path / "testdorp.yaml").write_text(text)
+    result = run("status", "--norms", NORMS, "--format", "json", tmp_path)
+    rows = json.loads(result.stdout)
+    assert (rows[0]["responses"], rows[0]["wederhoor_pending"]) == (1, ["nawoord"])
+    table = run("status", "--norms", NORMS, tmp_path, env={"COLUMNS": "200"}).stdout
+    assert "nawoord" in table and "1 (B1)" in table
+
+
+def test_status_of_the_bundled_study_owes_nothing_for_review(run) -> None:
+    rows = json.loads(run("status", "--format", "json", REPO / "assessments").stdout)
+    duiven = next(r for r in rows if r["municipality"] == "Duiven")
+    assert duiven["unreviewed"] == []  # review_note: the published report was reviewed
+    assert duiven["responses"] == 1  # the ambtelijk wederhoor quoted in 4.6

@@ -60,6 +60,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,  # audit data must never leak into a traceback
     add_completion=True,
+    # Plain help: typer's rich help imports Markdown support and draws panels, which made
+    # `--help` cost 2.5× the typer+rich import floor (benchmarks/run.py); plain help is 1.2×.
+    rich_markup_mode=None,
 )
 
 
@@ -108,13 +111,20 @@ def validate(
         DiagnosticFormat, typer.Option("--format", "-f", help="text or json.")
     ] = DiagnosticFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    sources: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--sources",
+            help="Folder with the sources' files (after the assessment's folder); repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Check frameworks, studies and assessments; report every problem as file:line:column."""
     from normtoets.output.diagnostics import render_json, render_text
     from normtoets.validate import default_paths
     from normtoets.validate import validate as run_validate
 
-    report = run_validate(paths or default_paths(), norms)
+    report = run_validate(paths or default_paths(), norms, sources)
     if output_format is DiagnosticFormat.json:
         sys.stdout.write(render_json(report.diagnostics) + "\n")
     else:
@@ -205,6 +215,52 @@ def compare(
         )
         if lessons:
             render.render_lessons(console, result)
+
+
+def _warn(diagnostics: list[Diagnostic]) -> None:
+    """Warnings that do not stop the run, on stderr."""
+    from normtoets.output.diagnostics import render_text
+
+    if diagnostics:
+        render_text(_stderr(), diagnostics, len({d.file for d in diagnostics}))
+
+
+@app.command("diff")
+@_guarded
+def diff_rounds(
+    old: Annotated[Path, typer.Argument(help="The assessment of the earlier round.")],
+    new: Annotated[Path, typer.Argument(help="The assessment of the later round.")],
+    norms: NormsOption = None,
+    output_format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="table, json, csv or markdown.")
+    ] = CompareFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Doorwerking: two rounds of one municipality, norm by norm, with each follow-up."""
+    import io
+
+    from normtoets import rounds
+    from normtoets.output import diff as render
+
+    loaded, diagnostics = rounds.load(old, new, norms)
+    if loaded is None:
+        _fail_with(diagnostics)
+        return
+    _warn(loaded.warnings)
+    if output_format is CompareFormat.json:
+        _emit(render.to_json(loaded.diff), output)
+    elif output_format is CompareFormat.csv:
+        _emit(render.to_csv(loaded.diff), output)
+    elif output_format is CompareFormat.markdown:
+        _emit(render.to_markdown(loaded.diff), output)
+    elif output is None:
+        render.render_table(Console(), loaded.diff)
+    else:
+        buffer = io.StringIO()
+        render.render_table(Console(file=buffer, width=100), loaded.diff)
+        _emit(buffer.getvalue(), output)
 
 
 class SchemaKind(StrEnum):
@@ -437,6 +493,10 @@ def report(
         Path | None,
         typer.Option("--templates", help="Your own templates/CSS, used before the bundled ones."),
     ] = None,
+    since: Annotated[
+        Path | None,
+        typer.Option("--since", help="The earlier round's assessment: adds 'Doorwerking'."),
+    ] = None,
     norms: NormsOption = None,
 ) -> None:
     """Render the rekenkamer report (Dutch): one municipality, or the comparison."""
@@ -449,10 +509,21 @@ def report(
         raise UsageError(f"{path} is a folder: add --compare for the comparison report")
     if compare and split:
         raise UsageError("--split is for the report of one municipality")
+    if compare and since:
+        raise UsageError("--since is for the report of one municipality")
     selection, diagnostics = select([path], norms)
     if selection is None:
         _fail_with(diagnostics, "No report was written.")
         return
+    earlier = None
+    if since is not None:
+        from normtoets import rounds
+
+        earlier, problems = rounds.load(since, path, norms)
+        if earlier is None:
+            _fail_with(problems, "No report was written.")
+            return
+        _warn(earlier.warnings)
     if compare:
         text = reports.comparison_html(
             selection.framework, selection.assessments, selection.study, templates=templates
@@ -467,6 +538,8 @@ def report(
             selection.study,
             templates=templates,
             split=split,
+            since=earlier.diff if earlier else None,
+            since_study=earlier.old_study if earlier else None,
         )
         if isinstance(rendered, str):
             written = [_write_report(rendered, output, html, templates)]

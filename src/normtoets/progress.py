@@ -3,8 +3,8 @@
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from normtoets.models import Assessment, Framework
-from normtoets.rules.evidence import all_evidence
+from normtoets.models import Assessment, Framework, Status
+from normtoets.rules.evidence import cited_sources
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,9 @@ class Progress:
     without_finding: list[str]  # scored norms whose finding is empty
     without_evidence: list[str]  # scored norms without any evidence
     unused_sources: list[str]
+    unreviewed: list[str]  # scored norms without reviewed_by (none when review_note covers it)
+    responses: int  # norms with ambtelijk wederhoor recorded
+    wederhoor_pending: list[str]  # steps of wederhoor still open
 
     @property
     def complete(self) -> bool:
@@ -26,10 +29,25 @@ class Progress:
             self.norms_scored == self.norms_total
             and self.criteria_scored == self.criteria_total
             and not (self.without_finding or self.without_evidence or self.unused_sources)
+            and not (self.unreviewed or self.wederhoor_pending)
         )
 
     def as_dict(self) -> dict[str, Any]:
         return {**asdict(self), "complete": self.complete}
+
+
+def wederhoor_pending(assessment: Assessment) -> list[str]:
+    """The wederhoor steps still open. Before `wederhoor` nothing is owed yet; once the college
+    has reacted, the rekenkamer owes its nawoord."""
+    pending = []
+    if assessment.status is Status.wederhoor:
+        if not any(j.responses for j in assessment.judgements.values()):
+            pending.append("ambtelijk")
+        if assessment.college_response is None:
+            pending.append("bestuurlijk")
+    if assessment.college_response is not None and assessment.afterword is None:
+        pending.append("nawoord")
+    return pending
 
 
 def progress(file: str, framework: Framework, assessment: Assessment) -> Progress:
@@ -48,7 +66,7 @@ def progress(file: str, framework: Framework, assessment: Assessment) -> Progres
         and (cj := judgements[n.id].criteria.get(c.id))
         and cj.score != not_assessed
     )
-    cited = {item.source for _, item in all_evidence(assessment)}
+    cited = cited_sources(assessment)
     return Progress(
         file=file,
         municipality=assessment.municipality,
@@ -60,4 +78,9 @@ def progress(file: str, framework: Framework, assessment: Assessment) -> Progres
         without_finding=[n for n in scored if not judgements[n].finding.strip()],
         without_evidence=[n for n in scored if not judgements[n].evidence],
         unused_sources=[s.id for s in assessment.sources if s.id not in cited],
+        unreviewed=[]
+        if assessment.review_note
+        else [n for n in scored if not judgements[n].reviewed_by],
+        responses=sum(1 for j in judgements.values() if j.responses),
+        wederhoor_pending=wederhoor_pending(assessment),
     )

@@ -40,8 +40,16 @@ def default_paths() -> list[Path]:
     return paths
 
 
-def validate(paths: list[Path], norms_dirs: list[Path] | None = None) -> Report:
-    workspace = Workspace(norms_dirs)
+def validate(
+    paths: list[Path],
+    norms_dirs: list[Path] | None = None,
+    source_dirs: list[Path] | None = None,
+) -> Report:
+    """`source_dirs`: folders searched for sources' files after each assessment's own folder."""
+    for folder in source_dirs or []:
+        if not folder.is_dir():
+            raise UsageError(f"--sources folder not found: {folder}")
+    workspace = Workspace(norms_dirs, source_dirs)
     files = collect(paths)
     loaded = [workspace.load(path) for path in files]
     for item in loaded:  # frameworks first, so assessments in the same run can use them

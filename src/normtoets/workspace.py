@@ -12,6 +12,7 @@ from normtoets.diagnostics import Diagnostic, Severity
 from normtoets.models import Assessment, Framework, FrameworkRef, Study
 from normtoets.resources import bundled
 from normtoets.schema_errors import validate_model
+from normtoets.sourcetext import SourceFiles
 from normtoets.yamlsource import Document, parse, read
 
 KINDS: dict[str, type[BaseModel]] = {
@@ -52,8 +53,12 @@ def display_name(path: Path) -> str:
 
 
 class Workspace:
-    def __init__(self, norms_dirs: list[Path] | None = None) -> None:
+    def __init__(
+        self, norms_dirs: list[Path] | None = None, source_dirs: list[Path] | None = None
+    ) -> None:
         self._cache: dict[Path, Loaded] = {}
+        # Where sources' files are looked up after the assessment's own folder; read once a run.
+        self.source_files = SourceFiles(tuple(source_dirs or ()))
         self._studies: dict[str, Study | None] = {}
         self._frameworks: dict[tuple[str, str], Framework] = {}
         self.catalog_diagnostics: list[Diagnostic] = []
@@ -160,5 +165,7 @@ class Workspace:
                 study=self.study_for(loaded.path),
                 assessment=model,
                 available=self.available(),
+                base_dir=loaded.path.parent,
+                source_files=self.source_files,
             )
         return [*loaded.diagnostics, *rules.run(context, loaded.doc)]

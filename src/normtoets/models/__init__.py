@@ -15,6 +15,7 @@ from normtoets.models.assessment import (
     Response,
     Source,
     Statement,
+    Status,
 )
 from normtoets.models.framework import (
     Criterion,
@@ -54,6 +55,7 @@ __all__ = [
     "Source",
     "SpecialLevel",
     "Statement",
+    "Status",
     "Study",
     "Theme",
     "VersionMap",

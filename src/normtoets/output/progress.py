@@ -8,7 +8,7 @@ from rich.table import Table
 from normtoets.progress import Progress
 
 COLUMNS = ("gemeente", "status", "normen", "criteria", "geen bevinding", "geen bewijs",
-           "bron ongebruikt")  # fmt: skip
+           "bron ongebruikt", "niet gereviewd", "wederhoor open")  # fmt: skip
 
 
 def _ids(ids: list[str]) -> str:
@@ -23,7 +23,8 @@ def render_table(console: Console, rows: list[Progress]) -> None:
         table.add_row(
             r.municipality, r.status, f"{r.norms_scored}/{r.norms_total}",
             f"{r.criteria_scored}/{r.criteria_total}", _ids(r.without_finding),
-            _ids(r.without_evidence), _ids(r.unused_sources),
+            _ids(r.without_evidence), _ids(r.unused_sources), _ids(r.unreviewed),
+            ", ".join(r.wederhoor_pending) or "-",
         )  # fmt: skip
     table.add_section()
     table.add_row(
@@ -33,6 +34,8 @@ def render_table(console: Console, rows: list[Progress]) -> None:
         str(sum(len(r.without_finding) for r in rows)),
         str(sum(len(r.without_evidence) for r in rows)),
         str(sum(len(r.unused_sources) for r in rows)),
+        str(sum(len(r.unreviewed) for r in rows)),
+        str(sum(bool(r.wederhoor_pending) for r in rows)),
     )  # fmt: skip
     console.print(table)
 

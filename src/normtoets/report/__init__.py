@@ -6,6 +6,7 @@ WeasyPrint, imported there only and lazily).
 
 from pathlib import Path
 
+from normtoets.diff import Diff
 from normtoets.models import Assessment, Framework, Study
 from normtoets.report import context
 from normtoets.report.html import render
@@ -22,16 +23,26 @@ def municipality_html(
     *,
     templates: Path | None = None,
     split: bool = False,
+    since: Diff | None = None,
+    since_study: Study | None = None,
 ) -> str | dict[str, str]:
-    """One volume as HTML, or with `split` the two volumes keyed by their file-name part."""
+    """One volume as HTML, or with `split` the two volumes keyed by their file-name part.
+
+    With `since` (the diff from an earlier round) the chapter Doorwerking is added; in two
+    volumes, to the bestuurlijke nota. Without it the templates see no `doorwerking` at all.
+    """
+    extra = {}
+    if since is not None:
+        extra["doorwerking"] = context.doorwerking(since, since_study, study)
     if not split:
         report = context.municipality(framework, assessment, study)
-        return render(MUNICIPALITY_TEMPLATE, templates, r=report)
+        return render(MUNICIPALITY_TEMPLATE, templates, r=report, **extra)
     return {
         volume: render(
             MUNICIPALITY_TEMPLATE,
             templates,
             r=context.municipality(framework, assessment, study, volume),
+            **(extra if volume == "bestuurlijke-nota" else {}),
         )
         for volume in SPLIT_VOLUMES
     }

@@ -6,17 +6,27 @@ from types import ModuleType
 
 from normtoets.diagnostics import Diagnostic
 from normtoets.rules import (
+    conclusion_without_basis,
     duplicate_id,
     framework_mismatch,
     invalid_score,
     missing_judgement,
     municipality_not_in_study,
+    quote_not_found,
+    recommendation_without_conclusion,
+    rollup_departure,
     score_contradiction,
+    self_review,
+    source_changed,
+    source_file_missing,
+    source_unreadable,
+    unknown_conclusion,
     unknown_criterion,
     unknown_framework,
     unknown_norm,
     unknown_question,
     unknown_source,
+    unreviewed_judgement,
     unused_source,
 )
 from normtoets.rules.base import Context, Problem
@@ -32,9 +42,19 @@ RULES: list[ModuleType] = [
     invalid_score,
     unknown_source,
     unused_source,
+    source_file_missing,
+    source_unreadable,
+    source_changed,
+    quote_not_found,
     missing_judgement,
     score_contradiction,
     municipality_not_in_study,
+    unknown_conclusion,
+    conclusion_without_basis,
+    recommendation_without_conclusion,
+    rollup_departure,
+    self_review,
+    unreviewed_judgement,
 ]
 
 

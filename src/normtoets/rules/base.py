@@ -1,9 +1,11 @@
 """What a rule sees and what it yields."""
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from normtoets.diagnostics import Severity
 from normtoets.models import Assessment, Framework, Study
+from normtoets.sourcetext import SourceFiles
 from normtoets.yamlsource import PathKey
 
 
@@ -27,3 +29,5 @@ class Context:
     study: Study | None = None
     assessment: Assessment | None = None
     available: dict[str, list[str]] = field(default_factory=dict)  # framework id → versions
+    base_dir: Path | None = None  # the file's folder: where a source's `file` is looked up first
+    source_files: SourceFiles = field(default_factory=SourceFiles)  # --sources dirs, read cache

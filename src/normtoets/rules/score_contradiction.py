@@ -1,6 +1,7 @@
 """score-contradiction (warning): a norm's score contradicts its criterion scores — every
 scored criterion meets the norm (by the scale's `meets`) while the norm score does not, or the
-other way round."""
+other way round. Norms whose framework declares a roll-up rule are checked by
+rollup-departure instead; a `motivation` silences both."""
 
 from collections.abc import Iterator
 
@@ -16,6 +17,9 @@ def check(ctx: Context) -> Iterator[Problem]:
         return
     scale = ctx.framework.scale
     for norm_id, judgement in ctx.assessment.judgements.items():
+        norm = ctx.framework.norm(norm_id)
+        if judgement.motivation or (norm is not None and norm.rollup is not None):
+            continue
         norm_level = scale.level(judgement.score)
         levels = [scale.level(c.score) for c in judgement.criteria.values()]
         met = {level.meets for level in levels if level}

@@ -1,10 +1,11 @@
-"""unknown-source (error): evidence cites a source id that is not listed under `sources`."""
+"""unknown-source (error): evidence, a wederhoor response (`responses[].source`) or a source's
+`via` names a source id that is not listed under `sources`."""
 
 from collections.abc import Iterator
 
 from normtoets.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
-from normtoets.rules.evidence import all_evidence
+from normtoets.rules.evidence import source_references
 from normtoets.rules.suggest import closest
 
 CODE = "unknown-source"
@@ -15,7 +16,14 @@ def check(ctx: Context) -> Iterator[Problem]:
     if ctx.assessment is None:
         return
     ids = [s.id for s in ctx.assessment.sources]
-    for path, item in all_evidence(ctx.assessment):
-        if item.source not in ids:
-            hint = closest(item.source, ids) or "add it under 'sources'"
-            yield Problem((*path, "source"), f"evidence cites unknown source '{item.source}'", hint)
+    for path, source_id in source_references(ctx.assessment):
+        if source_id not in ids:
+            hint = closest(source_id, ids) or "add it under 'sources'"
+            what = (
+                "evidence cites"
+                if "evidence" in path
+                else "response names"
+                if "responses" in path
+                else "'via' names"
+            )
+            yield Problem(path, f"{what} unknown source '{source_id}'", hint)

@@ -1,10 +1,11 @@
-"""unused-source (warning): a listed source is never cited by any evidence."""
+"""unused-source (warning): a listed source is never cited by any evidence or wederhoor
+response, and no other source names it as its `via`."""
 
 from collections.abc import Iterator
 
 from normtoets.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
-from normtoets.rules.evidence import all_evidence
+from normtoets.rules.evidence import cited_sources
 
 CODE = "unused-source"
 SEVERITY = Severity.warning
@@ -13,7 +14,7 @@ SEVERITY = Severity.warning
 def check(ctx: Context) -> Iterator[Problem]:
     if ctx.assessment is None:
         return
-    cited = {item.source for _, item in all_evidence(ctx.assessment)}
+    cited = cited_sources(ctx.assessment)
     for i, source in enumerate(ctx.assessment.sources):
         if source.id not in cited:
             yield Problem(("sources", i, "id"), f"source '{source.id}' is never cited")

@@ -15,12 +15,14 @@ from normtoets.report.context.common import (
     text_color,
 )
 from normtoets.report.context.comparison import comparison
+from normtoets.report.context.doorwerking import doorwerking
 from normtoets.report.context.municipality import municipality
 
 __all__ = [
     "MATRIX_COLUMNS",
     "badge",
     "comparison",
+    "doorwerking",
     "dutch_date",
     "dutch_list",
     "municipality",

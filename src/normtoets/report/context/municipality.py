@@ -1,6 +1,6 @@
 """The context of the report on one municipality."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from normtoets.models import (
     Assessment,
@@ -9,6 +9,7 @@ from normtoets.models import (
     Judgement,
     Norm,
     Source,
+    Status,
     Study,
     Theme,
 )
@@ -33,6 +34,13 @@ from normtoets.report.context.common import (
     paragraphs,
     slug,
     theme_view,
+)
+from normtoets.report.context.process import (
+    ResponseView,
+    StatementView,
+    response_view,
+    review_line,
+    statement_view,
 )
 
 # ---------------------------------------------------------------- one municipality
@@ -108,6 +116,9 @@ class Finding:
     evidence: list[EvidenceView]
     criteria: list[CriterionScore]  # empty when the judgement scores no criteria
     judged: bool  # False: the assessment has no judgement for this norm
+    review: str | None = None  # "Beoordeeld door A, gereviewd door B."; None: not judged
+    reviewed: bool = False
+    responses: list[ResponseView] = field(default_factory=list)  # ambtelijk wederhoor
 
     @property
     def notes(self) -> list[Note]:
@@ -187,6 +198,15 @@ class RecommendationGroup:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A row of the appendix of factual corrections: a finding that wederhoor changed."""
+
+    norm: NormView
+    response: ResponseView
+    finding: list[str]  # the finding as it reads now
+
+
+@dataclass(frozen=True)
 class Totals:
     met: int
     not_met: int
@@ -210,6 +230,13 @@ class MunicipalityReport:
     recommendation_count: int
     sources: list[SourceGroup]
     notes: list[Note]
+    # The rekenkamer process: review, ambtelijk wederhoor, bestuurlijke reactie and nawoord.
+    show_review: bool  # concept and wederhoor: the review box and a review line per norm
+    unreviewed: list[NormScore]  # judged norms without reviewed_by
+    review_note: list[str]
+    corrections: list[Correction]
+    college_response: StatementView | None
+    afterword: StatementView | None
 
     def has(self, section: str) -> bool:
         return section in self.sections
@@ -226,16 +253,26 @@ VOLUMES: dict[str, tuple[str | None, list[str]]] = {
             "onderzoeksvragen",
             "conclusies",
             "aanbevelingen",
+            "bestuurlijke-reactie",
+            "nawoord",
             "bronnen",
+            "correcties",
         ],
     ),
     "bestuurlijke-nota": (
         "Bestuurlijke nota",
-        ["samenvatting", "onderzoek", "conclusies", "aanbevelingen"],
+        [
+            "samenvatting",
+            "onderzoek",
+            "conclusies",
+            "aanbevelingen",
+            "bestuurlijke-reactie",
+            "nawoord",
+        ],
     ),
     "nota-van-bevindingen": (
         "Nota van bevindingen",
-        ["onderzoek", "normenkader", "bevindingen", "onderzoeksvragen", "bronnen"],
+        ["onderzoek", "normenkader", "bevindingen", "onderzoeksvragen", "bronnen", "correcties"],
     ),
 }
 
@@ -286,6 +323,22 @@ def _source_groups(sources: list[SourceView]) -> list[SourceGroup]:
     return groups
 
 
+def _responses(
+    norm: Norm, judgement: Judgement, sources: dict[str, SourceView]
+) -> list[ResponseView]:
+    views = []
+    for i, response in enumerate(judgement.responses, 1):
+        source = sources.get(response.source) if response.source else None
+        views.append(
+            response_view(
+                response,
+                f"correctie-{slug(norm.id)}-{i}",
+                (source.title, source.anchor) if source else None,
+            )
+        )
+    return views
+
+
 def _finding(
     framework: Framework, theme: Theme, norm: Norm, judgement: Judgement | None, notes: _Notes
 ) -> Finding:
@@ -315,6 +368,9 @@ def _finding(
         evidence,
         criteria,
         True,
+        review_line(judgement),
+        bool(judgement.reviewed_by),
+        _responses(norm, judgement, notes.sources),
     )
 
 
@@ -423,6 +479,22 @@ def municipality(
         ]
         if recs:
             groups.append(RecommendationGroup(to, title, recs))
+    corrections = [
+        Correction(f.norm, response, f.finding)
+        for f in all_findings
+        for response in f.responses
+        if response.corrected
+    ]
+    # A definitief report leaves these parts out when there is nothing to show; a concept
+    # shows them with a placeholder, so the reader sees what is still to come.
+    concept = assessment.status is not Status.definitief
+    present = {
+        "bestuurlijke-reactie": assessment.college_response is not None,
+        "nawoord": assessment.afterword is not None,
+        "correcties": bool(corrections),
+    }
+    sections = [s for s in sections if concept or present.get(s, True)]
+    unreviewed = [f.norm.id for f in all_findings if f.judged and not f.reviewed]
     return MunicipalityReport(
         meta=meta,
         volume=volume,
@@ -445,4 +517,10 @@ def municipality(
         recommendation_count=len(assessment.recommendations),
         sources=_source_groups(sources),
         notes=notes.notes,
+        show_review=concept,
+        unreviewed=_norm_scores(framework, assessment, unreviewed, has_findings),
+        review_note=paragraphs(assessment.review_note),
+        corrections=corrections,
+        college_response=statement_view(assessment.college_response),
+        afterword=statement_view(assessment.afterword),
     )

@@ -1,0 +1,32 @@
+"""conclusion-without-basis (warning): a conclusion cites no norm, or cites a norm that has no
+judgement (finding) in this assessment. Every conclusion rests on findings: research question
+→ norms → findings → conclusions → recommendations, with no gap in the chain."""
+
+from collections.abc import Iterator
+
+from normtoets.diagnostics import Severity
+from normtoets.rules.base import Context, Problem
+
+CODE = "conclusion-without-basis"
+SEVERITY = Severity.warning
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    if ctx.assessment is None:
+        return
+    judged = ctx.assessment.judgements
+    known = {n.id for n in ctx.framework.norms()} if ctx.framework else set(judged)
+    for i, conclusion in enumerate(ctx.assessment.conclusions):
+        if not conclusion.norms:
+            yield Problem(
+                ("conclusions", i, "id"),
+                f"conclusion {conclusion.id} cites no norm, so no finding supports it",
+                "list the norms whose findings lead to it in `norms`",
+            )
+            continue
+        for j, norm_id in enumerate(conclusion.norms):
+            if norm_id in known and norm_id not in judged:
+                yield Problem(
+                    ("conclusions", i, "norms", j),
+                    f"conclusion {conclusion.id} cites norm {norm_id}, which has no finding here",
+                )

@@ -1,0 +1,24 @@
+"""source-changed (warning): a source's file no longer has the `sha256` recorded for it, so
+the quotes may have been checked against another version of the document."""
+
+from collections.abc import Iterator
+
+from normtoets.diagnostics import Severity
+from normtoets.rules.base import Context, Problem
+from normtoets.rules.source_files import with_files
+
+CODE = "source-changed"
+SEVERITY = Severity.warning
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for i, source, path in with_files(ctx):
+        if path is None or source.sha256 is None:
+            continue
+        actual = ctx.source_files.read(path).sha256
+        if actual is not None and actual != source.sha256:
+            yield Problem(
+                ("sources", i, "sha256"),
+                f"file '{source.file}' of source '{source.id}' has changed: its SHA-256 differs",
+                f"the file's sha256 is now {actual}",
+            )

@@ -1,0 +1,25 @@
+"""unknown-conclusion (error): a recommendation names a conclusion id the assessment does not
+define."""
+
+from collections.abc import Iterator
+
+from normtoets.diagnostics import Severity
+from normtoets.rules.base import Context, Problem
+from normtoets.rules.suggest import closest
+
+CODE = "unknown-conclusion"
+SEVERITY = Severity.error
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    if ctx.assessment is None:
+        return
+    ids = [c.id for c in ctx.assessment.conclusions]
+    for i, recommendation in enumerate(ctx.assessment.recommendations):
+        for j, conclusion in enumerate(recommendation.conclusions):
+            if conclusion not in ids:
+                yield Problem(
+                    ("recommendations", i, "conclusions", j),
+                    f"unknown conclusion '{conclusion}'",
+                    closest(conclusion, ids),
+                )

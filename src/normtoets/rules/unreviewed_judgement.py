@@ -1,0 +1,37 @@
+"""unreviewed-judgement (error): a `definitief` assessment has a judgement without
+`reviewed_by`. A final report publishes only reviewed scores. When the review is recorded
+outside the file (`review_note`, e.g. for a published report taken over as data), one info
+diagnostic says so instead."""
+
+from collections.abc import Iterator
+
+from normtoets.diagnostics import Severity
+from normtoets.models import Status
+from normtoets.rules.base import Context, Problem
+
+CODE = "unreviewed-judgement"
+SEVERITY = Severity.error
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    assessment = ctx.assessment
+    if assessment is None or assessment.status is not Status.definitief:
+        return
+    unreviewed = [n for n, j in assessment.judgements.items() if not j.reviewed_by]
+    if not unreviewed:
+        return
+    if assessment.review_note:
+        yield Problem(
+            ("review_note",),
+            f"{len(unreviewed)} judgements name no reviewer; the review is recorded elsewhere "
+            "(review_note)",
+            severity=Severity.info,
+        )
+        return
+    for norm_id in unreviewed:
+        yield Problem(
+            ("judgements", norm_id),
+            f"norm {norm_id} has not been reviewed, but the assessment is definitief",
+            "add reviewed_by (a second researcher), or set the status back to concept",
+            at_key=True,
+        )

@@ -1,0 +1,94 @@
+"""The local files behind sources: where they are, their SHA-256 and their text, read once per run.
+
+Only plain text, Markdown and PDF are read, and nothing is fetched from the network. pypdf is
+imported only when a PDF is actually read, so validate stays fast without one.
+"""
+
+import hashlib
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from normtoets.quotes import SourceText
+
+TEXT_SUFFIXES = (".txt", ".md")
+PDF_SUFFIX = ".pdf"
+MAX_TEXT_BYTES = 8 * 1024 * 1024  # a 300-page report as text is ~1 MB
+MAX_PDF_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One file as read: its hash always, its text unless `problem` says why not."""
+
+    path: Path
+    sha256: str | None
+    text: SourceText | None
+    problem: str | None = None
+
+
+def _decode(raw: bytes) -> tuple[str | None, str | None]:
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        byte = raw[exc.start : exc.start + 1].hex().upper()
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, f"is not valid UTF-8: byte 0x{byte} on line {line} cannot be decoded"
+
+
+def _pdf_text(path: Path) -> tuple[str | None, str | None]:
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not our problems
+    try:
+        pages = [page.extract_text() or "" for page in PdfReader(path).pages]
+    except Exception as exc:  # pypdf raises many kinds on a damaged file; none may stop validate
+        return None, f"cannot be read as PDF: {type(exc).__name__}: {exc}"
+    text = "\n".join(pages)
+    if not text.strip():
+        return None, "has no text layer (a scanned PDF?); add a .txt extraction instead"
+    return text, None
+
+
+def read_source_file(path: Path) -> SourceFile:
+    suffix = path.suffix.lower()
+    if suffix not in (*TEXT_SUFFIXES, PDF_SUFFIX):
+        return SourceFile(path, None, None, "is not a .txt, .md or .pdf file")
+    limit = MAX_PDF_BYTES if suffix == PDF_SUFFIX else MAX_TEXT_BYTES
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return SourceFile(path, None, None, f"is {size:,} bytes; the limit is {limit:,}")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return SourceFile(path, None, None, f"cannot be read: {exc.strerror or exc}")
+    digest = hashlib.sha256(raw).hexdigest()
+    text, problem = _pdf_text(path) if suffix == PDF_SUFFIX else _decode(raw)
+    return SourceFile(path, digest, SourceText.of(text) if text is not None else None, problem)
+
+
+@dataclass
+class SourceFiles:
+    """Finds a source's file in the assessment's folder, then in each --sources folder; caches."""
+
+    dirs: tuple[Path, ...] = ()
+    _read: dict[str, SourceFile] = field(default_factory=dict)
+
+    def searched(self, base_dir: Path | None) -> list[Path]:
+        return [d for d in (base_dir, *self.dirs) if d is not None]
+
+    def locate(self, name: str, base_dir: Path | None) -> Path | None:
+        path = Path(name)
+        if path.is_absolute():
+            return path if path.is_file() else None
+        for folder in self.searched(base_dir):
+            if (folder / path).is_file():
+                return folder / path
+        return None
+
+    def read(self, path: Path) -> SourceFile:
+        key = os.path.abspath(path)
+        if key not in self._read:
+            self._read[key] = read_source_file(path)
+        return self._read[key]
