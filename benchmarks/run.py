@@ -8,6 +8,7 @@ ratios compare like with like on this machine. Peers that are not installed are 
 """
 
 import argparse
+import importlib.util
 import shutil
 import statistics
 import subprocess
@@ -84,6 +85,9 @@ def main() -> None:
     row(table, f"normtoets validate ({len(files)} files)", validate, floor, "floor")
     checker = tool("check-jsonschema")
     if checker:
+        # check-jsonschema parses with ruamel.yaml's typ="safe": C-based only with ruamel.yaml.clib
+        clib = importlib.util.find_spec("_ruamel_yaml") is not None
+        print(f"  (ruamel.yaml C extension for check-jsonschema: {'yes' if clib else 'NO'})")
         schema = str(ROOT / "schemas" / "assessment.schema.json")
         peer = timed([checker, "--schemafile", schema, *map(str, files)], args.repeat)
         row(table, "check-jsonschema --schemafile (same files)", peer, None, "")

@@ -302,7 +302,7 @@ def status(
     from normtoets.workspace import Workspace
 
     workspace = Workspace(norms)
-    loaded = [workspace.load(p) for p in collect(paths or [Path("assessments")])]
+    loaded = workspace.load_all(collect(paths or [Path("assessments")]))
     for item in loaded:
         workspace.register(item)
     rows, problems = [], []

@@ -23,7 +23,7 @@ def select(
 ) -> tuple[Selection | None, list[Diagnostic]]:
     """Everything valid: a Selection. Any error in the files: None and the diagnostics."""
     workspace = Workspace(norms_dirs)
-    loaded = [workspace.load(p) for p in collect(paths)]
+    loaded = workspace.load_all(collect(paths))
     for item in loaded:
         workspace.register(item)
     assessments = [item for item in loaded if item.kind == "assessment"]

@@ -51,7 +51,7 @@ def validate(
             raise UsageError(f"--sources folder not found: {folder}")
     workspace = Workspace(norms_dirs, source_dirs)
     files = collect(paths)
-    loaded = [workspace.load(path) for path in files]
+    loaded = workspace.load_all(files)
     for item in loaded:  # frameworks first, so assessments in the same run can use them
         workspace.register(item)
     diagnostics = {d for item in loaded for d in workspace.check(item)}

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from normtoets import rules
 from normtoets.diagnostics import Diagnostic, Severity
+from normtoets.gcpause import cycle_collector_paused
 from normtoets.models import Assessment, Framework, FrameworkRef, Study
 from normtoets.resources import bundled
 from normtoets.schema_errors import validate_model
@@ -80,6 +81,10 @@ class Workspace:
     def register(self, loaded: Loaded) -> None:
         if loaded.kind == "framework" and isinstance(loaded.model, Framework):
             self._frameworks[(loaded.model.id, loaded.model.version)] = loaded.model
+
+    def load_all(self, paths: list[Path]) -> list[Loaded]:
+        with cycle_collector_paused():
+            return [self.load(path) for path in paths]
 
     def load(self, path: Path) -> Loaded:
         key = Path(os.path.abspath(path))

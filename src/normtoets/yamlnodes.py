@@ -11,6 +11,7 @@ from typing import Any
 
 from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.tag import Tag
 
 from normtoets.diagnostics import Diagnostic, Severity
 from normtoets.yamldoc import MAX_DEPTH, Document, PathKey, Position, Stop, plain
@@ -51,12 +52,15 @@ class _Composer(CParser):  # type: ignore[misc]
     def ascend_resolver(self, *args: Any) -> None:
         pass
 
-    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> Tag:
         return _TAGS[kind]
 
 
-_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq",
-         MappingNode: "tag:yaml.org,2002:map"}  # fmt: skip
+# Shared Tag objects: a str tag would make every node build its own Tag.
+_TAGS = {
+    kind: Tag(suffix=f"tag:yaml.org,2002:{name}")
+    for kind, name in ((ScalarNode, "str"), (SequenceNode, "seq"), (MappingNode, "map"))
+}
 
 
 def _at(node: Node) -> Position:
