@@ -57,7 +57,7 @@ class _Composer(CParser):  # type: ignore[misc]
 
 
 # Shared Tag objects: a str tag would make every node build its own Tag.
-_TAGS = {
+_TAGS: dict[type[Node], Tag] = {
     kind: Tag(suffix=f"tag:yaml.org,2002:{name}")
     for kind, name in ((ScalarNode, "str"), (SequenceNode, "seq"), (MappingNode, "map"))
 }
