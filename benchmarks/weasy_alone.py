@@ -1,10 +1,8 @@
-"""WeasyPrint alone on an HTML file written by normtoets, with the bundled stylesheet."""
+"""WeasyPrint alone on an HTML file written by `normtoets report -o X.html`, to the same kind
+of PDF (tagged, PDF/UA-1). The file carries its stylesheet inline, so none is added here."""
 
 import sys
 
 import weasyprint
 
-from normtoets.resources import bundled
-
-css = [weasyprint.CSS(filename=str(p)) for p in sorted(bundled("templates").glob("*.css"))]
-weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2], stylesheets=css)
+weasyprint.HTML(filename=sys.argv[1]).write_pdf(sys.argv[2], pdf_variant="pdf/ua-1")

@@ -180,3 +180,17 @@ def test_every_internal_link_has_a_target(mini: Data, comparison_html: str) -> N
         targets = set(re.findall(r'href="#([^"]+)"', html))
         assert targets <= ids, targets - ids
         assert len(ids) == len(re.findall(r'\bid="', html)), "duplicate ids"
+
+
+def test_templates_render_without_a_bytecode_cache(
+    mini: Data, mini_html: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_safe_folder() -> None:
+        raise RuntimeError("Cannot determine safe temp directory")
+
+    monkeypatch.setattr(report_html, "FileSystemBytecodeCache", no_safe_folder)
+    env = report_html.environment()
+    assert env.bytecode_cache is None
+    html = env.get_template(report.MUNICIPALITY_TEMPLATE)
+    context = report.context.municipality(mini.framework, mini.one("Testdorp"), mini.study)
+    assert html.render(r=context) == mini_html

@@ -10,7 +10,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2 import (
+    BytecodeCache,
+    ChoiceLoader,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+)
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
@@ -51,6 +58,15 @@ def stylesheets(templates: Path | None = None) -> list[Path]:
     return sheets
 
 
+def _bytecode_cache() -> BytecodeCache | None:
+    """Compiled templates kept between runs (Jinja2's private per-user temp folder; a changed
+    template is compiled anew): compiling them took 70 ms of every report."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # no safe temp folder: compile every time
+        return None
+
+
 def environment(templates: Path | None = None) -> SandboxedEnvironment:
     """A sandboxed environment: templates may be shared between rekenkamers."""
     default = FileSystemLoader(str(bundled_templates()))
@@ -64,6 +80,7 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["nl_list"] = dutch_list  # ["a", "b", "c"] → "a, b en c"
     env.filters["keep_scores"] = keep_scores
