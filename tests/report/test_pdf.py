@@ -261,3 +261,13 @@ def test_house_style_with_a_logo_from_its_own_folder(mini: Data, tmp_path: Path)
     assert [u.rsplit("/", 1)[-1] for u in fetcher.fetched] == ["logo.svg"]
     assert fetcher.refused == []
     assert data.startswith(b"%PDF")
+
+
+def test_rendering_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    before = gc.get_threshold()
+    pdf.pdf_bytes("<!DOCTYPE html><html lang='nl'><head><title>t</title></head><body>x</body>")
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
