@@ -3,8 +3,10 @@
     python benchmarks/run.py [--count 342] [--repeat 5] [--skip-pdf]
 
 Every figure is the median of --repeat runs of a fresh process, measured in this run, so the
-ratios compare like with like on this machine. Peers that are not installed are skipped
-(`pip install -e ".[bench]"` brings check-jsonschema and yamllint).
+ratios compare like with like on this machine; the commands of a group run in turn, round by
+round, so a machine that gets busier during the run slows baseline and subject alike. Peers
+that are not installed are skipped (`pip install -e ".[bench]"` brings check-jsonschema and
+yamllint).
 """
 
 import argparse
@@ -34,15 +36,23 @@ def tool(name: str) -> str | None:
     return str(path) if path.exists() else shutil.which(name)
 
 
-def timed(cmd: list[str], repeat: int, ok_codes: tuple[int, ...] = (0, 1)) -> float:
-    times = []
+def run_once(cmd: list[str], ok_codes: tuple[int, ...] = (0, 1)) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    if done.returncode not in ok_codes:
+        raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr.decode()}")
+    return seconds
+
+
+def timed_together(cmds: list[list[str]], repeat: int) -> list[float]:
+    """Medians of `repeat` rounds in which every command runs once, in turn: a machine that
+    gets busier or quieter during the run then slows baseline and subject alike."""
+    times: list[list[float]] = [[] for _ in cmds]
     for _ in range(repeat):
-        start = time.perf_counter()
-        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-        times.append(time.perf_counter() - start)
-        if done.returncode not in ok_codes:
-            raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr.decode()}")
-    return statistics.median(times)
+        for i, cmd in enumerate(cmds):
+            times[i].append(run_once(cmd))
+    return [statistics.median(t) for t in times]
 
 
 def peak_mb(cmd: list[str]) -> float:
@@ -79,27 +89,36 @@ def main() -> None:
     table: list[tuple[str, float, str]] = []
 
     print("validate")
-    floor = timed([py, str(ROOT / "benchmarks" / "floor.py"), str(study)], args.repeat)
+    checker, yamllint = tool("check-jsonschema"), tool("yamllint")
+    group = {
+        "floor": [py, str(ROOT / "benchmarks" / "floor.py"), str(study)],
+        "validate": [*normtoets, "validate", "--format", "json", str(study)],
+    }
+    if checker:
+        schema = str(ROOT / "schemas" / "assessment.schema.json")
+        group["check-jsonschema"] = [checker, "--schemafile", schema, *map(str, files)]
+    if yamllint:
+        group["yamllint"] = [yamllint, "-f", "parsable", str(study)]
+    seconds = dict(zip(group, timed_together(list(group.values()), args.repeat), strict=True))
+    floor, validate = seconds["floor"], seconds["validate"]
     row(table, "C-loader parse alone (floor)", floor, None, "")
-    validate = timed([*normtoets, "validate", "--format", "json", str(study)], args.repeat)
     row(table, f"normtoets validate ({len(files)} files)", validate, floor, "floor")
-    checker = tool("check-jsonschema")
     if checker:
         # check-jsonschema parses with ruamel.yaml's typ="safe": C-based only with ruamel.yaml.clib
         clib = importlib.util.find_spec("_ruamel_yaml") is not None
         print(f"  (ruamel.yaml C extension for check-jsonschema: {'yes' if clib else 'NO'})")
-        schema = str(ROOT / "schemas" / "assessment.schema.json")
-        peer = timed([checker, "--schemafile", schema, *map(str, files)], args.repeat)
+        peer = seconds["check-jsonschema"]
         row(table, "check-jsonschema --schemafile (same files)", peer, None, "")
         row(table, "normtoets validate vs check-jsonschema", validate, peer, "check-jsonschema")
-    yamllint = tool("yamllint")
     if yamllint:
-        lint = timed([yamllint, "-f", "parsable", str(study)], args.repeat)
+        lint = seconds["yamllint"]
         row(table, "yamllint (same files)", lint, None, "")
         row(table, "normtoets validate vs yamllint", validate, lint, "yamllint")
 
     print("compare")
-    compare = timed([*normtoets, "compare", "--format", "json", str(study)], args.repeat)
+    (compare,) = timed_together(
+        [[*normtoets, "compare", "--format", "json", str(study)]], args.repeat
+    )
     row(
         table,
         f"normtoets compare ({len(files)} files, whole command)",
@@ -126,11 +145,12 @@ def main() -> None:
     row(table, "compare.build alone, beyond loading", float(inproc.stdout), None, "")
 
     print("start-up")
-    bare = timed([py, "-c", "pass"], args.repeat)
+    bare, floor_imports, helped = timed_together(
+        [[py, "-c", "pass"], [py, "-c", "import typer, rich"], [*normtoets, "--help"]],
+        args.repeat,
+    )
     row(table, "python -c pass", bare, None, "")
-    floor_imports = timed([py, "-c", "import typer, rich"], args.repeat)
     row(table, "python -c 'import typer, rich'", floor_imports, bare, "python")
-    helped = timed([*normtoets, "--help"], args.repeat)
     row(table, "normtoets --help", helped, floor_imports, "typer+rich import")
 
     if not args.skip_pdf:
@@ -145,11 +165,13 @@ def pdf_figures(
     duiven = ROOT / "assessments" / "integraal-werken-sociaal-domein" / "duiven.yaml"
     print("reports")
     html = work / "duiven.html"
-    html_only = timed([*normtoets, "report", str(duiven), "-o", str(html)], repeat)
+    (html_only,) = timed_together([[*normtoets, "report", str(duiven), "-o", str(html)]], repeat)
     row(table, "Duiven report, HTML alone", html_only, None, "")
-    pdf = timed([*normtoets, "report", str(duiven), "-o", str(work / "duiven.pdf")], repeat)
-    weasy = timed(
-        [py, str(ROOT / "benchmarks" / "weasy_alone.py"), str(html), str(work / "weasy.pdf")],
+    pdf, weasy = timed_together(
+        [
+            [*normtoets, "report", str(duiven), "-o", str(work / "duiven.pdf")],
+            [py, str(ROOT / "benchmarks" / "weasy_alone.py"), str(html), str(work / "weasy.pdf")],
+        ],
         repeat,
     )
     row(table, "WeasyPrint alone on the same HTML (with import)", weasy, None, "")
@@ -159,17 +181,14 @@ def pdf_figures(
         [*normtoets, "report", str(study), "--compare", "-o", str(big_html)], check=True, cwd=ROOT
     )
     big = [*normtoets, "report", str(study), "--compare", "-o", str(work / "vergelijking.pdf")]
-    big_weasy = timed(
-        [
-            py,
-            str(ROOT / "benchmarks" / "weasy_alone.py"),
-            str(big_html),
-            str(work / "weasy-big.pdf"),
-        ],
-        1,
-    )
+    big_weasy_cmd = [
+        py,
+        str(ROOT / "benchmarks" / "weasy_alone.py"),
+        str(big_html),
+        str(work / "weasy-big.pdf"),
+    ]
+    big_pdf, big_weasy = timed_together([big, big_weasy_cmd], 1)
     row(table, f"WeasyPrint alone, {study.name} comparison HTML", big_weasy, None, "")
-    big_pdf = timed(big, 1)
     row(
         table,
         "comparison PDF of all municipalities (one run)",
@@ -177,7 +196,9 @@ def pdf_figures(
         big_weasy,
         "WeasyPrint alone",
     )
-    print(f"  {'comparison PDF peak memory':<52} {peak_mb(big):8.0f} MB")
+    ours, theirs = peak_mb(big), peak_mb(big_weasy_cmd)
+    print(f"  {'comparison PDF peak memory, WeasyPrint alone':<52} {theirs:8.0f} MB")
+    print(f"  {'comparison PDF peak memory, normtoets':<52} {ours:8.0f} MB  {ours / theirs:.2f}×")
 
 
 if __name__ == "__main__":
