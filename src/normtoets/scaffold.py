@@ -5,6 +5,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from normtoets.atomic import write_text
 from normtoets.errors import UsageError
 from normtoets.models import Framework, Study
 from normtoets.schemas import schema_text
@@ -40,7 +41,7 @@ def _write_schemas(folder: Path) -> None:
     target = folder / SCHEMA_DIR
     target.mkdir(parents=True, exist_ok=True)
     for kind in ("study", "assessment"):
-        (target / f"{kind}.schema.json").write_text(schema_text(kind), encoding="utf-8")
+        write_text(target / f"{kind}.schema.json", schema_text(kind))
 
 
 def new_study(
