@@ -180,3 +180,15 @@ def test_many_municipalities_give_counts_not_names(mini: Data) -> None:
     assert r.many
     (top,) = r.themes[0].norms[0].norm.distribution
     assert top.count == 60 and top.municipalities == []
+
+
+def test_recommendations_name_the_conclusions_they_follow_from(duiven: Data) -> None:
+    r = context.municipality(duiven.framework, duiven.assessments[0], duiven.study)
+    follows = {
+        rec.id: [c.number for c in rec.conclusions]
+        for group in r.recommendations
+        for rec in group.recommendations
+    }
+    # 6.2 of the Duiven report: each recommendation follows the paragraph it concludes.
+    assert follows == {"1": [1, 2], "2": [1, 2], "3": [3], "4": [3], "5": [4]}
+    assert [c.anchor for c in r.conclusions] == [f"conclusie-C{i}" for i in range(1, 5)]

@@ -174,6 +174,17 @@ class ConclusionView:
     id: str
     text: list[str]
     norms: list[NormScore]
+    number: int  # as the numbered list in the report shows it
+    anchor: str
+
+
+@dataclass(frozen=True)
+class ConclusionRef:
+    """A conclusion a recommendation follows from: the chain findings → conclusions →
+    recommendations, visible in the report."""
+
+    number: int
+    anchor: str
 
 
 @dataclass(frozen=True)
@@ -188,6 +199,7 @@ class RecommendationView:
     text: list[str]
     parts: list[PartView]
     norms: list[NormScore]
+    conclusions: list[ConclusionRef]
 
 
 @dataclass(frozen=True)
@@ -465,6 +477,10 @@ def municipality(
         sum(len(t.unscored) for t in themes),
         len(all_findings),
     )
+    conclusion_refs = {
+        c.id: ConclusionRef(i, f"conclusie-{slug(c.id)}")
+        for i, c in enumerate(assessment.conclusions, 1)
+    }
     groups = []
     for to, title in ADDRESSEES.items():
         recs = [
@@ -473,6 +489,7 @@ def municipality(
                 paragraphs(r.text),
                 [PartView(p.id, " ".join(p.text.split())) for p in r.parts],
                 _norm_scores(framework, assessment, list(r.norms), has_findings),
+                [conclusion_refs[c] for c in r.conclusions if c in conclusion_refs],
             )
             for r in assessment.recommendations
             if r.to.value == to
@@ -510,6 +527,8 @@ def municipality(
                 c.id,
                 paragraphs(c.text),
                 _norm_scores(framework, assessment, list(c.norms), has_findings),
+                conclusion_refs[c.id].number,
+                conclusion_refs[c.id].anchor,
             )
             for c in assessment.conclusions
         ],
