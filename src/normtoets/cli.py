@@ -134,11 +134,19 @@ def validate(
     raise typer.Exit(1 if has_errors(report.diagnostics, strict) else 0)
 
 
-class CompareFormat(StrEnum):
+class TableFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     markdown = "markdown"
+
+
+TableFormatOption = Annotated[
+    TableFormat, typer.Option("--format", "-f", help="table, json, csv or markdown.")
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
 
 
 def _fail_with(diagnostics: list[Diagnostic], note: str | None = None) -> None:
@@ -166,12 +174,8 @@ def _emit(text: str, output: Path | None) -> None:
 def compare(
     paths: Annotated[list[Path], typer.Argument(help="A study folder, or assessment files.")],
     norms: NormsOption = None,
-    output_format: Annotated[
-        CompareFormat, typer.Option("--format", "-f", help="table, json, csv or markdown.")
-    ] = CompareFormat.table,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-    ] = None,
+    output_format: TableFormatOption = TableFormat.table,
+    output: OutputOption = None,
     criteria: Annotated[bool, typer.Option("--criteria", help="Add the criterion rows.")] = False,
     only_differences: Annotated[
         bool, typer.Option("--only-differences", help="Only rows where municipalities differ.")
@@ -197,11 +201,11 @@ def compare(
             f"--mean needs a numeric value for every scale level of {selection.framework.ref}"
         )
     result = comparing.build(selection.framework, selection.assessments, selection.study)
-    if output_format is CompareFormat.json:
+    if output_format is TableFormat.json:
         _emit(render.to_json(result), output)
-    elif output_format is CompareFormat.csv:
+    elif output_format is TableFormat.csv:
         _emit(render.to_csv(result, criteria=criteria, only_differences=only_differences), output)
-    elif output_format is CompareFormat.markdown:
+    elif output_format is TableFormat.markdown:
         text = render.to_markdown(
             result,
             criteria=criteria,
@@ -236,12 +240,8 @@ def diff_rounds(
     old: Annotated[Path, typer.Argument(help="The assessment of the earlier round.")],
     new: Annotated[Path, typer.Argument(help="The assessment of the later round.")],
     norms: NormsOption = None,
-    output_format: Annotated[
-        CompareFormat, typer.Option("--format", "-f", help="table, json, csv or markdown.")
-    ] = CompareFormat.table,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-    ] = None,
+    output_format: TableFormatOption = TableFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """Doorwerking: two rounds of one municipality, norm by norm, with each follow-up."""
     from normtoets import rounds
@@ -252,11 +252,11 @@ def diff_rounds(
         _fail_with(diagnostics)
         return
     _warn(loaded.warnings)
-    if output_format is CompareFormat.json:
+    if output_format is TableFormat.json:
         _emit(render.to_json(loaded.diff), output)
-    elif output_format is CompareFormat.csv:
+    elif output_format is TableFormat.csv:
         _emit(render.to_csv(loaded.diff), output)
-    elif output_format is CompareFormat.markdown:
+    elif output_format is TableFormat.markdown:
         _emit(render.to_markdown(loaded.diff), output)
     elif output is None:
         render.render_table(Console(), loaded.diff)
