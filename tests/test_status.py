@@ -66,7 +66,8 @@ def test_status_shows_unreviewed_norms_and_open_wederhoor(run, tmp_path) -> None
     rows = json.loads(result.stdout)
     assert (rows[0]["responses"], rows[0]["wederhoor_pending"]) == (1, ["nawoord"])
     table = run("status", "--norms", NORMS, tmp_path, env={"COLUMNS": "200"}).stdout
-    assert "nawoord" in table and "1 (B1)" in table
+    assert "Testdorp, wederhoor open: nawoord" in table
+    assert "Testdorp, niet gereviewd: B1" in table
 
 
 def test_status_of_the_bundled_study_owes_nothing_for_review(run) -> None:

@@ -1,4 +1,4 @@
-"""`status` as a table with a total line, or JSON."""
+"""`status` as a table of counts with a total line, then what is open per municipality; or JSON."""
 
 import json
 
@@ -7,37 +7,48 @@ from rich.table import Table
 
 from normtoets.progress import Progress
 
-COLUMNS = ("gemeente", "status", "normen", "criteria", "geen bevinding", "geen bewijs",
-           "bron ongebruikt", "niet gereviewd", "wederhoor open")  # fmt: skip
+COLUMNS = ("gemeente", "status", "normen", "criteria", "open punten")
 
 
-def _ids(ids: list[str]) -> str:
-    return f"{len(ids)} ({', '.join(ids)})" if ids else "0"
+def _open_items(r: Progress) -> list[tuple[str, list[str]]]:
+    """What is still open, by kind and id: the list a researcher works through."""
+    named = (
+        ("zonder bevinding", r.without_finding),
+        ("zonder bewijs", r.without_evidence),
+        ("bron nooit geciteerd", r.unused_sources),
+        ("niet gereviewd", r.unreviewed),
+        ("wederhoor open", r.wederhoor_pending),
+    )
+    return [(label, ids) for label, ids in named if ids]
+
+
+def _open_count(r: Progress) -> int:
+    return sum(len(ids) for _, ids in _open_items(r))
 
 
 def render_table(console: Console, rows: list[Progress]) -> None:
+    """Counts in the table (it fits 80 columns), then the open points per municipality."""
     table = Table(title="Voortgang", title_justify="left")
-    for name in COLUMNS:
-        table.add_column(name, overflow="fold")
+    for i, name in enumerate(COLUMNS):
+        table.add_column(name, no_wrap=True, justify="left" if i < 2 else "right")
     for r in rows:
         table.add_row(
             r.municipality, r.status, f"{r.norms_scored}/{r.norms_total}",
-            f"{r.criteria_scored}/{r.criteria_total}", _ids(r.without_finding),
-            _ids(r.without_evidence), _ids(r.unused_sources), _ids(r.unreviewed),
-            ", ".join(r.wederhoor_pending) or "-",
+            f"{r.criteria_scored}/{r.criteria_total}", str(_open_count(r)),
         )  # fmt: skip
     table.add_section()
     table.add_row(
         f"totaal ({len(rows)})", f"{sum(r.complete for r in rows)} compleet",
         f"{sum(r.norms_scored for r in rows)}/{sum(r.norms_total for r in rows)}",
         f"{sum(r.criteria_scored for r in rows)}/{sum(r.criteria_total for r in rows)}",
-        str(sum(len(r.without_finding) for r in rows)),
-        str(sum(len(r.without_evidence) for r in rows)),
-        str(sum(len(r.unused_sources) for r in rows)),
-        str(sum(len(r.unreviewed) for r in rows)),
-        str(sum(bool(r.wederhoor_pending) for r in rows)),
+        str(sum(_open_count(r) for r in rows)),
     )  # fmt: skip
     console.print(table)
+    for r in rows:
+        for label, ids in _open_items(r):
+            console.print(
+                f"{r.municipality}, {label}: {', '.join(ids)}", highlight=False, markup=False
+            )
 
 
 def render_json(rows: list[Progress]) -> str:
