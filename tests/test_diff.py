@@ -249,3 +249,10 @@ def test_partials_render_nothing_without_since() -> None:
 
     assert render("doorwerking.html.j2") == ""
     assert render("doorwerking-toc.html.j2") == ""
+
+
+def test_table_fits_80_columns_without_cropping(run) -> None:
+    result = run("diff", *NORMS, OLD, SAME_VERSION, env={"NO_COLOR": "1", "COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "vastgelegd." in result.stdout  # the end of the last toelichting is not cut off

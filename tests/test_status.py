@@ -75,3 +75,9 @@ def test_status_of_the_bundled_study_owes_nothing_for_review(run) -> None:
     duiven = next(r for r in rows if r["municipality"] == "Duiven")
     assert duiven["unreviewed"] == []  # review_note: the published report was reviewed
     assert duiven["responses"] == 1  # the ambtelijk wederhoor quoted in 4.6
+
+
+def test_status_table_fits_80_columns(run) -> None:
+    out = run("status", REPO / "assessments", env={"NO_COLOR": "1", "COLUMNS": "80"}).stdout
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "casuistiek-goed-voor-elkaar" in out  # the open points are listed whole

@@ -85,8 +85,9 @@ def render_table(console: Console, diff: Diff) -> None:
     table = Table(
         title="Aanbevelingen van de vorige ronde", title_justify="left", title_style="bold"
     )
-    for name in ("nr", "aan", "raad neemt over", "college zegt toe", "status"):
-        table.add_column(name, no_wrap=name != "status")
+    # Two-line headings and wrapping cells: the table must fit 80 columns without cropping.
+    for name in ("nr", "aan", "raad\nneemt over", "college\nzegt toe", "status"):
+        table.add_column(name, no_wrap=name in ("nr", "aan"))
     table.add_column("toelichting", overflow="fold", ratio=1, min_width=16)
     for pair in diff.recommendations:
         follow_up = pair.follow_up
