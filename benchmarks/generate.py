@@ -2,8 +2,9 @@
 
     python benchmarks/generate.py OUT_DIR [--count 342] [--seed 2019] [--framework norms/x.yaml]
 
-Each assessment is realistic in size (~7 KB): findings of a few paragraphs with Dutch
-diacritics, 3–8 evidence items, comments. Every file says it is fictional.
+Each assessment is realistic in size (~11 KB): findings of a few paragraphs with Dutch
+diacritics, 3–8 evidence items, comments, who scored and reviewed each norm, and now and then
+an ambtelijk wederhoor response. Every file says it is fictional.
 """
 
 import argparse
@@ -72,6 +73,9 @@ SENTENCES = [
     "De coördinator controleert elke zes weken de dossiers op de afgesproken werkwijze.",
     "Het ontschotten van budgetten maakt maatwerk mogelijk over de grenzen van Wmo en Jeugdwet.",
 ]
+RESEARCHERS = ["Onderzoeker A (fictief)", "Onderzoeker B (fictief)", "Onderzoeker C (fictief)"]
+OUTCOMES = ["gewijzigd", "ongewijzigd", "verduidelijkt"]
+
 QUOTES = [
     "… we willen de zorg en ondersteuning goed afstemmen op wat de inwoner nodig heeft…",
     "… inwoners gaan over de inhoud van het plan; hebben de regie…",
@@ -125,10 +129,26 @@ def assessment_text(framework: dict, name: str, rng: random.Random) -> str:
                 out += [f"      {line}" for line in textwrap.wrap(paragraph(rng, 2), 90)]
                 out.append("")
             out.pop()
+            scorer, reviewer = rng.sample(RESEARCHERS, 2)
+            out.append(f"    scored_by: {scorer}")
+            if rng.random() < 0.8:  # some norms still wait for their review
+                out.append(f"    reviewed_by: {reviewer}")
             out.append("    evidence:")
             for _ in range(rng.randint(3, 8)):
                 source, page, quote = rng.choice(sources), rng.randint(1, 60), rng.choice(QUOTES)
                 out.append(f'      - {{source: {source}, page: "{page}", quote: "{quote}"}}')
+            if rng.random() < 0.15:
+                outcome = rng.choice(OUTCOMES)
+                out += [
+                    "    responses:",
+                    f"      - {{date: 2019-06-1{rng.randint(0, 9)}, by: Gemeente {name},",
+                    f'         text: "{paragraph(rng, 1)}", outcome: {outcome}'
+                    + (
+                        "}"
+                        if outcome == "ongewijzigd"
+                        else f', previous_finding: "{paragraph(rng, 1)}"}}'
+                    ),
+                ]
             if norm.get("criteria"):
                 out.append("    criteria:")
                 for criterion in norm["criteria"]:
