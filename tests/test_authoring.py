@@ -233,3 +233,35 @@ def test_status_counts_the_bundled_study(run) -> None:
     assert rows["Duiven"]["criteria_scored"] == 11
     assert rows["Duiven"]["criteria_total"] == 15
     assert rows["Duiven"]["without_finding"] == []
+
+
+def test_scorer_and_reviewer_sign_off_in_place(run, commented: Path) -> None:
+    assert run("score", commented, "B1", "--scored-by", "Anna", "--norms", NORMS).exit_code == 0
+    result = run("score", commented, "B1", "--reviewed-by", "Bram de Wit", "--norms", NORMS)
+    assert result.exit_code == 0, result.output
+    after = commented.read_text()
+    # Two new lines under B1; every other line, comment and blank line is unchanged.
+    assert [line for line in after.splitlines() if line not in COMMENTED.splitlines()] == [
+        '    scored_by: "Anna"',
+        '    reviewed_by: "Bram de Wit"',
+    ]
+    assert after.replace('    scored_by: "Anna"\n', "").replace(
+        '    reviewed_by: "Bram de Wit"\n', ""
+    ) == COMMENTED
+
+
+def test_reviewing_your_own_score_is_refused(run, commented: Path) -> None:
+    assert run("score", commented, "B1", "--scored-by", "Anna", "--norms", NORMS).exit_code == 0
+    before = commented.read_bytes()
+    result = run("score", commented, "B1", "--reviewed-by", "anna", "--norms", NORMS)
+    assert result.exit_code == 1
+    assert "[self-review]" in result.stderr and "nothing was written" in result.stderr
+    assert commented.read_bytes() == before
+
+
+def test_review_is_recorded_per_norm_not_per_criterion(run, commented: Path) -> None:
+    before = commented.read_bytes()
+    result = run("score", commented, "U1.a", "--reviewed-by", "Bram", "--norms", NORMS)
+    assert result.exit_code == 2
+    assert "per norm" in result.stderr
+    assert commented.read_bytes() == before

@@ -438,6 +438,13 @@ def score(
         str | None, typer.Option("--evidence", help="Add evidence: SOURCE or SOURCE:PAGE.")
     ] = None,
     quote: Annotated[str | None, typer.Option("--quote", help="The quote for --evidence.")] = None,
+    scored_by: Annotated[
+        str | None, typer.Option("--scored-by", help="The researcher who scored the norm.")
+    ] = None,
+    reviewed_by: Annotated[
+        str | None,
+        typer.Option("--reviewed-by", help="The second researcher who reviewed it (four eyes)."),
+    ] = None,
     norms: NormsOption = None,
 ) -> None:
     """Edit one judgement in place; comments and layout stay as they were."""
@@ -446,12 +453,14 @@ def score(
 
     if not file.is_file():
         raise UsageError(f"path not found: {file}")
-    if value is None and finding is None and evidence is None:
-        raise UsageError("nothing to change: give a score, --finding or --evidence")
+    if all(x is None for x in (value, finding, evidence, scored_by, reviewed_by)):
+        raise UsageError(
+            "nothing to change: give a score, --finding, --evidence, --scored-by or --reviewed-by"
+        )
     if (evidence is None) != (quote is None):
         raise UsageError("--evidence and --quote go together")
     source, _, page = (evidence or "").partition(":")
-    edit = Edit(target, value, finding, source or None, page or None, quote)
+    edit = Edit(target, value, finding, source or None, page or None, quote, scored_by, reviewed_by)
     refused = apply(file, edit, Workspace(norms))
     if refused:
         _fail_with(refused, f"{file} is unchanged: nothing was written.")

@@ -1,4 +1,5 @@
-"""`score`: set a norm's or criterion's score, finding or evidence in place, or refuse.
+"""`score`: set a norm's or criterion's score, finding or evidence, or who scored and reviewed a
+norm, in place; or refuse.
 
 The edit is made on the text (see textedit), the result is validated as a whole, and only a
 result without new errors is written, atomically. A refused edit leaves the file untouched.
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from normtoets.atomic import write_bytes
 from normtoets.diagnostics import Diagnostic, Severity
+from normtoets.errors import UsageError
 from normtoets.models import Assessment
 from normtoets.rules.suggest import closest
 from normtoets.textedit import EditError, append_item, flow, set_scalar
@@ -25,6 +27,12 @@ class Edit:
     source: str | None = None
     page: str | None = None
     quote: str | None = None
+    scored_by: str | None = None
+    reviewed_by: str | None = None
+
+    @property
+    def signs(self) -> bool:
+        return self.scored_by is not None or self.reviewed_by is not None
 
 
 def _errors(diagnostics: list[Diagnostic]) -> set[tuple[str, str]]:
@@ -50,6 +58,11 @@ def apply(path: Path, edit: Edit, workspace: Workspace) -> list[Diagnostic]:
     owner = framework.norm_of_criterion(edit.target)
     if framework.norm(edit.target):
         base = ["judgements", edit.target]
+    elif owner and edit.signs:
+        raise UsageError(
+            f"{edit.target} is a criterion: who scored and reviewed is recorded per norm "
+            f"({owner.id})"
+        )
     elif owner:
         base = ["judgements", owner.id, "criteria", edit.target]
     else:
@@ -69,6 +82,10 @@ def apply(path: Path, edit: Edit, workspace: Workspace) -> list[Diagnostic]:
             text = set_scalar(text, [*base, "score"], edit.score)
         if edit.finding is not None:
             text = set_scalar(text, [*base, "finding"], edit.finding)
+        if edit.scored_by is not None:
+            text = set_scalar(text, [*base, "scored_by"], edit.scored_by)
+        if edit.reviewed_by is not None:
+            text = set_scalar(text, [*base, "reviewed_by"], edit.reviewed_by)
         if edit.source is not None:
             item = flow({"source": edit.source, "page": edit.page, "quote": edit.quote})
             text = append_item(text, [*base, "evidence"], item)
