@@ -245,9 +245,10 @@ def test_scorer_and_reviewer_sign_off_in_place(run, commented: Path) -> None:
         '    scored_by: "Anna"',
         '    reviewed_by: "Bram de Wit"',
     ]
-    assert after.replace('    scored_by: "Anna"\n', "").replace(
-        '    reviewed_by: "Bram de Wit"\n', ""
-    ) == COMMENTED
+    assert (
+        after.replace('    scored_by: "Anna"\n', "").replace('    reviewed_by: "Bram de Wit"\n', "")
+        == COMMENTED
+    )
 
 
 def test_reviewing_your_own_score_is_refused(run, commented: Path) -> None:
