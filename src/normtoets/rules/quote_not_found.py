@@ -17,8 +17,9 @@ SEVERITY = Severity.warning
 def check(ctx: Context) -> Iterator[Problem]:
     if ctx.assessment is None:
         return
+    carriers = {s.id: text_of(ctx, s.id) for s in ctx.assessment.sources}  # once per source
     for path, item in all_evidence(ctx.assessment):
-        if not item.quote or (found := text_of(ctx, item.source)) is None:
+        if not item.quote or (found := carriers.get(item.source)) is None:
             continue
         carrier, source_file = found
         assert source_file.text is not None  # text_of returns readable files only
