@@ -10,6 +10,7 @@ import pytest
 
 from conftest import ACCEPTANCE, REPO
 from normtoets import diff, rounds
+from normtoets.models import CriterionJudgement, Framework, Judgement
 
 FIXTURE = REPO / "tests" / "fixtures" / "diff"
 GOLDEN = REPO / "tests" / "golden"
@@ -88,6 +89,109 @@ def test_dropped_norm_and_own_scales() -> None:
     assert diff.compare_scores(earlier.old_framework, "--", later, "nee") is diff.Change.same
 
 
+# ---------------------------------------------------------------- criteria
+
+
+def criteria(
+    row: diff.NormChange,
+) -> list[tuple[str | None, str | None, str | None, str | None, str]]:
+    return [(c.id, c.old_id, c.old, c.new, c.change.value) for c in row.criteria]
+
+
+def norm(result: diff.Diff, norm_id: str) -> diff.NormChange:
+    return next(row for row in result.norms if (row.id or row.old_id) == norm_id)
+
+
+def test_criteria_same_version() -> None:
+    result = build(OLD, SAME_VERSION)
+    # U1 is nvt in 2023 and scores no criteria: both criteria have nothing to compare with.
+    assert criteria(norm(result, "U1")) == [
+        ("U1.a", "U1.a", "+", None, "not comparable"),
+        ("U1.b", "U1.b", "++", None, "not comparable"),
+    ]
+    assert norm(result, "B1").criteria == ()
+
+
+def test_criteria_dropped_and_new() -> None:
+    result = build(OLD, MAPPED)  # mini@3 keeps U1.a, drops U1.b and adds U1.c
+    assert criteria(norm(result, "U1")) == [
+        ("U1.a", "U1.a", "+", "++", "better"),
+        ("U1.c", None, None, "+", "new"),
+        (None, "U1.b", "++", None, "dropped"),  # unmatched old criteria come last
+    ]
+
+
+def test_criteria_of_a_mapped_norm_match_by_letter() -> None:
+    earlier = build(OLD, SAME_VERSION)
+    data = earlier.old_framework.model_dump(mode="json")
+    data["themes"][0]["norms"][1]["criteria"] = [
+        {"id": "B2.a", "text": "jaarlijks"},
+        {"id": "B2.b", "text": "besproken in de raad"},
+    ]
+    old_framework = Framework.model_validate(data)
+    data["version"] = "4"
+    data["maps_from"] = [{"version": "1", "norms": {"B2": "B3"}}]
+    data["themes"][0]["norms"][1] = {
+        "id": "B3",
+        "text": "Het beleid wordt periodiek geëvalueerd.",
+        "criteria": [{"id": "B3.a", "text": "jaarlijks"}, {"id": "B3.c", "text": "openbaar"}],
+    }
+    new_framework = Framework.model_validate(data)
+    old = earlier.old.model_copy(
+        update={
+            "judgements": {
+                **earlier.old.judgements,
+                "B2": Judgement(
+                    score="--",
+                    criteria={
+                        "B2.a": CriterionJudgement(score="--"),
+                        "B2.b": CriterionJudgement(score="-"),
+                    },
+                ),
+            }
+        }
+    )
+    new = earlier.old.model_copy(
+        update={
+            "judgements": {
+                "B3": Judgement(
+                    score="-",
+                    criteria={
+                        "B3.a": CriterionJudgement(score="-"),
+                        "B3.c": CriterionJudgement(score="nb"),  # not assessed: None
+                    },
+                )
+            }
+        }
+    )
+    result = diff.build(old, old_framework, new, new_framework)
+    assert criteria(norm(result, "B3")) == [
+        ("B3.a", "B2.a", "--", "-", "better"),
+        ("B3.c", None, None, None, "new"),
+        (None, "B2.b", "-", None, "dropped"),
+    ]
+    assert diff.match_criteria(old_framework.norm("B2"), new_framework.norm("B3")) == {
+        "B3.a": "B2.a"
+    }
+
+
+def test_criteria_in_every_format(run) -> None:
+    result = run("diff", *NORMS, "--criteria", "--format", "markdown", OLD, MAPPED, env=PLAIN)
+    assert result.exit_code == 0, result.output
+    golden("diff-criteria.md", result.stdout)
+    out = run("diff", *NORMS, "--criteria", "-f", "csv", OLD, MAPPED).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["id"], r["old_id"], r["change"]) for r in rows if r["kind"] == "criterion"] == [
+        ("U1.a", "U1.a", "better"),
+        ("U1.c", "", "new"),
+        ("", "U1.b", "dropped"),
+    ]
+    table = run("diff", *NORMS, "--criteria", OLD, MAPPED, env=PLAIN).stdout
+    assert "│   U1.a │" in table and "vervallen" in table
+    plain = run("diff", *NORMS, OLD, MAPPED, env=PLAIN).stdout
+    assert "U1.a" not in plain  # criterion rows only on request
+
+
 @pytest.mark.parametrize(
     ("fmt", "new", "name"),
     [
@@ -108,8 +212,14 @@ def test_json_contract(run) -> None:
     assert set(data) == {"municipality", "old", "new", "norms", "recommendations"}
     assert data["new"]["framework"] == {"id": "mini", "version": "3"}
     assert data["norms"][1] == {
-        "theme": "beleid", "id": "B3", "old_id": "B2", "old": "--", "new": "+", "change": "better"
+        "theme": "beleid", "id": "B3", "old_id": "B2", "old": "--", "new": "+", "change": "better",
+        "criteria": [],
     }  # fmt: skip
+    assert data["norms"][3]["criteria"] == [  # always, without --criteria
+        {"id": "U1.a", "old_id": "U1.a", "old": "+", "new": "++", "change": "better"},
+        {"id": "U1.c", "old_id": None, "old": None, "new": "+", "change": "new"},
+        {"id": None, "old_id": "U1.b", "old": "++", "new": None, "change": "dropped"},
+    ]
     assert data["recommendations"][1]["follow_up"] is None
 
 
@@ -122,7 +232,8 @@ def test_csv_opens_as_a_follow_up_list(run) -> None:
 def test_missing_follow_up_is_a_warning(run) -> None:
     result = run("diff", *NORMS, "-f", "csv", OLD, MAPPED, env=PLAIN)
     assert result.exit_code == 0
-    assert "testdorp-2024.yaml:24:3: warning [missing-follow-up]" in result.stderr
+    line = MAPPED.read_text().splitlines().index("follow_up:") + 2  # its first item
+    assert f"testdorp-2024.yaml:{line}:3: warning [missing-follow-up]" in result.stderr
     assert "recommendation '2'" in result.stderr
 
 
@@ -200,6 +311,22 @@ def test_report_since_html_has_the_table(run, tmp_path: Path) -> None:
     table = html.split('class="scores doorwerking-scores"', 1)[1].split("</table>", 1)[0]
     assert '<tr class="change-worse">' in table and "<td>slechter</td>" in table
     assert "31 mei 2019" in html and "30 juni 2023" in html  # both rounds' dates
+
+
+def test_report_since_shows_criteria_under_their_norm(run, tmp_path: Path) -> None:
+    target = tmp_path / "testdorp.html"
+    assert run("report", *NORMS, MAPPED, "--since", OLD, "-o", target).exit_code == 0
+    html = target.read_text()
+    table = html.split("<caption>Uitvoering</caption>", 1)[1].split("</table>", 1)[0]
+    rows = table.split("<tr")[2:]  # after the heading row: U1, then its criteria
+    assert ">U1</th>" in rows[0]
+    assert [row.split('"', 2)[1] for row in rows[1:]] == [
+        "criterion change-better",
+        "criterion change-new",
+        "criterion change-dropped",
+    ]
+    assert "U1.a</th>" in rows[1] and "hulp is tijdig gestart" in rows[2] and "vervallen" in rows[3]
+    assert html.count('class="criterion ') == 3  # no rows for norms without scored criteria
 
 
 def test_report_without_since_is_unchanged(run, tmp_path: Path) -> None:

@@ -242,6 +242,9 @@ def diff_rounds(
     norms: NormsOption = None,
     output_format: TableFormatOption = TableFormat.table,
     output: OutputOption = None,
+    criteria: Annotated[
+        bool, typer.Option("--criteria", help="Add the criterion rows (JSON always has them).")
+    ] = False,
 ) -> None:
     """Doorwerking: two rounds of one municipality, norm by norm, with each follow-up."""
     from normtoets import rounds
@@ -255,14 +258,14 @@ def diff_rounds(
     if output_format is TableFormat.json:
         _emit(render.to_json(loaded.diff), output)
     elif output_format is TableFormat.csv:
-        _emit(render.to_csv(loaded.diff), output)
+        _emit(render.to_csv(loaded.diff, criteria=criteria), output)
     elif output_format is TableFormat.markdown:
-        _emit(render.to_markdown(loaded.diff), output)
+        _emit(render.to_markdown(loaded.diff, criteria=criteria), output)
     elif output is None:
-        render.render_table(Console(), loaded.diff)
+        render.render_table(Console(), loaded.diff, criteria=criteria)
     else:
         buffer = io.StringIO()
-        render.render_table(Console(file=buffer, width=100), loaded.diff)
+        render.render_table(Console(file=buffer, width=100), loaded.diff, criteria=criteria)
         _emit(buffer.getvalue(), output)
 
 

@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from normtoets.diagnostics import Severity
-from normtoets.models import Assessment, FollowUp, Framework, Recommendation, Scale, Theme
+from normtoets.models import (
+    Assessment,
+    Criterion,
+    FollowUp,
+    Framework,
+    Norm,
+    Recommendation,
+    Scale,
+    Theme,
+)
 from normtoets.yamldoc import PathKey
 
 
@@ -20,6 +29,18 @@ class Change(StrEnum):
     new = "new"  # the norm did not exist in the old framework version
     dropped = "dropped"  # an old norm without counterpart in the new version
     not_comparable = "not comparable"  # niet beoordeeld or niet van toepassing on either side
+
+
+@dataclass(frozen=True)
+class CriterionChange:
+    """One lettered criterion of a norm across the two rounds; None scores as for norms."""
+
+    id: str | None  # id in the new framework; None when dropped
+    old_id: str | None  # id in the old framework; None when new
+    text: str
+    old: str | None
+    new: str | None
+    change: Change
 
 
 @dataclass(frozen=True)
@@ -34,6 +55,7 @@ class NormChange:
     old: str | None
     new: str | None
     change: Change
+    criteria: tuple[CriterionChange, ...] = ()  # the new norm's order; dropped ones last
 
 
 @dataclass(frozen=True)
@@ -166,6 +188,80 @@ def _score(framework: Framework, assessment: Assessment, norm_id: str | None) ->
     return judgement.score
 
 
+def _criterion_score(
+    framework: Framework, assessment: Assessment, norm_id: str, criterion_id: str
+) -> str | None:
+    judgement = assessment.judgements.get(norm_id)
+    judged = judgement.criteria.get(criterion_id) if judgement else None
+    if judged is None or judged.score == framework.scale.not_assessed.code:
+        return None
+    return judged.score
+
+
+def _suffix(criterion: Criterion, norm: Norm) -> str:
+    """What follows the norm id in the criterion's id: '.a' of 'B2.a'; '' when it does not."""
+    return criterion.id[len(norm.id) :] if criterion.id.startswith(norm.id) else ""
+
+
+def match_criteria(old_norm: Norm | None, new_norm: Norm | None) -> dict[str, str]:
+    """New criterion id → old criterion id: the same id, failing that the same suffix after
+    the norm id (B2.a ↔ B3.a when B2 became B3). Each old criterion is matched once."""
+    if old_norm is None or new_norm is None:
+        return {}
+    old_ids = {c.id for c in old_norm.criteria}
+    matched = {c.id: c.id for c in new_norm.criteria if c.id in old_ids}
+    by_suffix: dict[str, str] = {}
+    for criterion in old_norm.criteria:
+        if criterion.id not in matched.values():
+            by_suffix.setdefault(_suffix(criterion, old_norm), criterion.id)
+    for criterion in new_norm.criteria:
+        suffix = _suffix(criterion, new_norm)
+        if criterion.id not in matched and suffix and suffix in by_suffix:
+            matched[criterion.id] = by_suffix.pop(suffix)
+    return matched
+
+
+def _criterion_changes(
+    old: Assessment,
+    old_framework: Framework,
+    old_norm: Norm | None,
+    new: Assessment,
+    new_framework: Framework,
+    new_norm: Norm | None,
+) -> tuple[CriterionChange, ...]:
+    """The criteria of a norm in both rounds: the new norm's order, unmatched old ones last.
+    A new norm's criteria are all new, a dropped norm's all dropped."""
+    matched = match_criteria(old_norm, new_norm)
+    changes = []
+    if new_norm is not None:
+        for criterion in new_norm.criteria:
+            old_id = matched.get(criterion.id)
+            before = (
+                _criterion_score(old_framework, old, old_norm.id, old_id)
+                if old_norm and old_id
+                else None
+            )
+            after = _criterion_score(new_framework, new, new_norm.id, criterion.id)
+            change = (
+                Change.new
+                if old_id is None
+                else compare_scores(old_framework, before, new_framework, after)
+            )
+            changes.append(
+                CriterionChange(criterion.id, old_id, criterion.text, before, after, change)
+            )
+    if old_norm is not None:
+        for criterion in old_norm.criteria:
+            if criterion.id not in matched.values():
+                before = _criterion_score(old_framework, old, old_norm.id, criterion.id)
+                changes.append(
+                    CriterionChange(
+                        None, criterion.id, criterion.text, before, None, Change.dropped
+                    )
+                )
+    return tuple(changes)
+
+
 def _norm_changes(
     old: Assessment, old_framework: Framework, new: Assessment, new_framework: Framework
 ) -> list[NormChange]:
@@ -182,14 +278,19 @@ def _norm_changes(
                 if old_id is None
                 else compare_scores(old_framework, before, new_framework, after)
             )
+            old_norm = old_framework.norm(old_id) if old_id else None
+            criteria = _criterion_changes(old, old_framework, old_norm, new, new_framework, norm)
             label = norm.short or norm.text
             changes.append(
-                NormChange(theme, norm.id, old_id, norm.text, label, before, after, change)
+                NormChange(
+                    theme, norm.id, old_id, norm.text, label, before, after, change, criteria
+                )
             )
     for theme in old_framework.themes:
         for norm in theme.norms:
             if norm.id not in mapping:
                 before = _score(old_framework, old, norm.id)
+                criteria = _criterion_changes(old, old_framework, norm, new, new_framework, None)
                 changes.append(
                     NormChange(
                         theme,
@@ -200,6 +301,7 @@ def _norm_changes(
                         before,
                         None,
                         Change.dropped,
+                        criteria,
                     )
                 )
     return changes

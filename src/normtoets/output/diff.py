@@ -16,6 +16,7 @@ from normtoets.compare import first_sentence
 from normtoets.diff import (
     CHANGE_LABELS,
     Change,
+    CriterionChange,
     Diff,
     NormChange,
     RecommendationFollowUp,
@@ -39,20 +40,29 @@ def _code(framework: Framework, score: str | None, exists: bool) -> str:
     return score if score is not None else framework.scale.not_assessed.code
 
 
-def _old(diff: Diff, row: NormChange) -> str:
+def _old(diff: Diff, row: NormChange | CriterionChange) -> str:
     return _code(diff.old_framework, row.old, row.old_id is not None)
 
 
-def _new(diff: Diff, row: NormChange) -> str:
+def _new(diff: Diff, row: NormChange | CriterionChange) -> str:
     return _code(diff.new_framework, row.new, row.id is not None)
 
 
-def _norm_label(row: NormChange) -> str:
+def _norm_label(row: NormChange | CriterionChange) -> str:
     if row.id is None:
         return str(row.old_id)
     if row.old_id is not None and row.old_id != row.id:
         return f"{row.id} (was {row.old_id})"
     return row.id
+
+
+def _rows(row: NormChange, criteria: bool) -> list[tuple[NormChange | CriterionChange, bool]]:
+    """The norm, then (with criteria) each of its criteria; the flag marks a criterion row."""
+    return [(row, False), *((c, True) for c in (row.criteria if criteria else ()))]
+
+
+def _label(row: NormChange | CriterionChange) -> str:
+    return row.label if isinstance(row, NormChange) else row.text
 
 
 def _one_line(text: str) -> str:
@@ -62,7 +72,7 @@ def _one_line(text: str) -> str:
 # ---------------------------------------------------------------- table
 
 
-def render_table(console: Console, diff: Diff) -> None:
+def render_table(console: Console, diff: Diff, *, criteria: bool = False) -> None:
     console.print(Text(f"Doorwerking {diff.municipality}", style="bold"))
     console.print(Text(f"vorige ronde: {_round(diff.old, diff.old_framework)}"), highlight=False)
     console.print(Text(f"huidige ronde: {_round(diff.new, diff.new_framework)}"), highlight=False)
@@ -73,13 +83,13 @@ def render_table(console: Console, diff: Diff) -> None:
         table.add_column("huidige", justify="center")
         table.add_column("verandering", no_wrap=True)
         table.add_column("omschrijving", overflow="fold", ratio=1, min_width=16)
-        for row in rows:
+        for row, is_criterion in (r for norm in rows for r in _rows(norm, criteria)):
             table.add_row(
-                _norm_label(row),
+                f"  {_norm_label(row)}" if is_criterion else _norm_label(row),
                 _old(diff, row),
                 _new(diff, row),
                 Text(CHANGE_LABELS[row.change], style=CHANGE_STYLES.get(row.change, "dim")),
-                row.label,
+                _label(row),
             )
         console.print(table)
     table = Table(
@@ -149,6 +159,16 @@ def as_json(diff: Diff) -> dict[str, Any]:
                 "old": row.old,
                 "new": row.new,
                 "change": row.change.value,
+                "criteria": [
+                    {
+                        "id": c.id,
+                        "old_id": c.old_id,
+                        "old": c.old,
+                        "new": c.new,
+                        "change": c.change.value,
+                    }
+                    for c in row.criteria
+                ],
             }
             for row in diff.norms
         ],
@@ -172,15 +192,16 @@ def _yes_no_csv(value: bool | None) -> str:
     return "" if value is None else ("yes" if value else "no")
 
 
-def to_csv(diff: Diff) -> str:
-    """One row per norm and per recommendation; `kind` tells them apart."""
+def to_csv(diff: Diff, *, criteria: bool = False) -> str:
+    """One row per norm (with criteria: and per criterion) and per recommendation; `kind`
+    tells them apart."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for row in diff.norms:
+    for row, is_criterion in (r for norm in diff.norms for r in _rows(norm, criteria)):
         writer.writerow(
-            ["norm", row.id or "", row.old_id or "", _old(diff, row), _new(diff, row),
-             row.change.value, "", "", "", "", ""]
+            ["criterion" if is_criterion else "norm", row.id or "", row.old_id or "",
+             _old(diff, row), _new(diff, row), row.change.value, "", "", "", "", ""]
         )  # fmt: skip
     for pair in diff.recommendations:
         follow_up = pair.follow_up
@@ -213,7 +234,7 @@ def _cell(code: str) -> str:
     return f"`{code}`" if code else ""
 
 
-def to_markdown(diff: Diff) -> str:
+def to_markdown(diff: Diff, *, criteria: bool = False) -> str:
     lines = [
         f"# Doorwerking {_md(diff.municipality)}",
         "",
@@ -229,9 +250,10 @@ def to_markdown(diff: Diff) -> str:
             "|---|---|---|---|---|",
         ]
         lines += [
-            f"| {_norm_label(row)} | {_cell(_old(diff, row))} | {_cell(_new(diff, row))} | "
-            f"{CHANGE_LABELS[row.change]} | {_md(row.label)} |"
-            for row in rows
+            f"| {'↳ ' if is_criterion else ''}{_norm_label(row)} | {_cell(_old(diff, row))} | "
+            f"{_cell(_new(diff, row))} | {CHANGE_LABELS[row.change]} | {_md(_label(row))} |"
+            for norm in rows
+            for row, is_criterion in _rows(norm, criteria)
         ]
         lines.append("")
     lines += [

@@ -4,7 +4,15 @@ recommendations of the earlier round, and how each norm's score moved since."""
 from collections import Counter
 from dataclasses import dataclass
 
-from normtoets.diff import CHANGE_LABELS, Change, Diff, NormChange, status_of, yes_no
+from normtoets.diff import (
+    CHANGE_LABELS,
+    Change,
+    CriterionChange,
+    Diff,
+    NormChange,
+    status_of,
+    yes_no,
+)
 from normtoets.models import Assessment, Evidence, FollowUpStatus, Study
 from normtoets.report.context.common import (
     Badge,
@@ -19,6 +27,17 @@ TO = {"raad": "gemeenteraad", "college": "college van B&W"}
 
 
 @dataclass(frozen=True)
+class CriterionMove:
+    id: str  # the current id; the old one for a dropped criterion
+    was: str | None  # the old id when the criterion was renumbered
+    text: str
+    old: Badge | None  # None: the criterion did not exist in the earlier round
+    new: Badge | None  # None: the criterion no longer exists
+    change: str
+    kind: str
+
+
+@dataclass(frozen=True)
 class NormMove:
     id: str  # the current id; the old one for a dropped norm
     was: str | None  # the old id when the norm was renumbered
@@ -27,6 +46,7 @@ class NormMove:
     new: Badge | None  # None: the norm no longer exists
     change: str  # beter, gelijk, slechter, nieuw, vervallen, niet vergelijkbaar
     kind: str  # the Change value with '-' for spaces, for a CSS class
+    criteria: list[CriterionMove]  # empty unless a round scored one of its criteria
 
 
 @dataclass(frozen=True)
@@ -74,7 +94,22 @@ def _round(assessment: Assessment, study: Study | None) -> str:
     return shown or "datum onbekend"
 
 
+def _criterion_move(diff: Diff, row: CriterionChange) -> CriterionMove:
+    return CriterionMove(
+        id=row.id or row.old_id or "",
+        was=row.old_id if row.id and row.old_id and row.old_id != row.id else None,
+        text=" ".join(row.text.split()),
+        old=badge(diff.old_framework, row.old) if row.old_id else None,
+        new=badge(diff.new_framework, row.new) if row.id else None,
+        change=CHANGE_LABELS[row.change],
+        kind=row.change.value.replace(" ", "-"),
+    )
+
+
 def _move(diff: Diff, row: NormChange) -> NormMove:
+    # Like the findings, criteria only where a round scored them: rows of nb against nb say
+    # nothing.
+    scored = any(c.old is not None or c.new is not None for c in row.criteria)
     return NormMove(
         id=row.id or row.old_id or "",
         was=row.old_id if row.id and row.old_id and row.old_id != row.id else None,
@@ -83,6 +118,7 @@ def _move(diff: Diff, row: NormChange) -> NormMove:
         new=badge(diff.new_framework, row.new) if row.id else None,
         change=CHANGE_LABELS[row.change],
         kind=row.change.value.replace(" ", "-"),
+        criteria=[_criterion_move(diff, c) for c in row.criteria] if scored else [],
     )
 
 
