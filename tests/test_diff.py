@@ -308,7 +308,7 @@ def test_report_since_html_has_the_table(run, tmp_path: Path) -> None:
     html = target.read_text()
     assert '<h1 id="doorwerking" class="chapter">Doorwerking</h1>' in html
     assert 'href="#doorwerking"' in html  # its line in the table of contents
-    table = html.split('class="scores doorwerking-scores"', 1)[1].split("</table>", 1)[0]
+    table = html.split('class="scores two-rounds"', 1)[1].split("</table>", 1)[0]
     assert '<tr class="change-worse">' in table and "<td>slechter</td>" in table
     assert "31 mei 2019" in html and "30 juni 2023" in html  # both rounds' dates
 
