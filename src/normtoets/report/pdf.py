@@ -8,7 +8,6 @@ no clock time; with SOURCE_DATE_EPOCH set, that moment is written as its modific
 
 import contextlib
 import datetime as dt
-import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from normtoets.atomic import write_bytes
+from normtoets.gcpause import collections_spaced_out
 from normtoets.report.html import stylesheets, template_dirs
 
 if TYPE_CHECKING:
@@ -67,26 +67,6 @@ def _source_date() -> str | None:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-# WeasyPrint makes millions of short-lived objects; at the default threshold (700) the
-# collector runs every few hundred of them. 50 000 took the 342-municipality comparison from
-# 19.9 s to 15.3 s for ~100 MB more peak memory (benchmarks/run.py measures both).
-RENDER_GC_THRESHOLD = 50_000
-
-
-@contextlib.contextmanager
-def collector_tuned_for_rendering() -> Iterator[None]:
-    """Collect less often while WeasyPrint lays out, and leave what existed before (modules,
-    models, templates) out of those collections; restore both afterwards."""
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(RENDER_GC_THRESHOLD, *thresholds[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
-
-
 @contextlib.contextmanager
 def _fixed_font_timestamps() -> Iterator[None]:
     """fontTools (WeasyPrint's font subsetter without HarfBuzz-Subset) stamps each embedded
@@ -105,7 +85,7 @@ def pdf_bytes(
     html: str, *, templates: Path | None = None, fetcher: "URLFetcher | None" = None
 ) -> bytes:
     """Render HTML to PDF/UA-1 bytes with the report stylesheet(s)."""
-    with collector_tuned_for_rendering():
+    with collections_spaced_out():
         return _render(html, templates, fetcher)
 
 
