@@ -169,6 +169,17 @@ def _emit(text: str, output: Path | None) -> None:
         write_text(output, text)
 
 
+def _emit_table(draw: Callable[[Console], None], output: Path | None, *, width: int) -> None:
+    """Rich tables on the terminal, or as plain text of `width` columns written to OUTPUT,
+    atomically like every other format."""
+    if output is None:
+        draw(Console())
+        return
+    buffer = io.StringIO()
+    draw(Console(file=buffer, width=width))
+    _emit(buffer.getvalue(), output)
+
+
 @app.command()
 @_guarded
 def compare(
@@ -215,15 +226,15 @@ def compare(
         )
         _emit(text, output)
     else:
-        buffer = io.StringIO()
-        console = Console(file=buffer, width=120) if output else Console()
-        render.render_table(
-            console, result, criteria=criteria, mean=mean, only_differences=only_differences
-        )
-        if lessons:
-            render.render_lessons(console, result)
-        if output:
-            _emit(buffer.getvalue(), output)  # atomically, like every other format
+
+        def draw(console: Console) -> None:
+            render.render_table(
+                console, result, criteria=criteria, mean=mean, only_differences=only_differences
+            )
+            if lessons:
+                render.render_lessons(console, result)
+
+        _emit_table(draw, output, width=120)
 
 
 def _warn(diagnostics: list[Diagnostic]) -> None:
@@ -261,12 +272,12 @@ def diff_rounds(
         _emit(render.to_csv(loaded.diff, criteria=criteria), output)
     elif output_format is TableFormat.markdown:
         _emit(render.to_markdown(loaded.diff, criteria=criteria), output)
-    elif output is None:
-        render.render_table(Console(), loaded.diff, criteria=criteria)
     else:
-        buffer = io.StringIO()
-        render.render_table(Console(file=buffer, width=100), loaded.diff, criteria=criteria)
-        _emit(buffer.getvalue(), output)
+        _emit_table(
+            lambda console: render.render_table(console, loaded.diff, criteria=criteria),
+            output,
+            width=100,
+        )
 
 
 class SchemaKind(StrEnum):
