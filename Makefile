@@ -18,15 +18,15 @@ install: $(BIN)/normtoets
 demo: install
 	$(BIN)/normtoets validate
 	$(BIN)/normtoets compare $(STUDY) --criteria --lessons
-	$(BIN)/normtoets compare $(STUDY) --format csv --criteria --output out/vergelijking.csv
-	$(BIN)/normtoets compare $(STUDY) --format json --output out/vergelijking.json
-	$(BIN)/normtoets compare $(STUDY) --format markdown --criteria --lessons --output out/vergelijking.md
-	$(BIN)/normtoets report $(STUDY)/duiven.yaml --output out/duiven.pdf
-	$(BIN)/normtoets report $(STUDY)/duiven.yaml --output out/duiven.html
-	$(BIN)/normtoets report $(STUDY) --compare --output out/vergelijking.pdf
-	$(BIN)/normtoets report $(STUDY) --compare --output out/vergelijking.html
-	$(BIN)/normtoets diff $(STUDY)/duiven.yaml examples/doorwerking/duiven-2022.yaml --format markdown --output out/doorwerking.md
-	$(BIN)/normtoets report examples/doorwerking/duiven-2022.yaml --since $(STUDY)/duiven.yaml --output out/doorwerking.pdf
+	$(BIN)/normtoets compare $(STUDY) --format csv --criteria --output out/vergelijking.csv --force
+	$(BIN)/normtoets compare $(STUDY) --format json --output out/vergelijking.json --force
+	$(BIN)/normtoets compare $(STUDY) --format markdown --criteria --lessons --output out/vergelijking.md --force
+	$(BIN)/normtoets report $(STUDY)/duiven.yaml --output out/duiven.pdf --force
+	$(BIN)/normtoets report $(STUDY)/duiven.yaml --output out/duiven.html --force
+	$(BIN)/normtoets report $(STUDY) --compare --output out/vergelijking.pdf --force
+	$(BIN)/normtoets report $(STUDY) --compare --output out/vergelijking.html --force
+	$(BIN)/normtoets diff $(STUDY)/duiven.yaml examples/doorwerking/duiven-2022.yaml --format markdown --output out/doorwerking.md --force
+	$(BIN)/normtoets report examples/doorwerking/duiven-2022.yaml --since $(STUDY)/duiven.yaml --output out/doorwerking.pdf --force
 
 # The whole test suite (the same command CI runs).
 test: install

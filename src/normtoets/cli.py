@@ -36,7 +36,7 @@ def _guarded(command: Callable[P, None]) -> Callable[P, None]:
         try:
             command(*args, **kwargs)
         except UsageError as exc:
-            _stderr().print(f"normtoets: {exc}", highlight=False, markup=False)
+            _stderr().print(f"normtoets: {exc}", highlight=False, markup=False, soft_wrap=True)
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -145,7 +145,14 @@ TableFormatOption = Annotated[
     TableFormat, typer.Option("--format", "-f", help="table, json, csv or markdown.")
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file instead of stdout ('-': stdout)."),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Replace an existing output file (never an input or a YAML file)."
+    ),
 ]
 
 
@@ -158,6 +165,16 @@ def _fail_with(diagnostics: list[Diagnostic], note: str | None = None) -> None:
     if note:
         _stderr().print(note, highlight=False, markup=False)
     raise typer.Exit(1)
+
+
+def _destination(output: Path | None, inputs: list[Path], force: bool) -> Path | None:
+    """The file --output names (checked: never an input, YAML, folder or device), or None
+    for standard output."""
+    if output is None:
+        return None
+    from normtoets.output_target import inputs_of, target
+
+    return target(output, inputs=inputs_of(inputs), force=force)
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -187,6 +204,7 @@ def compare(
     norms: NormsOption = None,
     output_format: TableFormatOption = TableFormat.table,
     output: OutputOption = None,
+    force: ForceOption = False,
     criteria: Annotated[bool, typer.Option("--criteria", help="Add the criterion rows.")] = False,
     only_differences: Annotated[
         bool, typer.Option("--only-differences", help="Only rows where municipalities differ.")
@@ -203,6 +221,7 @@ def compare(
     from normtoets.output import comparison as render
     from normtoets.selection import select
 
+    output = _destination(output, [*paths, *(norms or [])], force)
     selection, diagnostics = select(paths, norms)
     if selection is None:
         _fail_with(diagnostics)
@@ -253,6 +272,7 @@ def diff_rounds(
     norms: NormsOption = None,
     output_format: TableFormatOption = TableFormat.table,
     output: OutputOption = None,
+    force: ForceOption = False,
     criteria: Annotated[
         bool, typer.Option("--criteria", help="Add the criterion rows (JSON always has them).")
     ] = False,
@@ -261,6 +281,7 @@ def diff_rounds(
     from normtoets import rounds
     from normtoets.output import diff as render
 
+    output = _destination(output, [old, new, *(norms or [])], force)
     loaded, diagnostics = rounds.load(old, new, norms)
     if loaded is None:
         _fail_with(diagnostics)
@@ -481,21 +502,52 @@ def score(
     typer.echo(f"{file}: {target} bijgewerkt")
 
 
-def _write_report(html: str, output: Path, as_html: bool, templates: Path | None) -> Path:
-    from normtoets.atomic import write_text
+REPORT_SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 
-    if as_html or output.suffix.lower() in (".html", ".htm"):
+
+def _report_files(output: Path, as_html: bool, split: bool) -> list[tuple[str | None, Path, str]]:
+    """(volume, file name, "pdf" or "html") of each file the report writes, before any check."""
+    from normtoets.output_target import is_stream
+    from normtoets.report import SPLIT_VOLUMES
+
+    if is_stream(output):
+        if split:
+            raise UsageError("--split writes two files: give a file name, not standard output")
+        return [(None, output, "html" if as_html else "pdf")]
+    suffix = output.suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        raise UsageError(
+            f"{output}: a report is written as .pdf or .html (--html); "
+            f"normtoets does not write '{output.suffix or output.name}' files"
+        )
+    if as_html and REPORT_SUFFIXES[suffix] == "pdf":
+        output = output.with_suffix(".html")
+    kind = REPORT_SUFFIXES[output.suffix.lower()]
+    if not split:
+        return [(None, output, kind)]
+    return [
+        (volume, output.with_name(f"{output.stem}-{volume}{output.suffix}"), kind)
+        for volume in SPLIT_VOLUMES
+    ]
+
+
+def _write_report(html: str, kind: str, target: Path | None, templates: Path | None) -> None:
+    """The standalone HTML or the PDF, to `target` or (None) standard output."""
+    if kind == "html":
         from normtoets.report.html import standalone
 
-        target = (
-            output if output.suffix.lower() in (".html", ".htm") else output.with_suffix(".html")
-        )
-        write_text(target, standalone(html, templates))
-        return target
-    from normtoets.report.pdf import write_pdf
+        data = standalone(html, templates).encode("utf-8")
+    else:
+        from normtoets.report.pdf import pdf_bytes
 
-    write_pdf(html, output, templates=templates)
-    return output
+        data = pdf_bytes(html, templates=templates)
+    if target is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        from normtoets.atomic import write_bytes
+
+        write_bytes(target, data)
 
 
 @app.command()
@@ -505,8 +557,10 @@ def report(
         Path, typer.Argument(help="An assessment file, or a study folder with --compare.")
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="The .pdf or .html file to write.")
+        Path,
+        typer.Option("--output", "-o", help="The .pdf or .html file to write ('-': stdout)."),
     ],
+    force: ForceOption = False,
     compare: Annotated[
         bool, typer.Option("--compare", help="The comparison report of a study folder.")
     ] = False,
@@ -537,6 +591,11 @@ def report(
         raise UsageError("--split is for the report of one municipality")
     if compare and since:
         raise UsageError("--since is for the report of one municipality")
+    inputs = [path, *([since] if since else []), *([templates] if templates else [])]
+    files = [
+        (volume, name, kind, _destination(name, [*inputs, *(norms or [])], force))
+        for volume, name, kind in _report_files(output, html, split)
+    ]
     selection, diagnostics = select([path], norms)
     if selection is None:
         _fail_with(diagnostics, "No report was written.")
@@ -551,10 +610,9 @@ def report(
             return
         _warn(earlier.warnings)
     if compare:
-        text = reports.comparison_html(
+        rendered: str | dict[str, str] = reports.comparison_html(
             selection.framework, selection.assessments, selection.study, templates=templates
         )
-        written = [_write_report(text, output, html, templates)]
     else:
         if len(selection.assessments) != 1:
             raise UsageError("a municipality report takes one assessment file")
@@ -567,17 +625,11 @@ def report(
             since=earlier.diff if earlier else None,
             since_study=earlier.old_study if earlier else None,
         )
-        if isinstance(rendered, str):
-            written = [_write_report(rendered, output, html, templates)]
-        else:
-            written = [
-                _write_report(
-                    text, output.with_name(f"{output.stem}-{part}{output.suffix}"), html, templates
-                )
-                for part, text in rendered.items()
-            ]
-    for target in written:
-        typer.echo(f"wrote {target}")
+    for volume, name, kind, target in files:
+        text = rendered if isinstance(rendered, str) else rendered[str(volume)]
+        _write_report(text, kind, target, templates)
+        if target is not None:
+            typer.echo(f"wrote {name}")
 
 
 def main() -> None:
