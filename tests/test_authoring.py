@@ -206,7 +206,8 @@ def test_crash_before_rename_leaves_the_original(run, commented: Path, monkeypat
 
     monkeypatch.setattr(atomic.os, "replace", crash)
     result = run("score", commented, "B1", "++", "--norms", NORMS)
-    assert result.exit_code == 3  # an OSError here is not the user's mistake
+    assert result.exit_code == 1  # the machine's problem, told plainly
+    assert "disk full" in result.stderr and "nothing was changed" in result.stderr
     assert commented.read_bytes() == before
     assert sorted(p.name for p in commented.parent.iterdir()) == ["testdorp.yaml"]
 

@@ -15,17 +15,31 @@ from rich.console import Console
 
 from normtoets import __version__
 from normtoets.diagnostics import Diagnostic, Severity, has_errors
-from normtoets.errors import UsageError
+from normtoets.errors import RunError, UsageError
 
 if TYPE_CHECKING:
     from normtoets.models import Framework
     from normtoets.workspace import Workspace
 
 EXIT_INTERNAL = 3
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer stopped by SIGPIPE
 P = ParamSpec("P")
 
 
 _state = {"debug": False}
+
+
+def _quiet_stdout() -> None:
+    """The reader went away (`| head`): send what is left, and the final flush, nowhere."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test runner's buffer)
+        pass
+    finally:
+        os.close(devnull)
 
 
 def _guarded(command: Callable[P, None]) -> Callable[P, None]:
@@ -38,8 +52,23 @@ def _guarded(command: Callable[P, None]) -> Callable[P, None]:
         except UsageError as exc:
             _stderr().print(f"normtoets: {exc}", highlight=False, markup=False, soft_wrap=True)
             raise typer.Exit(2) from None
+        except RunError as exc:
+            _stderr().print(f"normtoets: {exc}", highlight=False, markup=False, soft_wrap=True)
+            raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
+        except OSError as exc:  # the machine's, not a bug: a device error, a vanished folder
+            where = f"{exc.filename}: " if exc.filename else ""
+            _stderr().print(
+                f"normtoets: {where}{exc.strerror or exc}",
+                highlight=False,
+                markup=False,
+                soft_wrap=True,
+            )
+            raise typer.Exit(1) from None
         except Exception as exc:
             if _state["debug"]:
                 traceback.print_exc()
@@ -365,11 +394,13 @@ def status(
 @_guarded
 def frameworks(norms: NormsOption = None) -> None:
     """List the frameworks found: bundled, in ./norms and in --norms folders."""
+    from normtoets.controlchars import visible
     from normtoets.workspace import Workspace
 
     for framework in sorted(Workspace(norms).frameworks(), key=lambda f: (f.id, f.version)):
         count = sum(1 for _ in framework.norms())
-        typer.echo(f"{framework.id}@{framework.version}\t{count} normen\t{framework.title}")
+        line = f"{framework.id}@{framework.version}\t{count} normen\t{framework.title}"
+        typer.echo(visible(line))
 
 
 new_app = typer.Typer(help="Start a study or an assessment from a framework.", no_args_is_help=True)
@@ -634,7 +665,13 @@ def report(
 
 def main() -> None:
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)
     finally:
         # The process ends here: spare the interpreter's last collection a walk over every
         # object still alive (0.1 s after a report). Every file is closed by now: output files

@@ -32,6 +32,18 @@ def _comment(text: str, indent: str) -> list[str]:
     return [f"{indent}# {part}" for part in [*lines, line] if part]
 
 
+# Line breaks too: a name lands in a comment line of the new file, where a break would start a
+# key of its own.
+_NOT_IN_A_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(value: str, option: str) -> None:
+    found = _NOT_IN_A_NAME.search(value)
+    if found:
+        what = "a line break" if found.group(0) in "\n\r\u2028\u2029" else "a control character"
+        raise UsageError(f"{option} holds {what}; give it on one line")
+
+
 def _refuse_existing(path: Path) -> None:
     if path.exists():
         raise UsageError(f"{path} exists already; normtoets never overwrites it")
@@ -54,6 +66,10 @@ def new_study(
     study_id: str | None = None,
 ) -> Path:
     path = folder / "study.yaml"
+    for value, option in [(title, "--title"), (rekenkamer, "--rekenkamer")]:
+        _one_line(value, option)
+    for name in municipalities:
+        _one_line(name, "--municipality")
     _refuse_existing(path)
     if not municipalities:
         raise UsageError("name at least one --municipality")
@@ -83,6 +99,7 @@ def _create(path: Path, lines: list[str]) -> None:
 def new_assessment(
     folder: Path, *, municipality: str, framework: Framework, study: Study | None
 ) -> Path:
+    _one_line(municipality, "--municipality")
     path = folder / f"{slug(municipality)}.yaml"
     _refuse_existing(path)
     not_assessed = _q(framework.scale.not_assessed.code)

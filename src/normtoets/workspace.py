@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from normtoets import rules
+from normtoets.controlchars import controls_in
 from normtoets.diagnostics import Diagnostic, Severity
 from normtoets.gcpause import cycle_collector_paused
 from normtoets.models import Assessment, Framework, FrameworkRef, Study
@@ -51,6 +52,21 @@ def display_name(path: Path) -> str:
     absolute = os.path.abspath(path)  # no symlink resolution: no system call per file
     relative = os.path.relpath(absolute)
     return absolute if relative.startswith("..") else relative
+
+
+def _control_characters(doc: Document) -> list[Diagnostic]:
+    return [
+        Diagnostic(
+            doc.name,
+            *doc.position(path),
+            Severity.error,
+            "control-character",
+            f"text holds the control character U+{ord(char):04X}, which no report or "
+            "terminal can show",
+            "remove it; an escape like \\e or \\a in double quotes puts one in",
+        )
+        for path, char in controls_in(doc.data)
+    ]
 
 
 class Workspace:
@@ -116,7 +132,7 @@ class Workspace:
         model = None
         if doc is not None:
             model, schema_problems = validate_model(doc, KINDS[kind])
-            problems = problems + schema_problems
+            problems = problems + schema_problems + _control_characters(doc)
         return Loaded(path, name, kind, doc, model, problems)
 
     def framework(self, ref: FrameworkRef) -> Framework | None:

@@ -6,6 +6,7 @@ from collections import Counter
 from rich.console import Console
 from rich.text import Text
 
+from normtoets.controlchars import visible
 from normtoets.diagnostics import Diagnostic, Severity
 
 STYLES = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
@@ -24,11 +25,12 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
 
 def render_text(console: Console, diagnostics: list[Diagnostic], files: int) -> None:
     for d in diagnostics:
-        line = Text(f"{d.file}:{d.line}:{d.column}: ", style="bold")
+        # File names and messages can quote the data: escape what a terminal would obey.
+        line = Text(f"{visible(d.file)}:{d.line}:{d.column}: ", style="bold")
         line.append(d.severity.value, style=STYLES[d.severity])
-        line.append(f" [{d.code}] {d.message}")
+        line.append(visible(f" [{d.code}] {d.message}"))
         if d.hint:
-            line.append(f" ({d.hint})", style="dim")
+            line.append(visible(f" ({d.hint})"), style="dim")
         console.print(line, soft_wrap=True, highlight=False)
     console.print(Text(summary(diagnostics, files)), highlight=False)
 

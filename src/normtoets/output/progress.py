@@ -5,6 +5,7 @@ import json
 from rich.console import Console
 from rich.table import Table
 
+from normtoets.controlchars import visible
 from normtoets.progress import Progress
 
 COLUMNS = ("gemeente", "status", "normen", "criteria", "open punten")
@@ -33,7 +34,7 @@ def render_table(console: Console, rows: list[Progress]) -> None:
         table.add_column(name, no_wrap=True, justify="left" if i < 2 else "right")
     for r in rows:
         table.add_row(
-            r.municipality, r.status, f"{r.norms_scored}/{r.norms_total}",
+            visible(r.municipality), r.status, f"{r.norms_scored}/{r.norms_total}",
             f"{r.criteria_scored}/{r.criteria_total}", str(_open_count(r)),
         )  # fmt: skip
     table.add_section()
@@ -47,7 +48,9 @@ def render_table(console: Console, rows: list[Progress]) -> None:
     for r in rows:
         for label, ids in _open_items(r):
             console.print(
-                f"{r.municipality}, {label}: {', '.join(ids)}", highlight=False, markup=False
+                visible(f"{r.municipality}, {label}: {', '.join(ids)}"),
+                highlight=False,
+                markup=False,
             )
 
 

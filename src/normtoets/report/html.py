@@ -17,10 +17,13 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
 )
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from normtoets.errors import RunError
 from normtoets.report.context import dutch_list
 from normtoets.resources import bundled
 
@@ -94,8 +97,15 @@ def _cached(templates: Path | None) -> SandboxedEnvironment:
 
 
 def render(name: str, templates: Path | None = None, **context: Any) -> str:
+    """The template filled in; a template that cannot be used is a RunError naming where."""
     folder = Path(templates).resolve() if templates is not None else None
-    return _cached(folder).get_template(name).render(**context)
+    try:
+        return _cached(folder).get_template(name).render(**context)
+    except TemplateSyntaxError as exc:
+        where = f"{exc.filename or exc.name or name}, line {exc.lineno}"
+        raise RunError(f"template error in {where}: {exc.message}") from None
+    except TemplateError as exc:
+        raise RunError(f"template error while rendering {name}: {exc.message}") from None
 
 
 def standalone(html: str, templates: Path | None = None) -> str:
