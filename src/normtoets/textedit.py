@@ -5,8 +5,6 @@ comment, blank line and quote outside the edited value. So this module finds the
 with the C composer (which gives start and end offsets) and splices new text into the old.
 """
 
-import json
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +12,7 @@ from typing import Any
 from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-WIDTH = 88
+from normtoets.yamlscalar import double_quoted, scalar
 
 
 class EditError(Exception):
@@ -73,24 +71,17 @@ def _line_after(text: str, offset: int) -> int:
     return len(text) if newline < 0 else newline + 1
 
 
-def scalar(value: str, indent: int, block_ok: bool) -> str:
-    """Text after `key:` for a string: quoted when short, a folded block when long."""
-    if not block_ok or (len(value) <= 60 and "\n" not in value) or value != value.strip():
-        return " " + json.dumps(value, ensure_ascii=False)
-    pad = " " * (indent + 2)
-    lines: list[str] = []
-    for paragraph in value.split("\n\n"):
-        if lines:
-            lines.append("")
-        lines += textwrap.wrap(" ".join(paragraph.split()), WIDTH - len(pad)) or [""]
-    return " >-\n" + "\n".join(pad + line if line else "" for line in lines)
+def _insert_lines(text: str, at: int, lines: str, nl: str) -> str:
+    """Put whole lines at `at`, a line start; at the end of a file without a final line
+    break, after a new one (and the file still ends without one)."""
+    if at == len(text) and text and not text.endswith("\n"):
+        return text + nl + lines
+    return text[:at] + lines + nl + text[at:]
 
 
 def flow(mapping: dict[str, str | None]) -> str:
     """A one-line flow mapping of strings, every value quoted."""
-    items = [
-        f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in mapping.items() if v is not None
-    ]
+    items = [f"{k}: {double_quoted(v)}" for k, v in mapping.items() if v is not None]
     return "{" + ", ".join(items) + "}"
 
 
@@ -116,7 +107,7 @@ def _insert_into(text: str, found: _Found, path: Sequence[str], leaf: Any, nl: s
     if not mapping.flow_style and mapping.value:
         indent = _child_indent(mapping, parent_col + 2)
         at = _line_after(text, _content_end(text, mapping))
-        return text[:at] + _nested(rest, leaf, indent).replace("\n", nl) + nl + text[at:]
+        return _insert_lines(text, at, _nested(rest, leaf, indent).replace("\n", nl), nl)
     if found.key is None:
         raise EditError("the file's top level is written in flow style")
     # A flow mapping ({score: nb}) or {}: rewrite it as a block mapping below its key.
@@ -145,8 +136,32 @@ def set_scalar(text: str, path: Sequence[str], value: str) -> str:
     parent = _walk(root, path[:-1]).node
     block_ok = isinstance(parent, MappingNode) and not parent.flow_style
     assert found.key is not None
-    new = scalar(value, found.key.start_mark.column, block_ok).lstrip(" ").replace("\n", nl)
-    return text[: node.start_mark.index] + new + text[_content_end(text, node) :]
+    new = scalar(value, found.key.start_mark.column, block_ok).lstrip(" ")
+    start, end = node.start_mark.index, _content_end(text, node)
+    # A comment on the value's line (or on an old block's header line) stays on that line:
+    # after a new block's header, where it cannot become part of the text.
+    comment, end = _line_comment(text, node, end, moves="\n" in new)
+    if comment:
+        head, newline, body = new.partition("\n")
+        new = f"{head} {comment}{newline}{body}"
+    return text[:start] + new.replace("\n", nl) + text[end:]
+
+
+def _line_comment(text: str, node: ScalarNode, end: int, moves: bool) -> tuple[str, int]:
+    """The comment that the splice takes along, and where the splice ends: an old block's
+    header comment (inside the replaced text), or, when the new value `moves` onto lines of
+    its own, the comment after a one-line value."""
+    if node.style in ("|", ">"):  # the header line: indicator, then maybe a comment
+        line_end = text.find("\n", node.start_mark.index)
+        header = text[node.start_mark.index : line_end].rstrip("\r")
+        _, hash_, comment = header.partition("#")
+        return (f"#{comment}".rstrip(), end) if hash_ else ("", end)
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[end:line_end].rstrip("\r")
+    if moves and rest.strip().startswith("#"):
+        return rest.strip(), end + len(rest)
+    return "", end
 
 
 def append_item(text: str, path: Sequence[str], item: str) -> str:
@@ -166,7 +181,7 @@ def append_item(text: str, path: Sequence[str], item: str) -> str:
     if not seq.flow_style and seq.value:
         dash = " " * seq.start_mark.column
         at = _line_after(text, _content_end(text, seq))
-        return text[:at] + f"{dash}- {item}" + nl + text[at:]
+        return _insert_lines(text, at, f"{dash}- {item}", nl)
     assert found.key is not None
     pad = " " * (found.key.start_mark.column + 2)
     items = [text[n.start_mark.index : n.end_mark.index] for n in seq.value] + [item]
