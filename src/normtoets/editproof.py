@@ -7,6 +7,7 @@ splice: it compares what a reader of the file would get before and after.
 """
 
 import copy
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from normtoets.diagnostics import Diagnostic, Severity
 from normtoets.yamldoc import Document, PathKey
+
+_NOT_A_BREAK = re.compile(r"[^\r\n]")
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ def comments(text: str) -> list[str]:
         if node.style in ("|", ">"):
             header_end = text.find("\n", start)
             start = len(text) if header_end < 0 else header_end
-        masked[start:end] = " " * (end - start)
+        masked[start:end] = _NOT_A_BREAK.sub(" ", text[start:end])
     plain = "".join(masked)
     found = []
     for line in plain.splitlines():

@@ -116,7 +116,21 @@ def _insert_into(text: str, found: _Found, path: Sequence[str], leaf: Any, nl: s
              for k, v in mapping.value]  # fmt: skip
     lines.append(_nested(rest, leaf, indent))
     start, end = found.key.end_mark.index + 1, mapping.end_mark.index
-    return text[:start] + nl + nl.join(lines).replace("\n", nl) + text[end:]
+    # A comment after the flow mapping moves up to its key: below, it would follow the new
+    # last line, inside the text of a block scalar.
+    comment, end = _comment_after(text, end)
+    return text[:start] + comment + nl + nl.join(lines).replace("\n", nl) + text[end:]
+
+
+def _comment_after(text: str, end: int) -> tuple[str, int]:
+    """(" # comment", the end of its line) when the line goes on with a comment after `end`;
+    else ("", end)."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[end:line_end].rstrip("\r")
+    if rest.strip().startswith("#"):
+        return " " + rest.strip(), end + len(rest)
+    return "", end
 
 
 def _newline(text: str) -> str:
@@ -156,12 +170,10 @@ def _line_comment(text: str, node: ScalarNode, end: int, moves: bool) -> tuple[s
         header = text[node.start_mark.index : line_end].rstrip("\r")
         _, hash_, comment = header.partition("#")
         return (f"#{comment}".rstrip(), end) if hash_ else ("", end)
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    rest = text[end:line_end].rstrip("\r")
-    if moves and rest.strip().startswith("#"):
-        return rest.strip(), end + len(rest)
-    return "", end
+    if not moves:
+        return "", end
+    comment, end = _comment_after(text, end)
+    return comment.strip(), end
 
 
 def append_item(text: str, path: Sequence[str], item: str) -> str:

@@ -56,19 +56,17 @@ def _folded(value: str, pad: str) -> str | None:
 
 
 def _literal(value: str, pad: str) -> str | None:
-    """Text with line breaks, kept as typed; at most one final line break (more would take in
-    the blank lines that follow the value in the file)."""
-    if "\n" not in value or value.endswith("\n\n") or value.strip("\n") == "":
+    """Text with line breaks, kept as typed. Not for text that ends in a line break: at the end
+    of a file without a final newline it would lose it (the double-quoted form keeps it)."""
+    if "\n" not in value or value.endswith("\n"):
         return None
-    body = value[:-1] if value.endswith("\n") else value
-    chomp = "" if value.endswith("\n") else "-"
-    lines = body.split("\n")
-    first = next(line for line in lines if line.strip(" "))
-    # A first line that starts with a space needs the indentation given explicitly.
+    lines = value.split("\n")
+    if any(line and not line.strip(" \t") for line in lines):
+        return None  # a line of blanks alone reads back as an empty line
+    first = next(line for line in lines if line)
+    # A first line that starts with a blank needs the indentation given explicitly.
     indicator = "2" if first.startswith((" ", "\t")) else ""
-    if any(line and not line.strip(" ") for line in lines):
-        return None  # a line of spaces alone reads back as an empty line
-    return f"|{indicator}{chomp}\n" + "\n".join(pad + line if line else "" for line in lines)
+    return f"|{indicator}-\n" + "\n".join(pad + line if line else "" for line in lines)
 
 
 def scalar(value: str, indent: int, block_ok: bool) -> str:
