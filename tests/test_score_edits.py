@@ -215,3 +215,12 @@ def test_bundled_assessment_copy_can_be_edited(run, tmp_path: Path) -> None:
     shutil.copytree(STUDY, folder)
     result = run("score", folder / "duiven.yaml", "B1", "--reviewed-by", "Bram de Wit")
     assert result.exit_code == 0, result.output
+
+
+def test_text_that_is_not_utf8_is_refused(run, tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD)
+    before = path.read_bytes()
+    result = run("score", path, "B1", "--finding", "caf\udce9", "--norms", NORMS)
+    assert result.exit_code == 2
+    assert "not UTF-8" in result.stderr
+    assert path.read_bytes() == before

@@ -525,6 +525,13 @@ def score(
         )
     if (evidence is None) != (quote is None):
         raise UsageError("--evidence and --quote go together")
+    given = {"score": value, "--finding": finding, "--evidence": evidence, "--quote": quote,
+             "--scored-by": scored_by, "--reviewed-by": reviewed_by}  # fmt: skip
+    for option, text in given.items():
+        if text is not None and any("\udc80" <= char <= "\udcff" for char in text):
+            raise UsageError(
+                f"{option} holds bytes that are not UTF-8; check the terminal's encoding"
+            )
     source, _, page = (evidence or "").partition(":")
     edit = Edit(target, value, finding, source or None, page or None, quote, scored_by, reviewed_by)
     refused = apply(file, edit, Workspace(norms))
