@@ -498,7 +498,14 @@ def score(
     target: Annotated[
         str, typer.Argument(help="Norm or criterion id.", autocompletion=_complete_target)
     ],
-    value: Annotated[str | None, typer.Argument(help="The score, e.g. '--'.")] = None,
+    value: Annotated[
+        str | None,
+        typer.Argument(help="The score, e.g. '+'; one that starts with '-' after '--'."),
+    ] = None,
+    score_option: Annotated[
+        str | None,
+        typer.Option("--score", help="The score as an option: --score=-- or --score=-."),
+    ] = None,
     finding: Annotated[str | None, typer.Option("--finding", help="Set the finding.")] = None,
     evidence: Annotated[
         str | None, typer.Option("--evidence", help="Add evidence: SOURCE or SOURCE:PAGE.")
@@ -513,15 +520,23 @@ def score(
     ] = None,
     norms: NormsOption = None,
 ) -> None:
-    """Edit one judgement in place; comments and layout stay as they were."""
+    """Edit one judgement in place; comments and layout stay as they were.
+
+    A score that starts with '-' is given as --score=-- (or --score=-), or after '--', which
+    ends the options: normtoets score duiven.yaml B5 -- --
+    """
     from normtoets.scoring import Edit, apply
     from normtoets.workspace import Workspace
 
     if not file.is_file():
         raise UsageError(f"path not found: {file}")
+    if value is not None and score_option is not None:
+        raise UsageError("give the score once: as SCORE or as --score")
+    value = value if value is not None else score_option
     if all(x is None for x in (value, finding, evidence, scored_by, reviewed_by)):
         raise UsageError(
-            "nothing to change: give a score, --finding, --evidence, --scored-by or --reviewed-by"
+            "nothing to change: give a score, --finding, --evidence, --scored-by or "
+            "--reviewed-by (a score that starts with '-' as --score=-- or --score=-)"
         )
     if (evidence is None) != (quote is None):
         raise UsageError("--evidence and --quote go together")

@@ -24,8 +24,10 @@ class Rounds:
 
 
 def _assessment(workspace: Workspace, path: Path) -> Loaded:
+    if not path.exists():
+        raise UsageError(f"path not found: {path}")
     if not path.is_file():
-        raise UsageError(f"not an assessment file: {path}")
+        raise UsageError(f"{path} is a folder, not an assessment file")
     loaded = workspace.load(path)
     if loaded.kind != "assessment":
         raise UsageError(f"{path} is a {loaded.kind}, not an assessment")

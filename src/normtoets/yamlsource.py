@@ -29,8 +29,11 @@ __all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "PathKey", "Position", "decode"
 
 _SYNTAX_HINTS = {
     "mapping values are not allowed in this context": "put text that contains ': ' between quotes",
-    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "block sequence entries are not allowed in this context": (
+        "a value that starts with '-' goes between quotes, like a score: score: \"-\""
+    ),
 }
+_TAB_HINT = "indent with spaces, not tabs"
 
 
 def _problem(name: str, code: str, message: str, hint: str | None = None,
@@ -122,7 +125,10 @@ def _syntax_problem(text: str, name: str, exc: MarkedYAMLError) -> Diagnostic:
             at,
         )
     message = " ".join(str(p) for p in (exc.problem, exc.context) if p) or "invalid YAML"
-    return _problem(name, "yaml-syntax", message, _SYNTAX_HINTS.get(str(exc.problem)), at)
+    hint = _SYNTAX_HINTS.get(str(exc.problem))
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        message, hint = "a tab cannot start a value or key in YAML", _TAB_HINT
+    return _problem(name, "yaml-syntax", message, hint, at)
 
 
 def _reader_problem(text: str, name: str, exc: ReaderError) -> Diagnostic:

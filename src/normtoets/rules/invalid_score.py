@@ -28,5 +28,5 @@ def check(ctx: Context) -> Iterator[Problem]:
         ]
         for path, score in scored:
             if score not in codes:
-                hint = closest_score(score, codes, labels) or f"the scale has {allowed}"
+                hint = closest_score(score, codes, labels)
                 yield Problem(path, f"score '{score}' is not in the scale ({allowed})", hint)

@@ -5,8 +5,10 @@ import unicodedata
 
 
 def closest(word: str, choices: list[str]) -> str | None:
-    match = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
-    return f"did you mean '{match[0]}'?" if match else None
+    """The choice spelled most like `word`; case counts for nothing (`b1` → `B1`)."""
+    folded = {choice.casefold(): choice for choice in reversed(choices)}
+    match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.5)
+    return f"did you mean '{folded[match[0]]}'?" if match else None
 
 
 def _fold(text: str) -> str:
