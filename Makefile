@@ -6,9 +6,14 @@ STUDY := assessments/integraal-werken-sociaal-domein
 
 .PHONY: install demo test lint bench clean
 
+# Running needs only normtoets and its dependencies; the test and lint tools come with `make test`.
 $(BIN)/normtoets: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev: $(BIN)/normtoets
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
@@ -27,18 +32,19 @@ demo: install
 	$(BIN)/normtoets report $(STUDY) --compare --output out/vergelijking.html --force
 	$(BIN)/normtoets diff $(STUDY)/duiven.yaml examples/doorwerking/duiven-2022.yaml --format markdown --output out/doorwerking.md --force
 	$(BIN)/normtoets report examples/doorwerking/duiven-2022.yaml --since $(STUDY)/duiven.yaml --output out/doorwerking.pdf --force
+	@echo "Klaar: zie out/. Om zelf 'normtoets' te typen: . $(VENV)/bin/activate"
 
 # The whole test suite (the same command CI runs).
-test: install
+test: $(VENV)/.dev
 	$(BIN)/python -m pytest
 
-lint: install
+lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 # National-scale benchmarks (342 fictional municipalities); prints a table of seconds and ratios.
-bench: install
+bench: $(VENV)/.dev
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
 	$(BIN)/python benchmarks/run.py
 
