@@ -83,3 +83,16 @@ def test_a_lone_double_dash_explains_itself(run, tmp_path: Path) -> None:
 def test_score_help_explains_minus_scores(run) -> None:
     result = run("score", "--help")
     assert "--score=--" in result.stdout
+
+
+def test_new_assessment_needs_a_study_or_a_framework(run, tmp_path: Path) -> None:
+    folder = tmp_path / "los"
+    result = run("new", "assessment", folder, "--municipality", "Testdorp")
+    assert result.exit_code == 2
+    assert "study.yaml" in result.stderr and "--framework" in result.stderr
+    assert not folder.exists()
+    result = run(
+        "new", "assessment", folder, "--municipality", "Testdorp", "--framework", "mini",
+        "--norms", NORMS,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output

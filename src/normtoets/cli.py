@@ -468,6 +468,11 @@ def new_assessment(
 
     workspace = Workspace(norms)
     study = workspace.study_in(folder)
+    if framework is None and study is None:
+        raise UsageError(
+            f"{folder} has no study.yaml: create the study first (normtoets new study), "
+            "or name the framework with --framework"
+        )
     if framework is None and study is not None:
         framework = f"{study.framework.id}@{study.framework.version}"
     fw = _framework(workspace, framework)
