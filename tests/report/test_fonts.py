@@ -13,7 +13,7 @@ import pikepdf
 import pytest
 from fontTools.ttLib import TTFont
 
-from normtoets.report.html import bundled_templates
+from normtoets.report.html import bundled_templates, inline_fonts, standalone
 from normtoets.report.pdf import pdf_bytes
 
 from .conftest import REPO
@@ -215,6 +215,33 @@ def test_same_pages_and_bytes_whatever_fonts_the_machine_has(
         assert digest == hashlib.sha256(expected).hexdigest(), name
 
 
+# ------------------------------------------------------------ the standalone HTML
+
+
+def test_standalone_html_carries_the_fonts_as_data() -> None:
+    html = '<html lang="nl"><head><title>t</title></head><body><p>x</p></body></html>'
+    page = standalone(html)
+    assert page.count('url("data:font/woff;base64,') == len(FACES) == 8
+    assert "url(fonts/" not in page
+
+
+def test_a_house_style_font_is_inlined_but_nothing_outside_its_folder(tmp_path: Path) -> None:
+    house = tmp_path / "huisstijl"
+    (house / "fonts").mkdir(parents=True)
+    (house / "fonts" / "Huis.woff2").write_bytes(b"wOF2 huisletter")
+    (tmp_path / "geheim.woff2").write_bytes(b"secret")
+    css = (
+        "@font-face { font-family: Huis; src: url('fonts/Huis.woff2') format('woff2'); }\n"
+        "@font-face { font-family: Weg; src: url(../geheim.woff2), url(fonts/weg.woff2); }\n"
+        ".logo { background: url(logo.svg); } .web { src: url(https://example.com/x.woff2); }"
+    )
+    inlined = inline_fonts(css, house)
+    assert 'url("data:font/woff2;base64,d09GMiBodWlzbGV0dGVy")' in inlined  # b"wOF2 huisletter"
+    assert "url(../geheim.woff2)" in inlined and "c2VjcmV0" not in inlined
+    assert "url(fonts/weg.woff2)" in inlined  # missing: left as it was
+    assert "url(logo.svg)" in inlined and "url(https://example.com/x.woff2)" in inlined
+
+
 def test_a_house_style_brings_its_own_font(tmp_path: Path) -> None:
     """templates/README.md's recipe: the font beside the house style, the two variables."""
     (tmp_path / "fonts").mkdir()
@@ -229,3 +256,4 @@ def test_a_house_style_brings_its_own_font(tmp_path: Path) -> None:
     html = '<html lang="nl"><head><title>t</title></head><body><h1>Kop</h1><p>Tekst</p>'
     fonts = embedded_fonts(pdf_bytes(html, templates=tmp_path))
     assert fonts and all(font.name.split("+")[1].startswith("Huisletter") for font in fonts)
+    assert standalone(html, tmp_path).count("data:font/woff;base64,") == len(FACES) + 1
