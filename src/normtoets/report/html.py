@@ -5,10 +5,12 @@ bundled templates are also reachable as ``default:NAME`` so a house style can ex
 ``{% extends "default:municipality.html.j2" %}`` and override one block.
 """
 
+import base64
 import functools
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from jinja2 import (
     BytecodeCache,
@@ -30,6 +32,9 @@ from normtoets.resources import bundled
 STYLESHEET = "report.css"
 # A score written in running text, like "(++)" or "--": the line must not break inside it.
 _SCORE_RUN = re.compile(r"\(?[+\-−–]{2,}\)?")
+# A url() in CSS, quoted or not; font files among them are inlined in the standalone HTML.
+_CSS_URL = re.compile(r"""url\(\s*(?P<quote>['"]?)(?P<url>[^'")\s]+)(?P=quote)\s*\)""")
+_FONT_TYPES = {".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf"}
 
 
 def keep_scores(text: str) -> Markup:
@@ -108,11 +113,36 @@ def render(name: str, templates: Path | None = None, **context: Any) -> str:
         raise RunError(f"template error while rendering {name}: {exc.message}") from None
 
 
+def inline_fonts(css: str, folder: Path) -> str:
+    """The CSS with each relative url() of a font file inside `folder` (the stylesheet's
+    own) as a data: URI, so the HTML needs no files beside it. Other URLs stay as they are,
+    and nothing outside the folder is read."""
+    root = folder.resolve()
+
+    def data_uri(match: re.Match[str]) -> str:
+        url = match.group("url")
+        parts = urlsplit(url)
+        kind = _FONT_TYPES.get(Path(parts.path).suffix.lower())
+        if kind is None or parts.scheme or parts.netloc or url.startswith("/"):
+            return match.group(0)
+        path = (root / unquote(parts.path)).resolve()
+        if root not in path.parents or not path.is_file():
+            return match.group(0)
+        encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f'url("data:{kind};base64,{encoded}")'
+
+    return _CSS_URL.sub(data_uri, css)
+
+
 def standalone(html: str, templates: Path | None = None) -> str:
     """The HTML with its stylesheets inlined, to publish or open the HTML on its own.
 
     The CSS is inserted as it is, outside Jinja2: run through autoescape it would lose quotes
-    and with them the page counters.
+    and with them the page counters. Its fonts (the shipped ones, a house style's own) come
+    along as data: URIs, so the report looks the same in a browser on any machine.
     """
-    css = "\n".join(sheet.read_text(encoding="utf-8") for sheet in stylesheets(templates))
+    css = "\n".join(
+        inline_fonts(sheet.read_text(encoding="utf-8"), sheet.parent)
+        for sheet in stylesheets(templates)
+    )
     return html.replace("</head>", f"<style>\n{css}\n</style>\n</head>", 1)

@@ -1,7 +1,8 @@
 """HTML → tagged PDF (PDF/UA-1). The only module that imports WeasyPrint, and only when called.
 
 Nothing is fetched from the network or the file system except files inside the template
-folders (the stylesheet, and whatever a house style puts beside it, like a logo). Attachments
+folders (the stylesheet, its shipped fonts, and whatever a house style puts beside it, like a
+logo or a font). Attachments
 (`rel="attachment"`) are never embedded. The same HTML gives the same bytes: the PDF carries
 no clock time; with SOURCE_DATE_EPOCH set, that moment is written as its modification date.
 """
@@ -69,8 +70,9 @@ def _source_date() -> str | None:
 
 @contextlib.contextmanager
 def _fixed_font_timestamps() -> Iterator[None]:
-    """fontTools (WeasyPrint's font subsetter without HarfBuzz-Subset) stamps each embedded
-    font with the clock time unless SOURCE_DATE_EPOCH is set: pin it while rendering."""
+    """fontTools stamps each font it writes with the clock time unless SOURCE_DATE_EPOCH is
+    set: the shipped WOFF fonts it unpacks for WeasyPrint, and each embedded font it subsets
+    (WeasyPrint's subsetter without HarfBuzz-Subset). Pin it while rendering."""
     if "SOURCE_DATE_EPOCH" in os.environ:
         yield
         return
@@ -85,31 +87,37 @@ def pdf_bytes(
     html: str, *, templates: Path | None = None, fetcher: "URLFetcher | None" = None
 ) -> bytes:
     """Render HTML to PDF/UA-1 bytes with the report stylesheet(s)."""
-    with collections_spaced_out():
-        return _render(html, templates, fetcher)
+    stamp = _source_date()  # read before the fonts' timestamps are pinned
+    with collections_spaced_out(), _fixed_font_timestamps():
+        return _render(html, templates, fetcher, stamp)
 
 
-def _render(html: str, templates: Path | None, fetcher: "URLFetcher | None") -> bytes:
+def _render(
+    html: str, templates: Path | None, fetcher: "URLFetcher | None", stamp: str | None
+) -> bytes:
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     roots = template_dirs(templates)
     fetcher = fetcher if fetcher is not None else make_fetcher(roots)
     # base_url: relative URLs in a house style resolve inside its template folder.
     base = roots[0].resolve().as_uri() + "/"
-    sheets = [CSS(filename=str(sheet), url_fetcher=fetcher) for sheet in stylesheets(templates)]
+    # The @font-face rules (the shipped fonts, a house style's own) load only with a font
+    # configuration; their files come through the fetcher, from inside the template folders.
+    fonts = FontConfiguration()
+    sheets = [
+        CSS(filename=str(sheet), url_fetcher=fetcher, font_config=fonts)
+        for sheet in stylesheets(templates)
+    ]
     document = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
-        stylesheets=sheets, pdf_variant="pdf/ua-1"
+        stylesheets=sheets, pdf_variant="pdf/ua-1", font_config=fonts
     )
     document.metadata.attachments = []  # rel="attachment" is never embedded
-    stamp = _source_date()
     if stamp is not None:
         document.metadata.modified = stamp
         if not document.metadata.created:
             document.metadata.created = stamp
-    with _fixed_font_timestamps():
-        data: bytes = document.write_pdf(
-            pdf_variant="pdf/ua-1", pdf_identifier=True, attachments=[]
-        )
+    data: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=True, attachments=[])
     return data
 
 
