@@ -19,6 +19,7 @@ from normtoets.models import (
     Study,
     Theme,
 )
+from normtoets.names import name_key
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])")
 
@@ -123,13 +124,10 @@ def build(
     framework: Framework, assessments: list[Assessment], study: Study | None = None
 ) -> Comparison:
     """Compare assessments of one framework. Order: the study's list, then the rest by name."""
-    order = study.municipalities if study else []
+    order = {name_key(m): i for i, m in enumerate(study.municipalities)} if study else {}
     assessments = sorted(
         assessments,
-        key=lambda a: (
-            order.index(a.municipality) if a.municipality in order else len(order),
-            a.municipality,
-        ),
+        key=lambda a: (order.get(name_key(a.municipality), len(order)), a.municipality),
     )
     names = [a.municipality for a in assessments]
     rows: list[Row] = []

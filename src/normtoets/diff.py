@@ -19,6 +19,7 @@ from normtoets.models import (
     Scale,
     Theme,
 )
+from normtoets.names import same_name
 from normtoets.yamldoc import PathKey
 
 
@@ -111,7 +112,7 @@ def incompatibility(
     old: Assessment, old_framework: Framework, new: Assessment, new_framework: Framework
 ) -> Problem | None:
     """Why the two rounds cannot be compared, or None when they can."""
-    if old.municipality != new.municipality:
+    if not same_name(old.municipality, new.municipality):
         return Problem(
             ("municipality",),
             Severity.error,
