@@ -10,6 +10,7 @@ from normtoets.rules import (
     duplicate_id,
     framework_mismatch,
     invalid_score,
+    invisible_character,
     missing_judgement,
     municipality_not_in_study,
     quote_not_found,
@@ -55,6 +56,7 @@ RULES: list[ModuleType] = [
     rollup_departure,
     self_review,
     unreviewed_judgement,
+    invisible_character,
 ]
 
 
