@@ -112,3 +112,9 @@ def test_invisible_character_in_a_study(run, tmp_path: Path) -> None:
     found = diagnostics_of(run("validate", "--norms", NORMS, "-f", "json", tmp_path))
     assert [(d["code"], d["line"], d["column"]) for d in found] == [("invisible-character", 5, 28)]
     assert "U+FEFF ZERO WIDTH NO-BREAK SPACE" in found[0]["message"]
+
+
+def test_invisible_character_in_a_rater(run, tmp_path: Path) -> None:
+    text = TESTDORP.replace("status: definitief", "rater: An de\u200c Vries\nstatus: definitief")
+    found = validate(run, tmp_path, text)
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("invisible-character", 5, 8)]

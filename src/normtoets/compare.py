@@ -130,6 +130,12 @@ def build(
         key=lambda a: (order.get(name_key(a.municipality), len(order)), a.municipality),
     )
     names = [a.municipality for a in assessments]
+    # Keyed by name below: a second assessment of one municipality would silently replace the
+    # first (selection refuses it with a diagnostic; this guards other callers).
+    keys = [name_key(name) for name in names]
+    if len(set(keys)) != len(keys):
+        twice = sorted({n for n, k in zip(names, keys, strict=True) if keys.count(k) > 1})
+        raise ValueError(f"one assessment per municipality: {', '.join(twice)}")
     rows: list[Row] = []
     rollups: list[Rollup] = []
     for theme in framework.themes:

@@ -174,3 +174,17 @@ class Workspace:
                 source_files=self.source_files,
             )
         return [*loaded.diagnostics, *rules.run(context, loaded.doc)]
+
+    def check_studies(self, loaded: list[Loaded]) -> list[Diagnostic]:
+        """The rules across files, per study: the valid assessments among `loaded` that share
+        a folder (the folder of study.yaml, or one without it), in file name order."""
+        studies: dict[str, dict[str, Loaded]] = {}
+        for item in loaded:
+            if item.kind == "assessment" and isinstance(item.model, Assessment) and item.doc:
+                path = os.path.abspath(item.path)  # a file named twice is still one file
+                studies.setdefault(os.path.dirname(path), {})[path] = item
+        diagnostics: list[Diagnostic] = []
+        for members in studies.values():
+            ordered = sorted(members.values(), key=lambda item: item.path.name)
+            diagnostics += rules.run_study([(m.doc, m.model) for m in ordered if m.doc])
+        return diagnostics

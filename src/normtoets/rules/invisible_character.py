@@ -2,7 +2,7 @@
 space, joiner or non-joiner, a word joiner, a BOM, a soft hyphen (Unicode category Cf). Pasted
 from a word processor or a website, it makes one name look like another. normtoets ignores it
 when it compares names (`names.name_key`), but a report or spreadsheet may not. Checked in the
-municipality, researchers, `scored_by` and `reviewed_by` of an assessment, and in the
+municipality, researchers, `rater`, `scored_by` and `reviewed_by` of an assessment, and in the
 municipalities, researchers and lessons' `example` of a study."""
 
 import unicodedata
@@ -26,6 +26,8 @@ def _assessment_names(assessment: Assessment) -> Iterator[tuple[PathKey, str]]:
     yield ("municipality",), assessment.municipality
     for i, researcher in enumerate(assessment.researchers):
         yield ("researchers", i), researcher
+    if assessment.rater:
+        yield ("rater",), assessment.rater
     for norm_id, judgement in assessment.judgements.items():
         if judgement.scored_by:
             yield ("judgements", norm_id, "scored_by"), judgement.scored_by
