@@ -178,3 +178,81 @@ def test_one_file_named_twice_is_one_file(run) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["municipalities"] == ["Testdorp"]
     assert run("validate", "--norms", NORMS, relative, absolute).exit_code == 0
+
+
+# ---------------------------------------------------------------- frameworks
+
+MINI = NORMS / "mini.yaml"
+
+
+def framework_copy(folder: Path, text: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "mini.yaml"
+    path.write_text(MINI.read_text() if text is None else text)
+    return path
+
+
+def framework_problems(result) -> list[tuple[str, int, int, str]]:  # type: ignore[no-untyped-def]
+    return [
+        (d["file"], d["line"], d["column"], d["message"])
+        for d in diagnostics_of(result)
+        if d["code"] == "duplicate-framework"
+    ]
+
+
+def test_two_framework_files_with_one_id_and_version(run, tmp_path: Path) -> None:
+    other = framework_copy(tmp_path / "eigen", MINI.read_text().replace("Mini-", "Eigen mini-"))
+    result = run("validate", "--norms", NORMS, "--norms", other.parent, "-f", "json", other)
+    assert result.exit_code == 1
+    found = framework_problems(result)
+    line = MINI.read_text().splitlines().index('version: "1"') + 1
+    assert [f[:3] for f in found] == [(str(other), line, 10)]  # the later one, at its version
+    assert str(MINI.relative_to(REPO)) in found[0][3]  # …naming the earlier one
+
+
+def test_a_byte_identical_copy_or_the_same_folder_twice_is_no_conflict(run, tmp_path: Path) -> None:
+    copy = framework_copy(tmp_path / "kopie")
+    (tmp_path / "link").symlink_to(NORMS, target_is_directory=True)
+    folders = [
+        "--norms",
+        NORMS,
+        "--norms",
+        copy.parent,
+        "--norms",
+        NORMS,
+        "--norms",
+        tmp_path / "link",
+    ]
+    result = run("validate", *folders, "-f", "json", FIXTURE)
+    assert framework_problems(result) == []
+    assert result.exit_code == 0, result.output
+
+
+def test_a_different_norms_copy_of_the_bundled_framework(run_in, tmp_path: Path) -> None:
+    bundled = REPO / "norms" / "regioplan-sociaal-domein.yaml"
+    (tmp_path / "norms").mkdir()
+    target = tmp_path / "norms" / bundled.name
+    target.write_text(bundled.read_text().replace("title: ", "title: Eigen ", 1))
+    result = run_in(tmp_path)("validate", "-f", "json", "norms")
+    assert result.exit_code == 1
+    assert [f[0] for f in framework_problems(result)] == ["norms/regioplan-sociaal-domein.yaml"]
+    target.write_bytes(bundled.read_bytes())  # byte-identical: what the user meant is one file
+    assert run_in(tmp_path)("validate", "-f", "json", "norms").exit_code == 0
+
+
+def test_the_repository_root_is_no_conflict(run) -> None:
+    # ./norms here is the bundled folder itself (an editable install).
+    assert framework_problems(run("validate", "-f", "json")) == []
+
+
+def test_compare_and_diff_stop_on_a_conflict_in_their_framework(run, tmp_path: Path) -> None:
+    other = framework_copy(tmp_path / "eigen", MINI.read_text().replace("Mini-", "Eigen mini-"))
+    norms = ["--norms", NORMS, "--norms", other.parent]
+    result = run("compare", *norms, FIXTURE)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "[duplicate-framework]" in result.stderr
+    diff_fixture = REPO / "tests" / "fixtures" / "diff"
+    result = run(
+        "diff", *norms, diff_fixture / "testdorp-2019.yaml", diff_fixture / "testdorp-2023.yaml"
+    )
+    assert result.exit_code == 1 and "[duplicate-framework]" in result.stderr

@@ -86,7 +86,10 @@ def load(
     """Everything valid and comparable: Rounds. Otherwise None and the diagnostics."""
     workspace = Workspace(norms_dirs)
     old, new = _assessment(workspace, old_path), _assessment(workspace, new_path)
-    diagnostics = sorted({d for item in (old, new) for d in workspace.check(item)})
+    used = [item.model.framework for item in (old, new) if isinstance(item.model, Assessment)]
+    diagnostics = sorted(
+        {d for item in (old, new) for d in workspace.check(item)} | set(workspace.conflicts(used))
+    )
     if has_errors(diagnostics):
         return None, diagnostics
     old_model: Assessment = old.model

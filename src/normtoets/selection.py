@@ -43,9 +43,11 @@ def select(
     assessments = [item for item in loaded if item.kind == "assessment"]
     if not assessments:
         raise UsageError(f"no assessments found in {', '.join(str(p) for p in paths)}")
+    used = [i.model.framework for i in loaded if isinstance(i.model, Assessment | Study)]
     diagnostics = sorted(
         {d for item in loaded if item.kind != "framework" for d in workspace.check(item)}
         | set(workspace.check_studies(loaded))
+        | set(workspace.conflicts(used))
     )
     if has_errors(diagnostics):
         return None, diagnostics

@@ -57,4 +57,5 @@ def validate(
     diagnostics = {d for item in loaded for d in workspace.check(item)}
     diagnostics |= set(workspace.check_studies(loaded))
     diagnostics |= set(workspace.catalog_diagnostics)
+    diagnostics |= set(workspace.conflicts())
     return Report([item.name for item in loaded], sorted(diagnostics))
