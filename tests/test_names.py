@@ -118,3 +118,17 @@ def test_invisible_character_in_a_rater(run, tmp_path: Path) -> None:
     text = TESTDORP.replace("status: definitief", "rater: An de\u200c Vries\nstatus: definitief")
     found = validate(run, tmp_path, text)
     assert [(d["code"], d["line"], d["column"]) for d in found] == [("invisible-character", 5, 8)]
+
+
+def test_a_lesson_example_in_another_spelling_links_to_its_municipality(
+    run, tmp_path: Path
+) -> None:
+    import shutil
+
+    folder = tmp_path / "studie"
+    shutil.copytree(ACCEPTANCE.parent / "fixtures" / "compare", folder)
+    text = (folder / "study.yaml").read_text().replace("example: Testdorp", "example: TESTDORP")
+    (folder / "study.yaml").write_text(text)
+    target = tmp_path / "vergelijking.html"
+    assert run("report", "--norms", NORMS, folder, "--compare", "-o", target).exit_code == 0
+    assert 'Voorbeeld: <a href="#gemeente-1-Testdorp">TESTDORP</a>' in target.read_text()
