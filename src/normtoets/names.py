@@ -12,6 +12,8 @@ def _invisible(char: str) -> bool:
 
 def invisible(text: str) -> list[str]:
     """The invisible characters in `text`, in order."""
+    if text.isascii():  # no format character is ASCII: the common case costs next to nothing
+        return []
     return [char for char in text if _invisible(char)]
 
 
