@@ -14,6 +14,11 @@ LOADER_CODES = {
     "too-deep", "yaml-tag", "duplicate-key", "unreadable",
     "missing-field", "unknown-field", "wrong-type", "invalid-value",
 }  # fmt: skip
+# Codes of checks across files, outside the rule modules.
+CROSS_FILE_CODES = {
+    "duplicate-framework", "rounds-out-of-order", "municipality-mismatch", "unknown-recommendation",
+    "missing-follow-up",
+}  # fmt: skip
 
 
 def test_quick_start_is_exactly_two_commands() -> None:
@@ -43,5 +48,6 @@ def test_every_command_and_option_is_documented() -> None:
 
 
 def test_every_code_is_documented() -> None:
-    for code in {rule.CODE for rule in rules.RULES} | LOADER_CODES:
+    codes = {rule.CODE for rule in [*rules.RULES, *rules.STUDY_RULES]}
+    for code in codes | LOADER_CODES | CROSS_FILE_CODES:
         assert f"`{code}`" in README, code

@@ -19,6 +19,7 @@ from normtoets.models import (
     Study,
     Theme,
 )
+from normtoets.names import name_key
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])")
 
@@ -123,15 +124,18 @@ def build(
     framework: Framework, assessments: list[Assessment], study: Study | None = None
 ) -> Comparison:
     """Compare assessments of one framework. Order: the study's list, then the rest by name."""
-    order = study.municipalities if study else []
+    order = {name_key(m): i for i, m in enumerate(study.municipalities)} if study else {}
     assessments = sorted(
         assessments,
-        key=lambda a: (
-            order.index(a.municipality) if a.municipality in order else len(order),
-            a.municipality,
-        ),
+        key=lambda a: (order.get(name_key(a.municipality), len(order)), a.municipality),
     )
     names = [a.municipality for a in assessments]
+    # Keyed by name below: a second assessment of one municipality would silently replace the
+    # first (selection refuses it with a diagnostic; this guards other callers).
+    keys = [name_key(name) for name in names]
+    if len(set(keys)) != len(keys):
+        twice = sorted({n for n, k in zip(names, keys, strict=True) if keys.count(k) > 1})
+        raise ValueError(f"one assessment per municipality: {', '.join(twice)}")
     rows: list[Row] = []
     rollups: list[Rollup] = []
     for theme in framework.themes:

@@ -19,6 +19,7 @@ from normtoets.models import (
     Scale,
     Theme,
 )
+from normtoets.names import same_name
 from normtoets.yamldoc import PathKey
 
 
@@ -83,7 +84,8 @@ class Diff:
     old_framework: Framework
     new: Assessment
     new_framework: Framework
-    norms: list[NormChange]  # new framework order, grouped by theme; dropped norms last
+    # new framework order, grouped by theme, a row per old norm merged into one; dropped last
+    norms: list[NormChange]
     recommendations: list[RecommendationFollowUp]  # in the old assessment's order
     problems: list[Problem]  # unknown-recommendation (error), missing-follow-up (warning)
 
@@ -111,7 +113,7 @@ def incompatibility(
     old: Assessment, old_framework: Framework, new: Assessment, new_framework: Framework
 ) -> Problem | None:
     """Why the two rounds cannot be compared, or None when they can."""
-    if old.municipality != new.municipality:
+    if not same_name(old.municipality, new.municipality):
         return Problem(
             ("municipality",),
             Severity.error,
@@ -136,7 +138,8 @@ def incompatibility(
 
 
 def norm_map(old_framework: Framework, new_framework: Framework) -> dict[str, str]:
-    """Old norm id → new norm id: the version map's entries, identity for ids in both."""
+    """Old norm id → new norm id: the version map's entries, identity for ids in both. Several
+    old norms may map onto one new norm (two norms merged)."""
     if old_framework.version == new_framework.version:
         return {n.id: n.id for n in old_framework.norms()}
     renamed = next(
@@ -266,11 +269,13 @@ def _norm_changes(
     old: Assessment, old_framework: Framework, new: Assessment, new_framework: Framework
 ) -> list[NormChange]:
     mapping = norm_map(old_framework, new_framework)
-    new_to_old = {target: source for source, target in mapping.items()}
+    # Several old norms may be merged into one new norm: a row for each, so no score is lost.
+    new_to_old: dict[str, list[str | None]] = {}
+    for source, target in mapping.items():
+        new_to_old.setdefault(target, []).append(source)
     changes = []
     for theme in new_framework.themes:
-        for norm in theme.norms:
-            old_id = new_to_old.get(norm.id)
+        for norm, old_id in ((n, o) for n in theme.norms for o in new_to_old.get(n.id, [None])):
             before = _score(old_framework, old, old_id)
             after = _score(new_framework, new, norm.id)
             change = (

@@ -55,5 +55,7 @@ def validate(
     for item in loaded:  # frameworks first, so assessments in the same run can use them
         workspace.register(item)
     diagnostics = {d for item in loaded for d in workspace.check(item)}
+    diagnostics |= set(workspace.check_studies(loaded))
     diagnostics |= set(workspace.catalog_diagnostics)
+    diagnostics |= set(workspace.conflicts())
     return Report([item.name for item in loaded], sorted(diagnostics))

@@ -69,6 +69,29 @@ def _control_characters(doc: Document) -> list[Diagnostic]:
     ]
 
 
+def _same_file(a: Loaded, b: Loaded) -> bool:
+    """One file reached two ways (the bundled norms/ is ./norms in the repository), or a
+    byte-identical copy: what the user means is one framework."""
+    try:
+        return a.path.resolve() == b.path.resolve() or a.path.read_bytes() == b.path.read_bytes()
+    except OSError:
+        return False
+
+
+def _conflict(earlier: Loaded, later: Loaded) -> Diagnostic:
+    line, column = later.doc.position(("version",)) if later.doc else (1, 1)
+    return Diagnostic(
+        later.name,
+        line,
+        column,
+        Severity.error,
+        "duplicate-framework",
+        f"framework {later.model.ref} is also defined in {earlier.name}, with other content",
+        "give one of them another version or id, or remove one: which one counts must not "
+        "depend on the order of the folders",
+    )
+
+
 class Workspace:
     def __init__(
         self, norms_dirs: list[Path] | None = None, source_dirs: list[Path] | None = None
@@ -78,8 +101,12 @@ class Workspace:
         self.source_files = SourceFiles(tuple(source_dirs or ()))
         self._studies: dict[str, Study | None] = {}
         self._frameworks: dict[tuple[str, str], Framework] = {}
+        self._framework_files: dict[tuple[str, str], Loaded] = {}
         self.catalog_diagnostics: list[Diagnostic] = []
-        # Later folders win: bundled, then ./norms, then each --norms in order.
+        # Two different files with one id and version, per id and version (duplicate-framework).
+        self._conflicts: dict[tuple[str, str], dict[frozenset[Path], Diagnostic]] = {}
+        # Later folders win: bundled, then ./norms, then each --norms in order (but two
+        # different files for one id and version are an error: see `register`).
         self._register_dir(bundled("norms"), report=False)
         self._register_dir(Path("norms"), report=True)
         for folder in norms_dirs or []:
@@ -95,8 +122,20 @@ class Workspace:
             self.register(loaded)
 
     def register(self, loaded: Loaded) -> None:
-        if loaded.kind == "framework" and isinstance(loaded.model, Framework):
-            self._frameworks[(loaded.model.id, loaded.model.version)] = loaded.model
+        if loaded.kind != "framework" or not isinstance(loaded.model, Framework):
+            return
+        key = (loaded.model.id, loaded.model.version)
+        earlier = self._framework_files.get(key)
+        if earlier is not None and earlier is not loaded and not _same_file(earlier, loaded):
+            pair = frozenset((earlier.path.resolve(), loaded.path.resolve()))
+            self._conflicts.setdefault(key, {}).setdefault(pair, _conflict(earlier, loaded))
+        self._framework_files[key] = loaded
+        self._frameworks[key] = loaded.model
+
+    def conflicts(self, refs: list[FrameworkRef] | None = None) -> list[Diagnostic]:
+        """duplicate-framework errors: all of them, or those of the frameworks in `refs`."""
+        keys = self._conflicts if refs is None else {(r.id, r.version) for r in refs}
+        return [d for key in keys for d in self._conflicts.get(key, {}).values()]
 
     def load_all(self, paths: list[Path]) -> list[Loaded]:
         with cycle_collector_paused():
@@ -190,3 +229,17 @@ class Workspace:
                 source_files=self.source_files,
             )
         return [*loaded.diagnostics, *rules.run(context, loaded.doc)]
+
+    def check_studies(self, loaded: list[Loaded]) -> list[Diagnostic]:
+        """The rules across files, per study: the valid assessments among `loaded` that share
+        a folder (the folder of study.yaml, or one without it), in file name order."""
+        studies: dict[str, dict[str, Loaded]] = {}
+        for item in loaded:
+            if item.kind == "assessment" and isinstance(item.model, Assessment) and item.doc:
+                path = os.path.abspath(item.path)  # a file named twice is still one file
+                studies.setdefault(os.path.dirname(path), {})[path] = item
+        diagnostics: list[Diagnostic] = []
+        for members in studies.values():
+            ordered = sorted(members.values(), key=lambda item: item.path.name)
+            diagnostics += rules.run_study([(m.doc, m.model) for m in ordered if m.doc])
+        return diagnostics

@@ -195,7 +195,20 @@ class Assessment(Strict):
     municipality: str = Field(min_length=1, description="De beoordeelde gemeente.")
     study: str | None = Field(default=None, description="Id van het onderzoek (study.yaml).")
     researchers: list[str] = Field(default_factory=list, description="Onderzoekers.")
-    date: dt.date | None = Field(default=None, description="Datum van de beoordeling.")
+    rater: str | None = Field(
+        default=None,
+        description=(
+            "Beoordelaar bij dubbele beoordeling: twee beoordelingen van één gemeente in één "
+            "onderzoek met elk een andere `rater` zijn twee onafhankelijke beoordelingen."
+        ),
+    )
+    date: dt.date | None = Field(
+        default=None,
+        description=(
+            "Datum van de beoordeling; twee beoordelingen van één gemeente in één onderzoek met "
+            "elk een andere datum zijn twee rondes."
+        ),
+    )
     status: Status = Field(description="concept, wederhoor of definitief.")
     summary: str | None = Field(default=None, description="Centrale boodschap of samenvatting.")
     sources: list[Source] = Field(

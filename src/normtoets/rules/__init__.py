@@ -1,15 +1,20 @@
 """Semantic rules. Each module has CODE, SEVERITY, a docstring that is its documentation and
-`check(context)`, a generator of Problems. The registry turns them into Diagnostics."""
+`check`, a generator of Problems: `check(context)` for one file (RULES), `check(members)` for
+the assessments of one study together (STUDY_RULES), yielding each Problem with the index of
+the member it is in. The registry turns them into Diagnostics."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from types import ModuleType
 
 from normtoets.diagnostics import Diagnostic
+from normtoets.models import Assessment
 from normtoets.rules import (
     conclusion_without_basis,
     duplicate_id,
+    duplicate_municipality,
     framework_mismatch,
     invalid_score,
+    invisible_character,
     missing_judgement,
     municipality_not_in_study,
     quote_not_found,
@@ -29,7 +34,7 @@ from normtoets.rules import (
     unreviewed_judgement,
     unused_source,
 )
-from normtoets.rules.base import Context, Problem
+from normtoets.rules.base import Context, Member, Problem
 from normtoets.yamlsource import Document
 
 RULES: list[ModuleType] = [
@@ -55,22 +60,40 @@ RULES: list[ModuleType] = [
     rollup_departure,
     self_review,
     unreviewed_judgement,
+    invisible_character,
 ]
+
+
+# Across the files of one study (one folder); the file-level rules have run on each.
+STUDY_RULES: list[ModuleType] = [duplicate_municipality]
+
+
+def place(rule: ModuleType, doc: Document, problem: Problem) -> Diagnostic:
+    """A rule's Problem as a Diagnostic at its place in `doc`."""
+    line, column = doc.position(problem.path, key=problem.at_key)
+    return Diagnostic(
+        doc.name,
+        line,
+        column,
+        problem.severity or rule.SEVERITY,
+        rule.CODE,
+        problem.message,
+        problem.hint,
+    )
 
 
 def run(context: Context, doc: Document) -> Iterator[Diagnostic]:
     for rule in RULES:
         for problem in rule.check(context):
-            line, column = doc.position(problem.path, key=problem.at_key)
-            yield Diagnostic(
-                doc.name,
-                line,
-                column,
-                problem.severity or rule.SEVERITY,
-                rule.CODE,
-                problem.message,
-                problem.hint,
-            )
+            yield place(rule, doc, problem)
 
 
-__all__ = ["RULES", "Context", "Problem", "run"]
+def run_study(files: Sequence[tuple[Document, Assessment]]) -> Iterator[Diagnostic]:
+    """The study rules over the valid assessments of one study, in file name order."""
+    members = [Member(doc.name, assessment) for doc, assessment in files]
+    for rule in STUDY_RULES:
+        for index, problem in rule.check(members):
+            yield place(rule, files[index][0], problem)
+
+
+__all__ = ["RULES", "STUDY_RULES", "Context", "Member", "Problem", "place", "run", "run_study"]

@@ -31,3 +31,12 @@ class Context:
     available: dict[str, list[str]] = field(default_factory=dict)  # framework id → versions
     base_dir: Path | None = None  # the file's folder: where a source's `file` is looked up first
     source_files: SourceFiles = field(default_factory=SourceFiles)  # --sources dirs, read cache
+
+
+@dataclass(frozen=True)
+class Member:
+    """One valid assessment among several (of a study, or of a comparison), for the rules that
+    look across files; `name` is its file as shown in diagnostics."""
+
+    name: str
+    assessment: Assessment

@@ -1,10 +1,11 @@
 """duplicate-id (error): the same id is used twice where ids must be unique: themes, norms,
 criteria and research questions in a framework; sources, conclusions and recommendations in
-an assessment; municipalities in a study."""
+an assessment; municipalities in a study (the same name in any spelling, `names.name_key`)."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from normtoets.diagnostics import Severity
+from normtoets.names import name_key
 from normtoets.rules.base import Context, Problem
 from normtoets.yamlsource import PathKey
 
@@ -12,12 +13,14 @@ CODE = "duplicate-id"
 SEVERITY = Severity.error
 
 
-def _repeats(items: Iterable[tuple[str, PathKey]], what: str) -> Iterator[Problem]:
+def _repeats(
+    items: Iterable[tuple[str, PathKey]], what: str, key: Callable[[str], str] = str
+) -> Iterator[Problem]:
     seen: set[str] = set()
     for item_id, path in items:
-        if item_id in seen:
+        if key(item_id) in seen:
             yield Problem(path, f"{what} id '{item_id}' is used more than once")
-        seen.add(item_id)
+        seen.add(key(item_id))
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -56,4 +59,5 @@ def check(ctx: Context) -> Iterator[Problem]:
         yield from _repeats(
             ((m, ("municipalities", i)) for i, m in enumerate(ctx.study.municipalities)),
             "municipality",
+            name_key,
         )

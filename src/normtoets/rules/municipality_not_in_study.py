@@ -1,9 +1,11 @@
 """municipality-not-in-study (warning): an assessment's municipality is not one of the
-municipalities its study (`study.yaml` in the same folder) lists."""
+municipalities its study (`study.yaml` in the same folder) lists, in any spelling of the name
+(`names.name_key`)."""
 
 from collections.abc import Iterator
 
 from normtoets.diagnostics import Severity
+from normtoets.names import name_key
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.suggest import closest
 
@@ -14,7 +16,8 @@ SEVERITY = Severity.warning
 def check(ctx: Context) -> Iterator[Problem]:
     if ctx.assessment is None or ctx.study is None:
         return
-    if ctx.assessment.municipality not in ctx.study.municipalities:
+    listed = {name_key(m) for m in ctx.study.municipalities}
+    if name_key(ctx.assessment.municipality) not in listed:
         yield Problem(
             ("municipality",),
             f"municipality '{ctx.assessment.municipality}' is not listed in study '{ctx.study.id}'",

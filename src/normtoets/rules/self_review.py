@@ -1,17 +1,15 @@
 """self-review (error): a judgement is reviewed by the researcher who scored it. Four eyes
-means two people: the reviewer must be someone else."""
+means two people: the reviewer must be someone else. Names are compared as `names.name_key`
+does: case, spacing, accents written decomposed and invisible characters do not count."""
 
 from collections.abc import Iterator
 
 from normtoets.diagnostics import Severity
+from normtoets.names import same_name
 from normtoets.rules.base import Context, Problem
 
 CODE = "self-review"
 SEVERITY = Severity.error
-
-
-def same_person(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -19,7 +17,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         return
     for norm_id, judgement in ctx.assessment.judgements.items():
         scorer, reviewer = judgement.scored_by, judgement.reviewed_by
-        if scorer and reviewer and same_person(scorer, reviewer):
+        if scorer and reviewer and same_name(scorer, reviewer):
             yield Problem(
                 ("judgements", norm_id, "reviewed_by"),
                 f"norm {norm_id} is reviewed by the researcher who scored it ({reviewer})",

@@ -10,6 +10,7 @@ from normtoets.models import (
     Lesson,
     Study,
 )
+from normtoets.names import name_key
 from normtoets.report.context.common import (
     MATRIX_COLUMNS,
     NAMES_LIMIT,
@@ -206,6 +207,7 @@ def _row_comparison(framework: Framework, row: compare.Row) -> RowComparison:
 
 
 def _lesson(framework: Framework, lesson: Lesson, anchors: dict[str, str]) -> LessonView:
+    """`anchors`: by `names.name_key` of the municipality."""
     norms = []
     for norm_id in lesson.norms:
         norm = framework.norm(norm_id)
@@ -216,7 +218,7 @@ def _lesson(framework: Framework, lesson: Lesson, anchors: dict[str, str]) -> Le
         paragraphs(lesson.text),
         norms,
         lesson.example,
-        anchors.get(lesson.example) if lesson.example else None,
+        anchors.get(name_key(lesson.example)) if lesson.example else None,
     )
 
 
@@ -252,6 +254,7 @@ def comparison(
     names = matrix.municipalities
     by_name = {a.municipality: a for a in assessments}
     anchors = {m: _municipality_anchor(m, i) for i, m in enumerate(names)}
+    keyed = {name_key(m): anchor for m, anchor in anchors.items()}  # a lesson's spelling
     statuses = {a.municipality: a.status.value for a in assessments}
     concepts = [m for m in names if statuses.get(m) != "definitief"]
     status = "definitief" if not concepts else "concept"
@@ -356,10 +359,10 @@ def comparison(
         matrix=parts,
         themes=themes,
         general_lessons=[
-            _lesson(framework, x, anchors) for x in (study.general_lessons if study else [])
+            _lesson(framework, x, keyed) for x in (study.general_lessons if study else [])
         ],
         mutual_lessons=[
-            _lesson(framework, x, anchors) for x in (study.mutual_lessons if study else [])
+            _lesson(framework, x, keyed) for x in (study.mutual_lessons if study else [])
         ],
         profiles=profiles,
         concepts=concepts,

@@ -1,0 +1,72 @@
+"""duplicate-municipality (error): two assessments of one municipality (in any spelling,
+`names.name_key`) in one study, that is one folder. Reported at the `municipality` key of the
+later file (in file name order), naming the earlier one. A pair is no mistake when declared:
+
+- two rounds: each has a `date`, and the dates differ;
+- two raters (double scoring): each has a `rater`, and the raters differ.
+
+A comparison (`compare`, `report --compare`) shows one assessment per municipality, so there
+any pair is refused, declared or not, and from any folders: name the files to compare, or use
+`diff` for two rounds."""
+
+from collections.abc import Iterator, Sequence
+
+from normtoets.diagnostics import Severity
+from normtoets.models import Assessment
+from normtoets.names import name_key, same_name
+from normtoets.rules.base import Member, Problem
+
+CODE = "duplicate-municipality"
+SEVERITY = Severity.error
+
+
+def declared(a: Assessment, b: Assessment) -> bool:
+    """Two rounds (different dates) or two raters (different raters)."""
+    rounds = a.date is not None and b.date is not None and a.date != b.date
+    raters = a.rater is not None and b.rater is not None and not same_name(a.rater, b.rater)
+    return rounds or raters
+
+
+def _earlier(members: Sequence[Member]) -> Iterator[tuple[int, list[Member]]]:
+    """Each member with the earlier members of the same municipality (none: not yielded)."""
+    seen: dict[str, list[Member]] = {}
+    for index, member in enumerate(members):
+        earlier = seen.setdefault(name_key(member.assessment.municipality), [])
+        if earlier:
+            yield index, list(earlier)
+        earlier.append(member)
+
+
+def check(members: Sequence[Member]) -> Iterator[tuple[int, Problem]]:
+    """The assessments of one study, in file name order."""
+    for index, earlier in _earlier(members):
+        later = members[index].assessment
+        undeclared = next((m for m in earlier if not declared(m.assessment, later)), None)
+        if undeclared is not None:
+            yield (
+                index,
+                Problem(
+                    ("municipality",),
+                    f"{later.municipality} is assessed twice in this study: here and in "
+                    f"{undeclared.name}",
+                    "remove one, or declare the pair: two rounds each with their own `date`, "
+                    "two raters each with their own `rater`",
+                    at_key=True,
+                ),
+            )
+
+
+def in_comparison(members: Sequence[Member]) -> Iterator[tuple[int, Problem]]:
+    """The assessments of one comparison: every municipality once, declared pairs too."""
+    for index, earlier in _earlier(members):
+        later = members[index].assessment
+        yield (
+            index,
+            Problem(
+                ("municipality",),
+                f"{later.municipality} is in this comparison twice: here and in {earlier[0].name}",
+                "a comparison shows one assessment per municipality: name the files to compare, "
+                "one per municipality, or compare two rounds with `normtoets diff OLD NEW`",
+                at_key=True,
+            ),
+        )
