@@ -5,16 +5,22 @@ from pathlib import Path
 
 from normtoets.models import Source
 from normtoets.rules.base import Context
-from normtoets.sourcetext import SourceFile
+from normtoets.sourcetext import Location, SourceFile
 
 
-def with_files(ctx: Context) -> Iterator[tuple[int, Source, Path | None]]:
-    """Each source that names a `file`, with where it was found (None: in no searched folder)."""
+def located(ctx: Context) -> Iterator[tuple[int, Source, Location]]:
+    """Each source that names a `file`, with where that name leads."""
     if ctx.assessment is None:
         return
     for i, source in enumerate(ctx.assessment.sources):
         if source.file is not None:
-            yield i, source, ctx.source_files.locate(source.file, ctx.base_dir)
+            yield i, source, ctx.source_files.find(source.file, ctx.base_dir)
+
+
+def with_files(ctx: Context) -> Iterator[tuple[int, Source, Path | None]]:
+    """Each source that names a `file`, with the file to read (None: not found, or outside)."""
+    for i, source, location in located(ctx):
+        yield i, source, location.path
 
 
 def text_of(ctx: Context, source_id: str) -> tuple[Source, SourceFile] | None:
