@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    BaseLoader,
     BytecodeCache,
     ChoiceLoader,
+    Environment,
     FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
@@ -21,6 +23,7 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from normtoets.errors import UsageError
 from normtoets.report.context import dutch_list
 from normtoets.resources import bundled
 
@@ -39,6 +42,39 @@ def bundled_templates() -> Path:
     return bundled("templates")
 
 
+class TemplateOutside(UsageError):
+    """A house style's file leads outside its folder: a symlink, or `../` in a name."""
+
+    def __init__(self, what: str, name: str, folder: Path, target: Path) -> None:
+        super().__init__(
+            f"{what} '{name}' leads outside the templates folder {folder} (to {target}); "
+            "a house style may only use files inside its folder"
+        )
+
+
+def confined(folder: Path, name: str, what: str) -> Path:
+    """`folder/name`, refused unless it stays inside `folder` once symlinks are resolved: a
+    house style may be shared, and must not pull other files of the machine into a report."""
+    root, path = folder.resolve(), folder / name
+    target = path.resolve()
+    if ".." in Path(name).parts or not target.is_relative_to(root):
+        raise TemplateOutside(what, name, folder, target)
+    return path
+
+
+class _ConfinedLoader(FileSystemLoader):
+    """The user's templates folder: names with `..`, and symlinks out of it, are refused."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
+
+    def get_source(self, environment: Environment, template: str) -> Any:
+        if (self.folder / template).exists() or ".." in template.split("/"):
+            confined(self.folder, template, "template")
+        return super().get_source(environment, template)
+
+
 def template_dirs(templates: Path | None = None) -> list[Path]:
     """The folders templates and their CSS may come from: the user's first, then bundled."""
     dirs = [bundled_templates()]
@@ -54,7 +90,7 @@ def stylesheets(templates: Path | None = None) -> list[Path]:
     """
     sheets = [bundled_templates() / STYLESHEET]
     if templates is not None and (Path(templates) / STYLESHEET).is_file():
-        sheets.append(Path(templates) / STYLESHEET)
+        sheets.append(confined(Path(templates), STYLESHEET, "stylesheet"))
     return sheets
 
 
@@ -70,9 +106,9 @@ def _bytecode_cache() -> BytecodeCache | None:
 def environment(templates: Path | None = None) -> SandboxedEnvironment:
     """A sandboxed environment: templates may be shared between rekenkamers."""
     default = FileSystemLoader(str(bundled_templates()))
-    loaders: list[Any] = [PrefixLoader({"default": default}, delimiter=":"), default]
+    loaders: list[BaseLoader] = [PrefixLoader({"default": default}, delimiter=":"), default]
     if templates is not None:
-        loaders.insert(0, FileSystemLoader(str(templates)))
+        loaders.insert(0, _ConfinedLoader(Path(templates)))
     env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
         autoescape=True,  # not select_autoescape(): it does not cover .j2 names
