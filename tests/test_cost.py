@@ -142,6 +142,64 @@ def valid_norms(folder: Path, n: int) -> tuple[Path, Path]:
     return norms, path
 
 
+def many_themes(folder: Path, n: int) -> tuple[Path, Path, Path]:
+    """n themes of one norm each, n questions; two rounds of one municipality with n
+    conclusions, n recommendations and, in the later round, n follow-ups."""
+    norms = folder / "norms"
+    norms.mkdir(parents=True)
+    framework = [
+        "id: thema",
+        'version: "1"',
+        "title: Thema's",
+        "scale:",
+        "  levels:",
+        '    - {code: "+", label: voldoet, meets: true, value: 1}',
+        '    - {code: "-", label: voldoet niet, meets: false, value: -1}',
+        "themes:",
+    ]
+    for i in range(n):
+        framework += [
+            f"  - {{id: t{i}, title: Thema {i}, norms: [{{id: N{i}, text: Norm {i}., "
+            f"criteria: [{{id: N{i}.a, text: a}}, {{id: N{i}.b, text: b}}]}}]}}"
+        ]
+    framework.append("research_questions:")
+    framework += [f"  - {{id: Q{i}, text: Vraag {i}, norms: [N{i}]}}" for i in range(n)]
+    (norms / "thema.yaml").write_text("\n".join(framework) + "\n", encoding="utf-8")
+
+    def round_(name: str, follow_up: bool) -> Path:
+        lines = [
+            'framework: {id: thema, version: "1"}',
+            "municipality: Testdorp",
+            "status: concept",
+            "sources:",
+            "  - {id: nota, kind: document, title: Nota}",
+            "judgements:",
+        ]
+        for i in range(n):
+            score = "+-"[(i + follow_up) % 2]
+            lines += [
+                f'  N{i}: {{score: "{score}", finding: Bevinding {i}. Meer., criteria: '
+                f'{{N{i}.a: {{score: "{score}"}}}}, evidence: [{{source: nota, note: n}}]}}'
+            ]
+        lines.append("answers:")
+        lines += [f"  - {{questions: [Q{i}], text: Antwoord {i}.}}" for i in range(n)]
+        lines.append("conclusions:")
+        lines += [f"  - {{id: C{i}, text: Conclusie {i}., norms: [N{i}]}}" for i in range(n)]
+        lines.append("recommendations:")
+        lines += [
+            f'  - {{id: "{i}", to: raad, text: Doe {i}., norms: [N{i}], conclusions: [C{i}]}}'
+            for i in range(n)
+        ]
+        if follow_up:
+            lines.append("follow_up:")
+            lines += [f'  - {{recommendation: "{i}", status: uitgevoerd}}' for i in range(n)]
+        path = folder / name
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return path
+
+    return norms, round_("2019.yaml", False), round_("2023.yaml", True)
+
+
 # ---------------------------------------------------------------------------- the commands
 
 
@@ -174,6 +232,46 @@ def reporting_norms(folder: Path, n: int) -> Callable[[], Any]:
     return work
 
 
+def every_command(folder: Path, n: int) -> Callable[[], Any]:
+    """compare, diff and status in every format, and both reports with Doorwerking."""
+    import io
+
+    from rich.console import Console
+
+    from normtoets import compare, rounds
+    from normtoets.output import comparison as compared
+    from normtoets.output import diff as diffed
+    from normtoets.output import progress as progressed
+    from normtoets.progress import progress
+
+    norms, old, new = many_themes(folder, n)
+
+    def work() -> None:
+        selection, diagnostics = select([new], [norms])
+        assert selection is not None, diagnostics
+        one, framework = selection.assessments[0], selection.framework
+        result = compare.build(framework, selection.assessments, None)
+        console = Console(file=io.StringIO(), width=120)
+        compared.render_table(console, result, criteria=True, mean=True, only_differences=False)
+        compared.to_csv(result, criteria=True, only_differences=False)
+        compared.to_markdown(
+            result, criteria=True, mean=True, only_differences=False, with_lessons=True
+        )
+        compared.to_json(result)
+        loaded, diagnostics = rounds.load(old, new, [norms])
+        assert loaded is not None, diagnostics
+        diffed.render_table(console, loaded.diff, criteria=True)
+        diffed.to_csv(loaded.diff, criteria=True)
+        diffed.to_markdown(loaded.diff, criteria=True)
+        diffed.to_json(loaded.diff)
+        progressed.render_json([progress("x", framework, one)])
+        progressed.render_table(console, [progress("x", framework, one)])
+        report.municipality_html(framework, one, None, since=loaded.diff, split=True)
+        report.comparison_html(framework, [one], None)
+
+    return work
+
+
 @pytest.mark.parametrize(
     "make, n",
     [
@@ -181,8 +279,9 @@ def reporting_norms(folder: Path, n: int) -> Callable[[], Any]:
         (validating_norms, 60),
         (scoring_norms, 60),
         (reporting_norms, 30),
+        (every_command, 15),
     ],
-    ids=["validate-sources", "validate-norms", "score-norms", "report-norms"],
+    ids=["validate-sources", "validate-norms", "score-norms", "report-norms", "every-command"],
 )
 def test_work_grows_linearly(make, n: int, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     measured = ratio(make, tmp_path, n)

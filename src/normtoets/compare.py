@@ -124,12 +124,11 @@ def build(
 ) -> Comparison:
     """Compare assessments of one framework. Order: the study's list, then the rest by name."""
     order = study.municipalities if study else []
+    place: dict[str, int] = {}  # a dict, not list.index: that was files × municipalities
+    for i, name in enumerate(order):
+        place.setdefault(name, i)
     assessments = sorted(
-        assessments,
-        key=lambda a: (
-            order.index(a.municipality) if a.municipality in order else len(order),
-            a.municipality,
-        ),
+        assessments, key=lambda a: (place.get(a.municipality, len(order)), a.municipality)
     )
     names = [a.municipality for a in assessments]
     rows: list[Row] = []
