@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from normtoets import rules
 from normtoets.diagnostics import Diagnostic, Severity
+from normtoets.framework_limits import oversized
 from normtoets.gcpause import cycle_collector_paused
 from normtoets.models import Assessment, Framework, FrameworkRef, Study
 from normtoets.resources import bundled
@@ -117,6 +118,8 @@ class Workspace:
         if doc is not None:
             model, schema_problems = validate_model(doc, KINDS[kind])
             problems = problems + schema_problems
+            if isinstance(model, Framework) and (too_large := oversized(doc, model)):
+                model, problems = None, [*problems, too_large]  # never registered, never used
         return Loaded(path, name, kind, doc, model, problems)
 
     def framework(self, ref: FrameworkRef) -> Framework | None:
