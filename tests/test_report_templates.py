@@ -115,3 +115,14 @@ def test_files_inside_the_folder_still_work(run, house: Path, out: Path) -> None
     result = report(run, link, out / "r.pdf")
     assert result.exit_code == 0, result.output
     assert (out / "r.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_symlinked_asset_of_the_stylesheet_through_a_linked_folder(
+    run, house: Path, out: Path
+) -> None:
+    """The folder named through a symlink, the stylesheet's image a symlink out of it."""
+    (house / "report.css").write_text("body { background: url(logo.svg) }", encoding="utf-8")
+    (house / "logo.svg").symlink_to(house.parent / "outside" / "logo.svg")
+    link = house.parent / "huisstijl"
+    link.symlink_to(house)
+    refused(report(run, link, out / "r.pdf"), out / "r.pdf", "file 'logo.svg'")

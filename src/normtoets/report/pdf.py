@@ -36,6 +36,7 @@ def make_fetcher(roots: list[Path]) -> "URLFetcher":
     from weasyprint.urls import URLFetcher
 
     resolved = [root.resolve() for root in roots]
+    named_roots = [Path(os.path.abspath(root)) for root in roots] + resolved  # as URLs name them
 
     class TemplateFetcher(URLFetcher):  # type: ignore[misc]
         def __init__(self) -> None:
@@ -52,7 +53,7 @@ def make_fetcher(roots: list[Path]) -> "URLFetcher":
             named = Path(os.path.normpath(unquote(parts.path)))
             path = named.resolve()
             if not (_inside(path, resolved) and path.is_file()):
-                if _inside(named, resolved) and not _inside(path, resolved):
+                if _inside(named, named_roots) and not _inside(path, resolved):
                     self.escaped.append((named, path))  # a symlink in the folder: an error
                 self.refused.append(url)
                 raise RefusedURL(f"normtoets fetches nothing outside the templates: {url}")
@@ -107,8 +108,13 @@ def _render(html: str, templates: Path | None, fetcher: "URLFetcher | None") -> 
     # WeasyPrint renders without what the fetcher refused; a house style's symlink out of its
     # folder is the user's mistake to hear about, not a picture to leave out silently.
     for named, target in getattr(fetcher, "escaped", []):
-        folder = next(root for root in roots if _inside(named, [root.resolve()]))
-        raise TemplateOutside("file", str(named.relative_to(folder.resolve())), folder, target)
+        folder, inside = next(
+            (root, named.relative_to(seen))
+            for root in roots
+            for seen in (Path(os.path.abspath(root)), root.resolve())
+            if _inside(named, [seen])
+        )
+        raise TemplateOutside("file", str(inside), folder, target)
     document.metadata.attachments = []  # rel="attachment" is never embedded
     stamp = _source_date()
     if stamp is not None:
