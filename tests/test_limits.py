@@ -8,6 +8,7 @@ import pytest
 from conftest import diagnostics_of
 from normtoets.framework_limits import MAX_CRITERIA, MAX_NORMS
 from normtoets.yamldoc import MAX_ITEMS
+from normtoets.yamlnodes import safe_to_compose
 
 SCALE = (
     "scale:\n  levels:\n"
@@ -30,9 +31,14 @@ def only(found: list[dict], code: str) -> dict:
 # ------------------------------------------------------------------- items per list or mapping
 
 
+# An anchor-like '&x' in a comment sends the file down the careful (event) parser; the quick
+# (compose) parser takes the rest. Both must agree.
+CAREFUL = "# zie &x\n"
+assert not safe_to_compose(CAREFUL) and safe_to_compose("# P&O\n")
+
+
 def block_list(count: int, careful: bool = False) -> str:
-    # '&' in a comment sends the file down the careful (event) parser; both must agree.
-    head = "# P&O\n" if careful else ""
+    head = CAREFUL if careful else ""
     return head + "researchers:\n" + "".join(f"  - r{i}\n" for i in range(count))
 
 
@@ -52,7 +58,7 @@ def test_a_list_past_the_limit(run, tmp_path: Path, careful: bool) -> None:
 
 @pytest.mark.parametrize("careful", [False, True], ids=["quick", "careful"])
 def test_a_flow_list_and_a_mapping_past_the_limit(run, tmp_path: Path, careful: bool) -> None:
-    head = "# P&O\n" if careful else ""
+    head = CAREFUL if careful else ""
     path = tmp_path / "plat.yaml"
     path.write_text(head + "a: [" + ", ".join("x" * (MAX_ITEMS + 1)) + "]\n", encoding="utf-8")
     problem = only(validate(run, path)[1], "too-many-items")
