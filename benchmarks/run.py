@@ -11,6 +11,7 @@ yamllint).
 
 import argparse
 import importlib.util
+import json
 import shutil
 import statistics
 import subprocess
@@ -153,9 +154,26 @@ def main() -> None:
     row(table, "python -c 'import typer, rich'", floor_imports, bare, "python")
     row(table, "normtoets --help", helped, floor_imports, "typer+rich import")
 
+    cost_figures(table, args.repeat, pdf=not args.skip_pdf)
     if not args.skip_pdf:
         pdf_figures(table, normtoets, work, study, args.repeat)
     print(f"\nwork files in {work}")
+
+
+def cost_figures(table: list[tuple[str, float, str]], repeat: int, pdf: bool) -> None:
+    """Hostile input at n and 10n items (benchmarks/cost.py, start-up left out): ≈10× is
+    linear, ≈100× quadratic. Then the inputs that set the limits, now refused."""
+    print("cost bounded by input size (the fastest of --repeat runs in one process)")
+    cmd = [sys.executable, str(ROOT / "benchmarks" / "cost.py"), "--json", "--repeat", str(repeat)]
+    done = subprocess.run([*cmd, *(["--pdf"] if pdf else [])], capture_output=True, text=True,
+                          cwd=ROOT, check=True)  # fmt: skip
+    results = json.loads(done.stdout)
+    for r in results["linear"]:
+        n = r["n"]
+        row(table, f"{r['case']}, n={n:,}", r["small"], None, "")
+        row(table, f"{r['case']}, n={10 * n:,}", r["large"], r["small"], f"n={n:,} (≈10: linear)")
+    for r in results["refused"]:
+        row(table, r["case"], r["seconds"], None, "")
 
 
 def pdf_figures(

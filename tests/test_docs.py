@@ -11,7 +11,8 @@ from normtoets.cli import app
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
 LOADER_CODES = {
     "encoding", "empty-file", "file-too-large", "yaml-syntax", "multiple-documents", "alias",
-    "too-deep", "yaml-tag", "duplicate-key", "unreadable",
+    "too-deep", "too-many-items", "yaml-tag", "duplicate-key", "unreadable",
+    "too-many-norms", "too-many-criteria",
     "missing-field", "unknown-field", "wrong-type", "invalid-value",
 }  # fmt: skip
 # Codes of checks across files, outside the rule modules.

@@ -185,12 +185,92 @@ def test_sources_folder_must_exist(run, tmp_path: Path) -> None:
     assert "--sources folder not found" in result.stderr
 
 
-def test_absolute_path(run, tmp_path: Path) -> None:
-    (tmp_path / "nota.md").write_text("# Nota\n\nDe *raad* krijgt elk kwartaal een rapportage.\n")
-    sources = f"  - {{id: nota, kind: document, title: Nota, file: {tmp_path / 'nota.md'}}}\n"
-    (tmp_path / "sub").mkdir()
+def test_absolute_path_inside_the_assessments_folder(run, tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    nota = tmp_path / "docs" / "nota.md"
+    nota.write_text("# Nota\n\nDe *raad* krijgt elk kwartaal een rapportage.\n")
+    sources = f"  - {{id: nota, kind: document, title: Nota, file: {nota}}}\n"
     yaml = assessment(sources, [("nota", "krijgt elk kwartaal een rapportage")])
-    assert check(run, write(tmp_path / "sub", yaml)) == (0, [])
+    assert check(run, write(tmp_path, yaml)) == (0, [])
+
+
+# --- files outside the searched folders are never read ------------------------------------
+
+SECRET = "db_password = hunter2\n"
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every source file validate reads, in order."""
+    from normtoets import sourcetext
+
+    seen: list[Path] = []
+    real = sourcetext.read_source_file
+
+    def spy(path: Path) -> sourcetext.SourceFile:
+        seen.append(path)
+        return real(path)
+
+    monkeypatch.setattr(sourcetext, "read_source_file", spy)
+    return seen
+
+
+def outside_case(tmp_path: Path, name: str) -> tuple[Path, str]:
+    """A study folder whose source names `name`; the secret sits beside the study, outside."""
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "creds.txt").write_text(SECRET, encoding="utf-8")
+    (tmp_path / "study").mkdir()
+    sources = f"  - {{id: nota, kind: document, title: Nota, file: {name}}}\n"
+    yaml = assessment(sources, [("nota", "db_password = swordfish")])
+    return write(tmp_path / "study", yaml), yaml
+
+
+@pytest.mark.parametrize("how", ["dotdot", "absolute", "symlink"])
+def test_source_file_outside_the_folders_is_refused_unread(
+    run, tmp_path: Path, reads: list[Path], how: str
+) -> None:
+    target = tmp_path / "secret" / "creds.txt"
+    name = {"dotdot": "../secret/creds.txt", "absolute": str(target), "symlink": "creds.txt"}[how]
+    path, yaml = outside_case(tmp_path, name)
+    if how == "symlink":
+        (tmp_path / "study" / "creds.txt").symlink_to(target)
+    result = run("validate", "--norms", NORMS, "--format", "json", path)
+    assert result.exit_code == 1
+    assert "hunter2" not in result.stdout
+    found = [d for d in json.loads(result.stdout) if d["code"] in CODES | {"source-outside"}]
+    line = line_of(yaml, "file: ")
+    column = yaml.splitlines()[line - 1].index(name) + 1
+    assert [(d["code"], d["severity"], d["line"], d["column"]) for d in found] == [
+        ("source-outside", "error", line, column)
+    ]
+    assert found[0]["message"] == (
+        f"file '{name}' of source 'nota' lies outside the assessment's folder and the "
+        "--sources folders; it is not read"
+    )
+    assert "--sources" in found[0]["hint"]
+    assert reads == []
+
+
+def test_source_file_outside_text_output(run, tmp_path: Path) -> None:
+    path, _ = outside_case(tmp_path, "../secret/creds.txt")
+    result = run("validate", "--norms", NORMS, path)
+    assert result.exit_code == 1
+    assert "[source-outside]" in result.stdout and "hunter2" not in result.stdout
+
+
+def test_dotdot_into_a_sources_folder_is_read(run, tmp_path: Path, reads: list[Path]) -> None:
+    """`../` is fine where it lands inside a --sources folder (the bundled seeds do this)."""
+    path, _ = outside_case(tmp_path, "../secret/creds.txt")
+    code, found = check(run, "--sources", tmp_path / "secret", path)
+    assert (code, [d["code"] for d in found]) == (0, ["quote-not-found"])
+    assert reads == [(tmp_path / "secret" / "creds.txt").resolve()]
+
+
+def test_symlink_into_a_sources_folder_is_read(run, tmp_path: Path) -> None:
+    path, _ = outside_case(tmp_path, "creds.txt")
+    (tmp_path / "study" / "creds.txt").symlink_to(tmp_path / "secret" / "creds.txt")
+    code, found = check(run, "--sources", tmp_path / "secret", path)
+    assert (code, [d["code"] for d in found]) == (0, ["quote-not-found"])
 
 
 def test_via_checks_the_quote_in_the_carrier(run, tmp_path: Path) -> None:
@@ -304,3 +384,15 @@ def test_every_bundled_quote_is_found_in_its_source(run) -> None:
     assert result.exit_code == 0
     codes = {"quote-not-found", "source-changed", "source-file-missing", "source-unreadable"}
     assert [d for d in json.loads(result.stdout) if d["code"] in codes] == []
+
+
+def test_odd_file_names_are_missing_not_a_crash(run, tmp_path: Path) -> None:
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    sources = (
+        '  - {id: nul, kind: document, title: Nul, file: "a\\0b.txt"}\n'
+        "  - {id: loop, kind: document, title: Lus, file: loop.txt}\n"
+    )
+    yaml = assessment(sources, [("nul", "een citaat"), ("loop", "een citaat")])
+    code, found = check(run, write(tmp_path, yaml))
+    assert code == 1  # a NUL in a value is a control character: an error of its own
+    assert [d["code"] for d in found] == ["source-file-missing"]  # the loop; NUL stays unread

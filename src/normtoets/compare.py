@@ -124,10 +124,13 @@ def build(
     framework: Framework, assessments: list[Assessment], study: Study | None = None
 ) -> Comparison:
     """Compare assessments of one framework. Order: the study's list, then the rest by name."""
-    order = {name_key(m): i for i, m in enumerate(study.municipalities)} if study else {}
+    order = study.municipalities if study else []
+    place: dict[str, int] = {}  # a dict, not list.index: that was files × municipalities
+    for i, name in enumerate(order):
+        place.setdefault(name_key(name), i)
     assessments = sorted(
         assessments,
-        key=lambda a: (order.get(name_key(a.municipality), len(order)), a.municipality),
+        key=lambda a: (place.get(name_key(a.municipality), len(order)), a.municipality),
     )
     names = [a.municipality for a in assessments]
     # Keyed by name below: a second assessment of one municipality would silently replace the

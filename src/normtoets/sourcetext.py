@@ -68,24 +68,59 @@ def read_source_file(path: Path) -> SourceFile:
     return SourceFile(path, digest, SourceText.of(text) if text is not None else None, problem)
 
 
+@dataclass(frozen=True)
+class Location:
+    """Where a source's `file` leads: a file inside a searched folder, or nowhere it may."""
+
+    path: Path | None  # the file to read, symlinks resolved; None when not found or outside
+    outside: bool = False  # the name leads out of every searched folder: never read
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, ValueError, RuntimeError):  # a NUL in the name, a symlink loop
+        return None
+
+
 @dataclass
 class SourceFiles:
-    """Finds a source's file in the assessment's folder, then in each --sources folder; caches."""
+    """Finds a source's file in the assessment's folder, then in each --sources folder; caches.
+
+    A file is only read when it lies inside one of those folders once symlinks are resolved:
+    `../`, an absolute path or a symlink must not lead validate (and its hints, which quote
+    the text) to other files on the machine.
+    """
 
     dirs: tuple[Path, ...] = ()
     _read: dict[str, SourceFile] = field(default_factory=dict)
+    _found: dict[tuple[str, Path | None], Location] = field(default_factory=dict)
 
     def searched(self, base_dir: Path | None) -> list[Path]:
         return [d for d in (base_dir, *self.dirs) if d is not None]
 
+    def find(self, name: str, base_dir: Path | None) -> Location:
+        key = (name, base_dir)
+        if key not in self._found:
+            self._found[key] = self._find(name, base_dir)
+        return self._found[key]
+
+    def _find(self, name: str, base_dir: Path | None) -> Location:
+        folders = self.searched(base_dir)
+        roots = [root for folder in folders if (root := _resolved(folder)) is not None]
+        outside = False
+        for folder in folders:
+            path = _resolved(folder / name)  # an absolute name stays itself
+            if path is None:
+                continue
+            if not any(path.is_relative_to(root) for root in roots):
+                outside = True
+            elif path.is_file():
+                return Location(path)
+        return Location(None, outside)
+
     def locate(self, name: str, base_dir: Path | None) -> Path | None:
-        path = Path(name)
-        if path.is_absolute():
-            return path if path.is_file() else None
-        for folder in self.searched(base_dir):
-            if (folder / path).is_file():
-                return folder / path
-        return None
+        return self.find(name, base_dir).path
 
     def read(self, path: Path) -> SourceFile:
         key = os.path.abspath(path)

@@ -8,6 +8,9 @@ from normtoets.diagnostics import Diagnostic
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
+# Entries in one list or mapping: 30× the Netherlands' 342 municipalities, and far more sources,
+# norms or evidence than any assessment has; enough to keep every later step's cost in bounds.
+MAX_ITEMS = 10_000
 
 PathKey = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -38,6 +41,20 @@ class Stop(Exception):
 
     def __init__(self, diagnostic: Diagnostic) -> None:
         self.diagnostic = diagnostic
+
+
+def too_many_items(mapping: bool) -> tuple[str, str]:
+    """The code and message for a list or mapping past MAX_ITEMS (both parsers stop there)."""
+    if mapping:
+        return (
+            "too-many-items",
+            f"mapping has more than {MAX_ITEMS:,} keys; normtoets reads mappings of up to "
+            f"{MAX_ITEMS:,}",
+        )
+    return (
+        "too-many-items",
+        f"list has more than {MAX_ITEMS:,} items; normtoets reads lists of up to {MAX_ITEMS:,}",
+    )
 
 
 # YAML 1.2 core schema for plain scalars; anything else stays text (dates too: pydantic parses).

@@ -12,7 +12,16 @@ from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 
 from normtoets.diagnostics import Diagnostic, Severity
-from normtoets.yamldoc import MAX_DEPTH, Document, PathKey, Position, Stop, plain
+from normtoets.yamldoc import (
+    MAX_DEPTH,
+    MAX_ITEMS,
+    Document,
+    PathKey,
+    Position,
+    Stop,
+    plain,
+    too_many_items,
+)
 
 ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 
@@ -54,7 +63,7 @@ def _at(event: Any) -> Position:
 class _Frame:
     """An open mapping or sequence during the walk."""
 
-    __slots__ = ("container", "discard", "expecting_value", "path", "pending", "seen")
+    __slots__ = ("container", "discard", "entries", "expecting_value", "path", "pending", "seen")
 
     def __init__(self, container: Any, path: PathKey, discard: bool) -> None:
         self.container = container
@@ -63,6 +72,7 @@ class _Frame:
         self.expecting_value = False  # in a mapping: a key was read, its value comes next
         self.pending: str | None = None  # that key; None when it repeated an earlier key
         self.seen: dict[str, Position] = {}
+        self.entries = 0  # items or keys so far, repeated keys included, as the quick path counts
 
 
 # Line breaks as YAML (libyaml) counts them, so our line numbers agree with the parser's.
@@ -77,6 +87,11 @@ def walk(events: Iterable[Any], doc: Document, problems: list[Diagnostic]) -> No
     def stop(event: Any, code: str, message: str, hint: str | None = None) -> Stop:
         return Stop(Diagnostic(name, *_at(event), Severity.error, code, message, hint))
 
+    def count(frame: _Frame, event: Any) -> None:
+        frame.entries += 1
+        if frame.entries > MAX_ITEMS:
+            raise stop(event, *too_many_items(isinstance(frame.container, dict)))
+
     def place(value: Any, event: Any) -> None:
         frame = stack[-1]
         discard = frame.discard
@@ -89,6 +104,8 @@ def walk(events: Iterable[Any], doc: Document, problems: list[Diagnostic]) -> No
                 frame.container[key] = value
             here: PathKey = (*frame.path, key if key is not None else "")
         else:
+            if frame is not root:
+                count(frame, event)
             here = (*frame.path, len(frame.container)) if frame is not root else ()
             frame.container.append(value)
         if not discard:
@@ -144,6 +161,7 @@ def walk(events: Iterable[Any], doc: Document, problems: list[Diagnostic]) -> No
         if isinstance(frame.container, dict) and not frame.expecting_value:
             if kind is not ev.ScalarEvent:
                 raise stop(event, "yaml-syntax", "a key must be plain text, not a list or mapping")
+            count(frame, event)
             key = str(event.value)
             frame.expecting_value = True
             if key in frame.seen:

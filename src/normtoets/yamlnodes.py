@@ -14,7 +14,16 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.tag import Tag
 
 from normtoets.diagnostics import Diagnostic, Severity
-from normtoets.yamldoc import MAX_DEPTH, Document, PathKey, Position, Stop, plain
+from normtoets.yamldoc import (
+    MAX_DEPTH,
+    MAX_ITEMS,
+    Document,
+    PathKey,
+    Position,
+    Stop,
+    plain,
+    too_many_items,
+)
 
 # An anchor (&a), alias (*a) or tag (!t) starts a token; prose like "P&C" or "Let op!" does not.
 _SPECIAL = re.compile(r"[&*!](?<![^\s\[{,][&*!])\S")
@@ -94,6 +103,10 @@ def compose(text: str, doc: Document, problems: list[Diagnostic]) -> None:
             return node.value if node.style else plain(node.value)  # type: ignore[attr-defined]
         if depth >= MAX_DEPTH:
             raise stop(node, "too-deep", f"nesting is deeper than {MAX_DEPTH} levels")
+        if len(node.value) > MAX_ITEMS:
+            extra = node.value[MAX_ITEMS]
+            is_mapping = cls is MappingNode
+            raise stop(extra[0] if is_mapping else extra, *too_many_items(is_mapping))
         if cls is SequenceNode:
             return [build(item, (*path, i), depth + 1, keep) for i, item in enumerate(node.value)]
         out: dict[str, Any] = {}

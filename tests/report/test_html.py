@@ -185,7 +185,7 @@ def test_every_internal_link_has_a_target(mini: Data, comparison_html: str) -> N
 def test_templates_render_without_a_bytecode_cache(
     mini: Data, mini_html: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_safe_folder() -> None:
+    def no_safe_folder(**options: str) -> None:
         raise RuntimeError("Cannot determine safe temp directory")
 
     monkeypatch.setattr(report_html, "FileSystemBytecodeCache", no_safe_folder)

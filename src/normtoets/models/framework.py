@@ -99,13 +99,42 @@ class Framework(Strict):
         for norm in self.norms():
             yield from norm.criteria
 
+    def _index(self) -> "_Index":
+        """Norms, criteria and questions by id, built once: rules and reports look them up
+        once per judgement, and a scan each time made a framework of n norms cost n². Built
+        anew for a copy with other themes or questions (model_copy copies the cache too)."""
+        index: _Index | None = self.__dict__.get("_by_id")
+        if index is None or not index.covers(self):
+            index = _Index(self)
+            self.__dict__["_by_id"] = index  # frozen: only the model's fields are guarded
+        return index
+
     def norm(self, norm_id: str) -> Norm | None:
-        return next((n for n in self.norms() if n.id == norm_id), None)
+        return self._index().norms.get(norm_id)
 
     def norm_of_criterion(self, criterion_id: str) -> Norm | None:
-        return next(
-            (n for n in self.norms() if any(c.id == criterion_id for c in n.criteria)), None
-        )
+        return self._index().criteria.get(criterion_id)
 
     def question(self, question_id: str) -> ResearchQuestion | None:
-        return next((q for q in self.research_questions if q.id == question_id), None)
+        return self._index().questions.get(question_id)
+
+
+class _Index:
+    """A framework's ids → what they name; the first of a repeated id wins, as a scan did."""
+
+    def __init__(self, framework: Framework) -> None:
+        self.themes, self.questions_list = framework.themes, framework.research_questions
+        self.norms: dict[str, Norm] = {}
+        self.criteria: dict[str, Norm] = {}
+        for norm in framework.norms():
+            self.norms.setdefault(norm.id, norm)
+            for criterion in norm.criteria:
+                self.criteria.setdefault(criterion.id, norm)
+        self.questions: dict[str, ResearchQuestion] = {}
+        for question in framework.research_questions:
+            self.questions.setdefault(question.id, question)
+
+    def covers(self, framework: Framework) -> bool:
+        return (
+            self.themes is framework.themes and self.questions_list is framework.research_questions
+        )

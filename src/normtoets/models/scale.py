@@ -51,12 +51,26 @@ class Scale(Strict):
             self.not_applicable.code,
         ]
 
+    def _ranks(self) -> dict[str, int]:
+        """Code → rank, built once per levels list: level() is asked once per score, and a
+        scan each time cost scores × levels (the first of a repeated code wins, as a scan did).
+        A copy with other levels builds its own (model_copy copies the cache too)."""
+        cached: tuple[list[ScoreLevel], dict[str, int]] | None = self.__dict__.get("_by_code")
+        if cached is None or cached[0] is not self.levels:
+            ranks: dict[str, int] = {}
+            for i, level in enumerate(self.levels):
+                ranks.setdefault(level.code, i)
+            cached = (self.levels, ranks)
+            self.__dict__["_by_code"] = cached  # frozen: only the model's fields are guarded
+        return cached[1]
+
     def level(self, code: str) -> ScoreLevel | None:
-        return next((level for level in self.levels if level.code == code), None)
+        rank = self._ranks().get(code)
+        return None if rank is None else self.levels[rank]
 
     def rank(self, code: str) -> int | None:
         """0 for the best level; None for unscored codes."""
-        return next((i for i, level in enumerate(self.levels) if level.code == code), None)
+        return self._ranks().get(code)
 
     def is_scored(self, code: str | None) -> bool:
         return code is not None and self.level(code) is not None

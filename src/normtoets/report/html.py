@@ -13,8 +13,10 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from jinja2 import (
+    BaseLoader,
     BytecodeCache,
     ChoiceLoader,
+    Environment,
     FileSystemBytecodeCache,
     FileSystemLoader,
     PrefixLoader,
@@ -22,10 +24,10 @@ from jinja2 import (
     TemplateError,
     TemplateSyntaxError,
 )
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from normtoets.errors import RunError
+from normtoets.errors import RunError, UsageError
+from normtoets.report import sandbox
 from normtoets.report.context import dutch_list
 from normtoets.resources import bundled
 
@@ -47,6 +49,39 @@ def bundled_templates() -> Path:
     return bundled("templates")
 
 
+class TemplateOutside(UsageError):
+    """A house style's file leads outside its folder: a symlink, or `../` in a name."""
+
+    def __init__(self, what: str, name: str, folder: Path, target: Path) -> None:
+        super().__init__(
+            f"{what} '{name}' leads outside the templates folder {folder} (to {target}); "
+            "a house style may only use files inside its folder"
+        )
+
+
+def confined(folder: Path, name: str, what: str) -> Path:
+    """`folder/name`, refused unless it stays inside `folder` once symlinks are resolved: a
+    house style may be shared, and must not pull other files of the machine into a report."""
+    root, path = folder.resolve(), folder / name
+    target = path.resolve()
+    if ".." in Path(name).parts or not target.is_relative_to(root):
+        raise TemplateOutside(what, name, folder, target)
+    return path
+
+
+class _ConfinedLoader(FileSystemLoader):
+    """The user's templates folder: names with `..`, and symlinks out of it, are refused."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
+
+    def get_source(self, environment: Environment, template: str) -> Any:
+        if (self.folder / template).exists() or ".." in template.split("/"):
+            confined(self.folder, template, "template")
+        return super().get_source(environment, template)
+
+
 def template_dirs(templates: Path | None = None) -> list[Path]:
     """The folders templates and their CSS may come from: the user's first, then bundled."""
     dirs = [bundled_templates()]
@@ -62,26 +97,27 @@ def stylesheets(templates: Path | None = None) -> list[Path]:
     """
     sheets = [bundled_templates() / STYLESHEET]
     if templates is not None and (Path(templates) / STYLESHEET).is_file():
-        sheets.append(Path(templates) / STYLESHEET)
+        sheets.append(confined(Path(templates), STYLESHEET, "stylesheet"))
     return sheets
 
 
 def _bytecode_cache() -> BytecodeCache | None:
     """Compiled templates kept between runs (Jinja2's private per-user temp folder; a changed
-    template is compiled anew): compiling them took 70 ms of every report."""
+    template is compiled anew): compiling them took 70 ms of every report. Our own file names:
+    code compiled without the sandbox's checks (by plain Jinja2) must never be loaded."""
     try:
-        return FileSystemBytecodeCache()
+        return FileSystemBytecodeCache(pattern="__normtoets_limited_%s.cache")
     except (OSError, RuntimeError):  # no safe temp folder: compile every time
         return None
 
 
-def environment(templates: Path | None = None) -> SandboxedEnvironment:
-    """A sandboxed environment: templates may be shared between rekenkamers."""
+def environment(templates: Path | None = None) -> sandbox.LimitedEnvironment:
+    """A sandboxed environment with limits: templates may be shared between rekenkamers."""
     default = FileSystemLoader(str(bundled_templates()))
-    loaders: list[Any] = [PrefixLoader({"default": default}, delimiter=":"), default]
+    loaders: list[BaseLoader] = [PrefixLoader({"default": default}, delimiter=":"), default]
     if templates is not None:
-        loaders.insert(0, FileSystemLoader(str(templates)))
-    env = SandboxedEnvironment(
+        loaders.insert(0, _ConfinedLoader(Path(templates)))
+    env = sandbox.LimitedEnvironment(
         loader=ChoiceLoader(loaders),
         autoescape=True,  # not select_autoescape(): it does not cover .j2 names
         undefined=StrictUndefined,
@@ -92,11 +128,12 @@ def environment(templates: Path | None = None) -> SandboxedEnvironment:
     )
     env.filters["nl_list"] = dutch_list  # ["a", "b", "c"] → "a, b en c"
     env.filters["keep_scores"] = keep_scores
+    sandbox.limit(env)
     return env
 
 
 @functools.lru_cache(maxsize=8)
-def _cached(templates: Path | None) -> SandboxedEnvironment:
+def _cached(templates: Path | None) -> sandbox.LimitedEnvironment:
     # Compiled templates are reused; Jinja2 reloads a template whose file changed.
     return environment(templates)
 
@@ -105,7 +142,7 @@ def render(name: str, templates: Path | None = None, **context: Any) -> str:
     """The template filled in; a template that cannot be used is a RunError naming where."""
     folder = Path(templates).resolve() if templates is not None else None
     try:
-        return _cached(folder).get_template(name).render(**context)
+        return sandbox.render(_cached(folder), name, context)
     except TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name or name}, line {exc.lineno}"
         raise RunError(f"template error in {where}: {exc.message}") from None

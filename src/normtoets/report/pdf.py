@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from normtoets.atomic import write_bytes
 from normtoets.gcpause import collections_spaced_out
-from normtoets.report.html import stylesheets, template_dirs
+from normtoets.report.html import TemplateOutside, stylesheets, template_dirs
 
 if TYPE_CHECKING:
     from weasyprint.urls import URLFetcher
@@ -37,20 +37,25 @@ def make_fetcher(roots: list[Path]) -> "URLFetcher":
     from weasyprint.urls import URLFetcher
 
     resolved = [root.resolve() for root in roots]
+    named_roots = [Path(os.path.abspath(root)) for root in roots] + resolved  # as URLs name them
 
     class TemplateFetcher(URLFetcher):  # type: ignore[misc]
         def __init__(self) -> None:
             super().__init__(allowed_protocols={"file"}, allow_redirects=False)
             self.fetched: list[str] = []
             self.refused: list[str] = []
+            self.escaped: list[tuple[Path, Path]] = []  # (as named, where its symlinks lead)
 
         def fetch(self, url: str, headers: Any = None) -> Any:
             parts = urlsplit(url)
             if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
                 self.refused.append(url)
                 raise RefusedURL(f"normtoets fetches nothing outside the templates: {url}")
-            path = Path(unquote(parts.path)).resolve()
+            named = Path(os.path.normpath(unquote(parts.path)))
+            path = named.resolve()
             if not (_inside(path, resolved) and path.is_file()):
+                if _inside(named, named_roots) and not _inside(path, resolved):
+                    self.escaped.append((named, path))  # a symlink in the folder: an error
                 self.refused.append(url)
                 raise RefusedURL(f"normtoets fetches nothing outside the templates: {url}")
             self.fetched.append(url)
@@ -112,6 +117,16 @@ def _render(
     document = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
         stylesheets=sheets, pdf_variant="pdf/ua-1", font_config=fonts
     )
+    # WeasyPrint renders without what the fetcher refused; a house style's symlink out of its
+    # folder is the user's mistake to hear about, not a picture to leave out silently.
+    for named, target in getattr(fetcher, "escaped", []):
+        folder, inside = next(
+            (root, named.relative_to(seen))
+            for root in roots
+            for seen in (Path(os.path.abspath(root)), root.resolve())
+            if _inside(named, [seen])
+        )
+        raise TemplateOutside("file", str(inside), folder, target)
     document.metadata.attachments = []  # rel="attachment" is never embedded
     if stamp is not None:
         document.metadata.modified = stamp

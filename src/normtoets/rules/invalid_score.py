@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from normtoets.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
-from normtoets.rules.suggest import closest_score
+from normtoets.rules.suggest import Hints
 from normtoets.yamlsource import PathKey
 
 CODE = "invalid-score"
@@ -17,6 +17,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         return
     scale = ctx.framework.scale
     codes = scale.codes
+    known, hints = set(codes), Hints()
     labels = {level.label: level.code for level in scale.levels}
     labels |= {s.label: s.code for s in (scale.not_assessed, scale.not_applicable)}
     allowed = ", ".join(f"'{c}'" for c in codes)
@@ -27,6 +28,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             for cid, c in judgement.criteria.items()
         ]
         for path, score in scored:
-            if score not in codes:
-                hint = closest_score(score, codes, labels)
+            if score not in known:
+                hint = hints.closest_score(score, codes, labels)
                 yield Problem(path, f"score '{score}' is not in the scale ({allowed})", hint)

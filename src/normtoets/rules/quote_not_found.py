@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from normtoets.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.evidence import all_evidence
-from normtoets.rules.source_files import text_of
+from normtoets.rules.source_files import carriers
 
 CODE = "quote-not-found"
 SEVERITY = Severity.warning
@@ -17,12 +17,12 @@ SEVERITY = Severity.warning
 def check(ctx: Context) -> Iterator[Problem]:
     if ctx.assessment is None:
         return
-    carriers = {s.id: text_of(ctx, s.id) for s in ctx.assessment.sources}  # once per source
+    texts = carriers(ctx)
     for path, item in all_evidence(ctx.assessment):
-        if not item.quote or (found := carriers.get(item.source)) is None:
+        if not item.quote or (found := texts.get(item.source)) is None:
             continue
         carrier, source_file = found
-        assert source_file.text is not None  # text_of returns readable files only
+        assert source_file.text is not None  # carriers() holds readable files only
         if source_file.text.contains(item.quote):
             continue
         where = f"'{carrier.id}'" + (f" (via '{item.source}')" if carrier.id != item.source else "")

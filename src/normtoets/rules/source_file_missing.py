@@ -6,15 +6,15 @@ from collections.abc import Iterator
 
 from normtoets.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
-from normtoets.rules.source_files import with_files
+from normtoets.rules.source_files import located
 
 CODE = "source-file-missing"
 SEVERITY = Severity.info
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for i, source, path in with_files(ctx):
-        if path is None:
+    for i, source, location in located(ctx):
+        if location.path is None and not location.outside:
             searched = ", ".join(str(d) for d in ctx.source_files.searched(ctx.base_dir))
             yield Problem(
                 ("sources", i, "file"),

@@ -5,33 +5,59 @@ from pathlib import Path
 
 from normtoets.models import Source
 from normtoets.rules.base import Context
-from normtoets.sourcetext import SourceFile
+from normtoets.sourcetext import Location, SourceFile
 
 
-def with_files(ctx: Context) -> Iterator[tuple[int, Source, Path | None]]:
-    """Each source that names a `file`, with where it was found (None: in no searched folder)."""
+def located(ctx: Context) -> Iterator[tuple[int, Source, Location]]:
+    """Each source that names a `file`, with where that name leads."""
     if ctx.assessment is None:
         return
     for i, source in enumerate(ctx.assessment.sources):
         if source.file is not None:
-            yield i, source, ctx.source_files.locate(source.file, ctx.base_dir)
+            yield i, source, ctx.source_files.find(source.file, ctx.base_dir)
 
 
-def text_of(ctx: Context, source_id: str) -> tuple[Source, SourceFile] | None:
-    """The source whose file carries `source_id`'s quotes: itself if it has a file, else its
-    `via` chain; None when no file is named, found or readable (other rules say which)."""
+def with_files(ctx: Context) -> Iterator[tuple[int, Source, Path | None]]:
+    """Each source that names a `file`, with the file to read (None: not found, or outside)."""
+    for i, source, location in located(ctx):
+        yield i, source, location.path
+
+
+def carriers(ctx: Context) -> dict[str, tuple[Source, SourceFile]]:
+    """Source id → the source whose file carries its quotes (itself if it names a file, else
+    the end of its `via` chain) with that file; only ids whose file is found and readable
+    (other rules say why not). Every source is walked once, however long the chains."""
     if ctx.assessment is None:
-        return None
+        return {}
     sources = {s.id: s for s in ctx.assessment.sources}
-    seen: set[str] = set()
-    source = sources.get(source_id)
-    while source is not None and source.file is None and source.via and source.id not in seen:
-        seen.add(source.id)
-        source = sources.get(source.via)
-    if source is None or source.file is None:
-        return None
-    path = ctx.source_files.locate(source.file, ctx.base_dir)
-    if path is None:
-        return None
-    read = ctx.source_files.read(path)
-    return (source, read) if read.text is not None else None
+    ends: dict[str, Source | None] = {}  # id → the source with the file, None when there is none
+    for start in sources:
+        walked: dict[str, None] = {}  # this walk's ids, in order: a cycle ends at a repeat
+        current = sources.get(start)
+        while (
+            current is not None
+            and current.id not in ends
+            and current.id not in walked
+            and current.file is None
+            and current.via
+        ):
+            walked[current.id] = None
+            current = sources.get(current.via)
+        if current is None or current.id in walked:
+            end = None
+        elif current.id in ends:
+            end = ends[current.id]
+        else:
+            end = current if current.file is not None else None
+            ends[current.id] = end
+        for source_id in walked:
+            ends[source_id] = end
+    out: dict[str, tuple[Source, SourceFile]] = {}
+    for source_id, end in ends.items():
+        if end is None or end.file is None:
+            continue
+        path = ctx.source_files.locate(end.file, ctx.base_dir)
+        read = ctx.source_files.read(path) if path is not None else None
+        if read is not None and read.text is not None:
+            out[source_id] = (end, read)
+    return out

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from normtoets.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
-from normtoets.rules.suggest import closest
+from normtoets.rules.suggest import Hints
 
 CODE = "unknown-conclusion"
 SEVERITY = Severity.error
@@ -15,11 +15,12 @@ def check(ctx: Context) -> Iterator[Problem]:
     if ctx.assessment is None:
         return
     ids = [c.id for c in ctx.assessment.conclusions]
+    known, hints = set(ids), Hints()
     for i, recommendation in enumerate(ctx.assessment.recommendations):
         for j, conclusion in enumerate(recommendation.conclusions):
-            if conclusion not in ids:
+            if conclusion not in known:
                 yield Problem(
                     ("recommendations", i, "conclusions", j),
                     f"unknown conclusion '{conclusion}'",
-                    closest(conclusion, ids),
+                    hints.closest(conclusion, ids),
                 )

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from normtoets.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
-from normtoets.rules.suggest import closest
+from normtoets.rules.suggest import Hints
 
 CODE = "unknown-criterion"
 SEVERITY = Severity.error
@@ -14,14 +14,15 @@ SEVERITY = Severity.error
 def check(ctx: Context) -> Iterator[Problem]:
     if ctx.framework is None or ctx.assessment is None:
         return
-    fw = ctx.framework
+    fw, hints = ctx.framework, Hints()
     for norm_id, judgement in ctx.assessment.judgements.items():
         norm = fw.norm(norm_id)
         if norm is None:
             continue  # reported by unknown-norm
         own = [c.id for c in norm.criteria]
+        known = set(own)
         for criterion_id in judgement.criteria:
-            if criterion_id in own:
+            if criterion_id in known:
                 continue
             path = ("judgements", norm_id, "criteria", criterion_id)
             owner = fw.norm_of_criterion(criterion_id)
@@ -33,7 +34,9 @@ def check(ctx: Context) -> Iterator[Problem]:
                     at_key=True,
                 )
             else:
-                hint = closest(criterion_id, own) if own else f"norm {norm_id} has no criteria"
+                hint = (
+                    hints.closest(criterion_id, own) if own else f"norm {norm_id} has no criteria"
+                )
                 yield Problem(
                     path,
                     f"unknown criterion '{criterion_id}' for norm {norm_id}",

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from normtoets.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
-from normtoets.rules.suggest import closest
+from normtoets.rules.suggest import Hints
 
 CODE = "unknown-norm"
 SEVERITY = Severity.error
@@ -16,17 +16,18 @@ def check(ctx: Context) -> Iterator[Problem]:
     if fw is None:
         return
     norm_ids = [n.id for n in fw.norms()]
+    known, hints = set(norm_ids), Hints()
 
     def unknown(
         norm_id: str, path: tuple[str | int, ...], at_key: bool = False
     ) -> Iterator[Problem]:
-        if norm_id not in norm_ids:
+        if norm_id not in known:
             owner = fw.norm_of_criterion(norm_id)
             hint = (
                 f"'{norm_id}' is a criterion of {owner.id}; score it under "
                 f"judgements.{owner.id}.criteria"
                 if owner
-                else closest(norm_id, norm_ids)
+                else hints.closest(norm_id, norm_ids)
             )
             yield Problem(
                 path, f"unknown norm '{norm_id}' in framework {fw.ref}", hint, at_key=at_key

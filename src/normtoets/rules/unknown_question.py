@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from normtoets.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
-from normtoets.rules.suggest import closest
+from normtoets.rules.suggest import Hints
 
 CODE = "unknown-question"
 SEVERITY = Severity.error
@@ -15,11 +15,12 @@ def check(ctx: Context) -> Iterator[Problem]:
     if ctx.framework is None or ctx.assessment is None:
         return
     ids = [q.id for q in ctx.framework.research_questions]
+    known, hints = set(ids), Hints()
     for i, answer in enumerate(ctx.assessment.answers):
         for j, question in enumerate(answer.questions):
-            if question not in ids:
+            if question not in known:
                 yield Problem(
                     ("answers", i, "questions", j),
                     f"unknown research question '{question}'",
-                    closest(question, ids),
+                    hints.closest(question, ids),
                 )

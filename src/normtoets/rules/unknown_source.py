@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from normtoets.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.evidence import source_references
-from normtoets.rules.suggest import closest
+from normtoets.rules.suggest import Hints
 
 CODE = "unknown-source"
 SEVERITY = Severity.error
@@ -16,9 +16,10 @@ def check(ctx: Context) -> Iterator[Problem]:
     if ctx.assessment is None:
         return
     ids = [s.id for s in ctx.assessment.sources]
+    known, hints = set(ids), Hints()
     for path, source_id in source_references(ctx.assessment):
-        if source_id not in ids:
-            hint = closest(source_id, ids) or "add it under 'sources'"
+        if source_id not in known:
+            hint = hints.closest(source_id, ids) or "add it under 'sources'"
             what = (
                 "evidence cites"
                 if "evidence" in path

@@ -177,7 +177,9 @@ def _row_comparison(framework: Framework, row: compare.Row) -> RowComparison:
         by_code.setdefault(score, []).append(m)
     scale = framework.scale
     distribution = []
-    for code in [*scale.codes, *sorted(c for c in by_code if c and c not in scale.codes)]:
+    codes = scale.codes
+    known = set(codes)
+    for code in [*codes, *sorted(c for c in by_code if c and c not in known)]:
         key: str | None = None if code == scale.not_assessed.code else code
         names = by_code.get(key, [])
         if names:
@@ -228,19 +230,17 @@ def _chunks(
     """Split the columns in parts of at most `size`, preferring to cut between themes."""
     parts: list[list[tuple[str, MatrixColumn]]] = []
     current: list[tuple[str, MatrixColumn]] = []
-    themes_in = [t for t, _ in columns]
-    for i, item in enumerate(columns):
+    left = Counter(t for t, _ in columns)  # columns of each theme still to place
+    for item in columns:
         theme = item[0]
-        if current and len(current) >= size:
+        full = len(current) >= size
+        # A new theme starts: begin a new part if the whole theme would not fit.
+        starts = theme != current[-1][0] if current else False
+        if current and (full or (starts and len(current) + min(left[theme], size) > size)):
             parts.append(current)
             current = []
-        elif current and theme != current[-1][0]:
-            # A new theme starts: begin a new part if the whole theme would not fit.
-            remaining = themes_in[i:].count(theme)
-            if len(current) + min(remaining, size) > size:
-                parts.append(current)
-                current = []
         current.append(item)
+        left[theme] -= 1
     if current:
         parts.append(current)
     return parts

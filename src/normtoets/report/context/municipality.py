@@ -421,9 +421,7 @@ def _answers(
     groups.sort(key=lambda g: min(order[q] for q in g[0]))
     views = []
     for ids, text in groups:
-        norm_ids: list[str] = []
-        for qid in ids:
-            norm_ids += [n for n in questions[qid].norms if n not in norm_ids]
+        norm_ids = list(dict.fromkeys(n for qid in ids for n in questions[qid].norms))
         views.append(
             AnswerView(
                 [QuestionView(q, questions[q].text, list(questions[q].norms)) for q in ids],
