@@ -395,4 +395,4 @@ def test_odd_file_names_are_missing_not_a_crash(run, tmp_path: Path) -> None:
     yaml = assessment(sources, [("nul", "een citaat"), ("loop", "een citaat")])
     code, found = check(run, write(tmp_path, yaml))
     assert code == 1  # a NUL in a value is a control character: an error of its own
-    assert [d["code"] for d in found] == ["source-file-missing"]  # the loop; NUL stays unread
+    assert [d["code"] for d in found] == ["source-file-missing", "source-file-missing"]
