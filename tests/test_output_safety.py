@@ -153,3 +153,24 @@ def test_split_volumes_need_force_each(run, study: Path, tmp_path: Path) -> None
     assert result.exit_code == 2
     assert (tmp_path / "r-nota-van-bevindingen.html").read_text() == "oud"
     assert not (tmp_path / "r-bestuurlijke-nota.html").exists()
+
+
+def test_split_writes_nothing_when_the_second_volume_fails(
+    run, study: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from normtoets.errors import UsageError
+    from normtoets.report import html as report_html
+
+    calls = []
+    real = report_html.standalone
+
+    def second_fails(html: str, templates=None):  # type: ignore[no-untyped-def]
+        calls.append(html)
+        if len(calls) == 2:
+            raise UsageError("refused in the second volume")
+        return real(html, templates)
+
+    monkeypatch.setattr(report_html, "standalone", second_fails)
+    result = run("report", study / "duiven.yaml", "--split", "-o", tmp_path / "r.html")
+    assert result.exit_code == 2
+    assert list(tmp_path.glob("r-*")) == []

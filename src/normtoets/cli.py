@@ -589,16 +589,19 @@ def _report_files(output: Path, as_html: bool, split: bool) -> list[tuple[str | 
     ]
 
 
-def _write_report(html: str, kind: str, target: Path | None, templates: Path | None) -> None:
-    """The standalone HTML or the PDF, to `target` or (None) standard output."""
+def _report_bytes(html: str, kind: str, templates: Path | None) -> bytes:
+    """The standalone HTML or the PDF."""
     if kind == "html":
         from normtoets.report.html import standalone
 
-        data = standalone(html, templates).encode("utf-8")
-    else:
-        from normtoets.report.pdf import pdf_bytes
+        return standalone(html, templates).encode("utf-8")
+    from normtoets.report.pdf import pdf_bytes
 
-        data = pdf_bytes(html, templates=templates)
+    return pdf_bytes(html, templates=templates)
+
+
+def _write_report(data: bytes, target: Path | None) -> None:
+    """To `target`, or (None) standard output."""
     if target is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
@@ -683,9 +686,19 @@ def report(
             since=earlier.diff if earlier else None,
             since_study=earlier.old_study if earlier else None,
         )
-    for volume, name, kind, target in files:
-        text = rendered if isinstance(rendered, str) else rendered[str(volume)]
-        _write_report(text, kind, target, templates)
+    # Every volume made before any is written: a refusal in the second writes nothing at all.
+    made = [
+        (
+            name,
+            target,
+            _report_bytes(
+                rendered if isinstance(rendered, str) else rendered[str(volume)], kind, templates
+            ),
+        )
+        for volume, name, kind, target in files
+    ]
+    for name, target, data in made:
+        _write_report(data, target)
         if target is not None:
             typer.echo(f"wrote {name}")
 
