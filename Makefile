@@ -57,6 +57,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # National-scale benchmarks (342 fictional municipalities); prints a table of seconds and ratios.
 bench: $(VENV)/.dev

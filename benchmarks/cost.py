@@ -24,10 +24,10 @@ from generate import generate  # noqa: E402
 from hostile import many_norms, many_sources  # noqa: E402
 
 from normtoets import report, scoring  # noqa: E402
+from normtoets.loading.selection import select  # noqa: E402
+from normtoets.loading.validate import validate  # noqa: E402
+from normtoets.loading.workspace import Workspace  # noqa: E402
 from normtoets.report.sandbox import TemplateLimit  # noqa: E402
-from normtoets.selection import select  # noqa: E402
-from normtoets.validate import validate  # noqa: E402
-from normtoets.workspace import Workspace  # noqa: E402
 
 BUNDLED = ROOT / "norms" / "regioplan-sociaal-domein.yaml"
 

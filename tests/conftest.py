@@ -1,4 +1,5 @@
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,17 @@ from normtoets.cli import app
 REPO = Path(__file__).resolve().parents[1]
 ACCEPTANCE = REPO / "tests" / "acceptance"
 STUDY = REPO / "assessments" / "integraal-werken-sociaal-domein"
+GOLDEN = REPO / "tests" / "golden"
+
+
+def golden(name: str, actual: str, folder: Path = GOLDEN) -> None:
+    """The one golden-file check: `actual` equals folder/NAME. `UPDATE_GOLDEN=1 pytest` writes
+    the file instead; review the change with `git diff` before you commit it."""
+    path = folder / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(actual, encoding="utf-8")
+    assert path.is_file(), f"{path} missing: run UPDATE_GOLDEN=1 pytest"
+    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
 
 
 class Run:

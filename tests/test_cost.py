@@ -15,11 +15,12 @@ from typing import Any
 import pytest
 
 from conftest import ACCEPTANCE
-from normtoets import report, scoring
+from normtoets import report
+from normtoets.authoring import scoring
+from normtoets.loading.selection import select
+from normtoets.loading.validate import validate
+from normtoets.loading.workspace import Workspace
 from normtoets.rules.suggest import MAX_HINTS
-from normtoets.selection import select
-from normtoets.validate import validate
-from normtoets.workspace import Workspace
 
 NORMS = ACCEPTANCE / "norms"
 LINEAR = 15  # the largest ratio of work at 10n to work at n that still counts as linear
@@ -238,11 +239,12 @@ def every_command(folder: Path, n: int) -> Callable[[], Any]:
 
     from rich.console import Console
 
-    from normtoets import compare, rounds
+    from normtoets.analysis import comparison as compare
+    from normtoets.analysis.progress import progress
+    from normtoets.loading import rounds
     from normtoets.output import comparison as compared
     from normtoets.output import diff as diffed
     from normtoets.output import progress as progressed
-    from normtoets.progress import progress
 
     norms, old, new = many_themes(folder, n)
 

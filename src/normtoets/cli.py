@@ -14,12 +14,12 @@ import typer
 from rich.console import Console
 
 from normtoets import __version__
-from normtoets.diagnostics import Diagnostic, Severity, has_errors
-from normtoets.errors import RunError, UsageError
+from normtoets.core.diagnostics import Diagnostic, Severity, has_errors
+from normtoets.core.errors import RunError, UsageError
 
 if TYPE_CHECKING:
+    from normtoets.loading.workspace import Workspace
     from normtoets.models import Framework
-    from normtoets.workspace import Workspace
 
 EXIT_INTERNAL = 3
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer stopped by SIGPIPE
@@ -151,9 +151,9 @@ def validate(
     ] = None,
 ) -> None:
     """Check frameworks, studies and assessments; report every problem as file:line:column."""
+    from normtoets.loading.validate import default_paths
+    from normtoets.loading.validate import validate as run_validate
     from normtoets.output.diagnostics import render_json, render_text
-    from normtoets.validate import default_paths
-    from normtoets.validate import validate as run_validate
 
     report = run_validate(paths or default_paths(), norms, sources)
     if output_format is DiagnosticFormat.json:
@@ -201,7 +201,7 @@ def _destination(output: Path | None, inputs: list[Path], force: bool) -> Path |
     for standard output."""
     if output is None:
         return None
-    from normtoets.output_target import inputs_of, target
+    from normtoets.files.output_target import inputs_of, target
 
     return target(output, inputs=inputs_of(inputs), force=force)
 
@@ -210,7 +210,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
     else:
-        from normtoets.atomic import write_text
+        from normtoets.files.atomic import write_text
 
         write_text(output, text)
 
@@ -246,9 +246,9 @@ def compare(
     ] = False,
 ) -> None:
     """Municipalities side by side, norm by norm, with who can serve as an example."""
-    from normtoets import compare as comparing
+    from normtoets.analysis import comparison as comparing
+    from normtoets.loading.selection import select
     from normtoets.output import comparison as render
-    from normtoets.selection import select
 
     output = _destination(output, [*paths, *(norms or [])], force)
     selection, diagnostics = select(paths, norms)
@@ -307,7 +307,7 @@ def diff_rounds(
     ] = False,
 ) -> None:
     """Doorwerking: two rounds of one municipality, norm by norm, with each follow-up."""
-    from normtoets import rounds
+    from normtoets.loading import rounds
     from normtoets.output import diff as render
 
     output = _destination(output, [old, new, *(norms or [])], force)
@@ -342,7 +342,7 @@ def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="framework, study or assessment.")],
 ) -> None:
     """Print the JSON Schema of a file kind (for editors with the YAML language server)."""
-    from normtoets.schemas import schema_text
+    from normtoets.models.jsonschema import schema_text
 
     sys.stdout.write(schema_text(kind.value))
 
@@ -363,10 +363,10 @@ def status(
     ] = False,
 ) -> None:
     """Progress per assessment: norms scored, findings and evidence missing, unused sources."""
+    from normtoets.analysis.progress import progress
+    from normtoets.loading.validate import collect
+    from normtoets.loading.workspace import Workspace
     from normtoets.output import progress as render
-    from normtoets.progress import progress
-    from normtoets.validate import collect
-    from normtoets.workspace import Workspace
 
     workspace = Workspace(norms)
     loaded = workspace.load_all(collect(paths or [Path("assessments")]))
@@ -394,8 +394,8 @@ def status(
 @_guarded
 def frameworks(norms: NormsOption = None) -> None:
     """List the frameworks found: bundled, in ./norms and in --norms folders."""
-    from normtoets.controlchars import visible
-    from normtoets.workspace import Workspace
+    from normtoets.core.controlchars import visible
+    from normtoets.loading.workspace import Workspace
 
     for framework in sorted(Workspace(norms).frameworks(), key=lambda f: (f.id, f.version)):
         count = sum(1 for _ in framework.norms())
@@ -441,8 +441,8 @@ def new_study(
     norms: NormsOption = None,
 ) -> None:
     """Create FOLDER/study.yaml (never overwrites)."""
-    from normtoets.scaffold import new_study as create
-    from normtoets.workspace import Workspace
+    from normtoets.authoring.scaffold import new_study as create
+    from normtoets.loading.workspace import Workspace
 
     fw = _framework(Workspace(norms), framework)
     path = create(
@@ -463,8 +463,8 @@ def new_assessment(
     norms: NormsOption = None,
 ) -> None:
     """Create an assessment with every norm and criterion, 'niet beoordeeld' (never overwrites)."""
-    from normtoets.scaffold import new_assessment as create
-    from normtoets.workspace import Workspace
+    from normtoets.authoring.scaffold import new_assessment as create
+    from normtoets.loading.workspace import Workspace
 
     workspace = Workspace(norms)
     study = workspace.study_in(folder)
@@ -482,8 +482,8 @@ def new_assessment(
 
 def _complete_target(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion for `score`: the norm and criterion ids of the file's framework."""
+    from normtoets.loading.workspace import Workspace
     from normtoets.models import Assessment
-    from normtoets.workspace import Workspace
 
     file = ctx.params.get("file")
     if not file:
@@ -530,8 +530,8 @@ def score(
     A score that starts with '-' is given as --score=-- (or --score=-), or after '--', which
     ends the options: normtoets score duiven.yaml B5 -- --
     """
-    from normtoets.scoring import Edit, apply
-    from normtoets.workspace import Workspace
+    from normtoets.authoring.scoring import Edit, apply
+    from normtoets.loading.workspace import Workspace
 
     if not file.is_file():
         raise UsageError(f"path not found: {file}")
@@ -565,7 +565,7 @@ REPORT_SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html"}
 
 def _report_files(output: Path, as_html: bool, split: bool) -> list[tuple[str | None, Path, str]]:
     """(volume, file name, "pdf" or "html") of each file the report writes, before any check."""
-    from normtoets.output_target import is_stream
+    from normtoets.files.output_target import is_stream
     from normtoets.report import SPLIT_VOLUMES
 
     if is_stream(output):
@@ -606,7 +606,7 @@ def _write_report(data: bytes, target: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-        from normtoets.atomic import write_bytes
+        from normtoets.files.atomic import write_bytes
 
         write_bytes(target, data)
 
@@ -642,7 +642,7 @@ def report(
 ) -> None:
     """Render the rekenkamer report (Dutch): one municipality, or the comparison."""
     import normtoets.report as reports
-    from normtoets.selection import select
+    from normtoets.loading.selection import select
 
     if templates is not None and not templates.is_dir():
         raise UsageError(f"templates folder not found: {templates}")
@@ -663,7 +663,7 @@ def report(
         return
     earlier = None
     if since is not None:
-        from normtoets import rounds
+        from normtoets.loading import rounds
 
         earlier, problems = rounds.load(since, path, norms)
         if earlier is None:

@@ -4,17 +4,17 @@ Golden files are rewritten, never edited by hand: `UPDATE_GOLDEN=1 pytest tests/
 (pytest_addoption only works in the root conftest, hence the environment variable.)
 """
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from conftest import golden as root_golden
 from normtoets import report
+from normtoets.loading.selection import select
 from normtoets.models import Assessment, Framework, Study
 from normtoets.report.pdf import pdf_bytes
-from normtoets.selection import select
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -26,12 +26,8 @@ DUIVEN = STUDY / "duiven.yaml"
 
 
 def golden(name: str, actual: str) -> None:
-    """Compare with golden/NAME; with UPDATE_GOLDEN=1 rewrite it instead."""
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.write_text(actual, encoding="utf-8")
-    assert path.is_file(), f"{path} missing: run UPDATE_GOLDEN=1 pytest tests/report"
-    assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+    """The root golden check, on this folder's golden files."""
+    root_golden(name, actual, GOLDEN)
 
 
 def normalize(text: str) -> str:

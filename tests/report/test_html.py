@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from normtoets import report
-from normtoets.errors import RunError
+from normtoets.core.errors import RunError
 from normtoets.report import html as report_html
 
 from .conftest import Data, golden

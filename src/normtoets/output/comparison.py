@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from normtoets.compare import Comparison, Rollup, Row, first_sentence
+from normtoets.analysis.comparison import Comparison, Rollup, Row, first_sentence
 
 
 def cell(comparison: Comparison, score: str | None) -> str:

@@ -6,8 +6,8 @@ from collections import Counter
 from rich.console import Console
 from rich.text import Text
 
-from normtoets.controlchars import visible
-from normtoets.diagnostics import Diagnostic, Severity
+from normtoets.core.controlchars import visible
+from normtoets.core.diagnostics import Diagnostic, Severity
 
 STYLES = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
 

@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from normtoets.compare import first_sentence
-from normtoets.diff import (
+from normtoets.analysis.comparison import first_sentence
+from normtoets.analysis.diff import (
     CHANGE_LABELS,
     Change,
     CriterionChange,

@@ -5,8 +5,8 @@ import json
 from rich.console import Console
 from rich.table import Table
 
-from normtoets.controlchars import visible
-from normtoets.progress import Progress
+from normtoets.analysis.progress import Progress
+from normtoets.core.controlchars import visible
 
 COLUMNS = ("gemeente", "status", "normen", "criteria", "open punten")
 

@@ -6,7 +6,7 @@ WeasyPrint, imported there only and lazily).
 
 from pathlib import Path
 
-from normtoets.diff import Diff
+from normtoets.analysis.diff import Diff
 from normtoets.models import Assessment, Framework, Study
 from normtoets.report import context
 from normtoets.report.html import render

@@ -26,10 +26,10 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
-from normtoets.errors import RunError, UsageError
+from normtoets.core.errors import RunError, UsageError
+from normtoets.core.resources import bundled
 from normtoets.report import sandbox
 from normtoets.report.context import dutch_list
-from normtoets.resources import bundled
 
 STYLESHEET = "report.css"
 # A score written in running text, like "(++)" or "--": the line must not break inside it.

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from normtoets.atomic import write_bytes
-from normtoets.gcpause import collections_spaced_out
+from normtoets.core.gcpause import collections_spaced_out
+from normtoets.files.atomic import write_bytes
 from normtoets.report.html import TemplateOutside, stylesheets, template_dirs
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
-from normtoets.errors import UsageError
+from normtoets.core.errors import UsageError
 
 MAX_OUTPUT = 8 * 1024 * 1024  # characters of HTML; the comparison of 342 municipalities is 0.9 M
 MAX_VALUE = MAX_OUTPUT  # characters or items in one value a template makes

@@ -6,7 +6,7 @@ the member it is in. The registry turns them into Diagnostics."""
 from collections.abc import Iterator, Sequence
 from types import ModuleType
 
-from normtoets.diagnostics import Diagnostic
+from normtoets.core.diagnostics import Diagnostic
 from normtoets.models import Assessment
 from normtoets.rules import (
     conclusion_without_basis,
@@ -36,7 +36,7 @@ from normtoets.rules import (
     unused_source,
 )
 from normtoets.rules.base import Context, Member, Problem
-from normtoets.yamlsource import Document
+from normtoets.yamlio.read import Document
 
 RULES: list[ModuleType] = [
     unknown_framework,

@@ -3,10 +3,9 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import PathKey, Severity
 from normtoets.models import Assessment, Framework, Study
-from normtoets.sourcetext import SourceFiles
-from normtoets.yamlsource import PathKey
+from normtoets.sourcetexts.files import SourceFiles
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ judgement (finding) in this assessment. Every conclusion rests on findings: rese
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
 
 CODE = "conclusion-without-basis"

@@ -4,10 +4,9 @@ an assessment; municipalities in a study (the same name in any spelling, `names.
 
 from collections.abc import Callable, Iterable, Iterator
 
-from normtoets.diagnostics import Severity
-from normtoets.names import name_key
+from normtoets.core.diagnostics import PathKey, Severity
+from normtoets.core.names import name_key
 from normtoets.rules.base import Context, Problem
-from normtoets.yamlsource import PathKey
 
 CODE = "duplicate-id"
 SEVERITY = Severity.error

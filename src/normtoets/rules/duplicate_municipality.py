@@ -11,9 +11,9 @@ any pair is refused, declared or not, and from any folders: name the files to co
 
 from collections.abc import Iterator, Sequence
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
+from normtoets.core.names import name_key, same_name
 from normtoets.models import Assessment
-from normtoets.names import name_key, same_name
 from normtoets.rules.base import Member, Problem
 
 CODE = "duplicate-municipality"

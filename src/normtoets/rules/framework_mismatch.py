@@ -3,7 +3,7 @@ than its study (`study.yaml` in the same folder) names."""
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
 
 CODE = "framework-mismatch"

@@ -3,10 +3,9 @@ scale. The hint names the nearest code: `- -` → "did you mean '--'?"."""
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import PathKey, Severity
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.suggest import Hints
-from normtoets.yamlsource import PathKey
 
 CODE = "invalid-score"
 SEVERITY = Severity.error

@@ -8,11 +8,10 @@ municipalities, researchers and lessons' `example` of a study."""
 import unicodedata
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import PathKey, Severity
+from normtoets.core.names import invisible
 from normtoets.models import Assessment, Study
-from normtoets.names import invisible
 from normtoets.rules.base import Context, Problem
-from normtoets.yamlsource import PathKey
 
 CODE = "invisible-character"
 SEVERITY = Severity.warning

@@ -4,7 +4,7 @@ a norm was not assessed."""
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.models.assessment import Status
 from normtoets.rules.base import Context, Problem
 

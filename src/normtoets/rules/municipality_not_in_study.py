@@ -4,8 +4,8 @@ municipalities its study (`study.yaml` in the same folder) lists, in any spellin
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
-from normtoets.names import name_key
+from normtoets.core.diagnostics import Severity
+from normtoets.core.names import name_key
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.suggest import closest
 

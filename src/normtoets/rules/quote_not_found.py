@@ -5,9 +5,9 @@ where it starts to differ."""
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
+from normtoets.models.references import all_evidence
 from normtoets.rules.base import Context, Problem
-from normtoets.rules.evidence import all_evidence
 from normtoets.rules.source_files import carriers
 
 CODE = "quote-not-found"

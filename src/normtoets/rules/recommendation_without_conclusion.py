@@ -3,7 +3,7 @@
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
 
 CODE = "recommendation-without-conclusion"

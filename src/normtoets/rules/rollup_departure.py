@@ -4,7 +4,7 @@ declares for the criteria (`rollup: all | weakest | majority`), and the judgemen
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.models import Judgement, Rollup, Scale, ScoreLevel
 from normtoets.rules.base import Context, Problem
 

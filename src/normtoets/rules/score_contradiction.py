@@ -5,7 +5,7 @@ rollup-departure instead; a `motivation` silences both."""
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
 
 CODE = "score-contradiction"

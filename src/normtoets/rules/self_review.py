@@ -4,8 +4,8 @@ does: case, spacing, accents written decomposed and invisible characters do not 
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
-from normtoets.names import same_name
+from normtoets.core.diagnostics import Severity
+from normtoets.core.names import same_name
 from normtoets.rules.base import Context, Problem
 
 CODE = "self-review"

@@ -3,7 +3,7 @@ the quotes may have been checked against another version of the document."""
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.source_files import with_files
 

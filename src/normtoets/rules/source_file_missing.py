@@ -4,7 +4,7 @@ not carry the documents. Reported once per source; its quotes are then not check
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.source_files import located
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from normtoets.models import Source
 from normtoets.rules.base import Context
-from normtoets.sourcetext import Location, SourceFile
+from normtoets.sourcetexts.files import Location, SourceFile
 
 
 def located(ctx: Context) -> Iterator[tuple[int, Source, Location]]:

@@ -4,7 +4,7 @@ no hint can show text from elsewhere on the machine; its quotes are not checked.
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.source_files import located
 

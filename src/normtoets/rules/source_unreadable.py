@@ -4,7 +4,7 @@ layer (a scan). Its quotes are then not checked."""
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.source_files import with_files
 

@@ -3,7 +3,7 @@ not found among the bundled frameworks, `./norms` or `--norms DIR`."""
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
 
 CODE = "unknown-framework"

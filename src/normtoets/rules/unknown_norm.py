@@ -3,7 +3,7 @@ norm named by a research question, conclusion, recommendation or lesson."""
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.suggest import Hints
 

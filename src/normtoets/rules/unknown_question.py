@@ -3,7 +3,7 @@ define."""
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.suggest import Hints
 

@@ -3,9 +3,9 @@
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
+from normtoets.models.references import source_references
 from normtoets.rules.base import Context, Problem
-from normtoets.rules.evidence import source_references
 from normtoets.rules.suggest import Hints
 
 CODE = "unknown-source"

@@ -5,7 +5,7 @@ diagnostic says so instead."""
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
 from normtoets.models import Status
 from normtoets.rules.base import Context, Problem
 

@@ -3,9 +3,9 @@ response, and no other source names it as its `via`."""
 
 from collections.abc import Iterator
 
-from normtoets.diagnostics import Severity
+from normtoets.core.diagnostics import Severity
+from normtoets.models.references import cited_sources
 from normtoets.rules.base import Context, Problem
-from normtoets.rules.evidence import cited_sources
 
 CODE = "unused-source"
 SEVERITY = Severity.warning

@@ -3,14 +3,14 @@
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from normtoets import compare
+from normtoets.analysis import comparison as compare
+from normtoets.core.names import name_key
 from normtoets.models import (
     Assessment,
     Framework,
     Lesson,
     Study,
 )
-from normtoets.names import name_key
 from normtoets.report.context.common import (
     MATRIX_COLUMNS,
     NAMES_LIMIT,

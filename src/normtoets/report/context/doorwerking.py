@@ -4,7 +4,7 @@ recommendations of the earlier round, and how each norm's score moved since."""
 from collections import Counter
 from dataclasses import dataclass
 
-from normtoets.diff import (
+from normtoets.analysis.diff import (
     CHANGE_LABELS,
     Change,
     CriterionChange,

@@ -1,0 +1,165 @@
+"""The comparison of municipalities norm by norm: a pure function from models to a matrix.
+
+The CLI renders it (table, CSV, Markdown, JSON) and the comparison report reuses it.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from normtoets.core.names import name_key
+from normtoets.models import (
+    Assessment,
+    Criterion,
+    CriterionJudgement,
+    Framework,
+    Judgement,
+    Lesson,
+    Norm,
+    Study,
+    Theme,
+)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])")
+
+
+def first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One norm or criterion across municipalities. A score of None means not assessed."""
+
+    id: str
+    text: str
+    label: str  # the norm's short title where the framework gives one, else its text
+    theme: Theme
+    norm_id: str  # its own id for a norm row; the parent norm's for a criterion row
+    is_criterion: bool
+    scores: dict[str, str | None]
+    best: list[str]  # municipalities with the best score; all of them on a tie
+    differs: bool  # at least two different scores among those assessed
+    examples: dict[str, str] = field(default_factory=dict)  # best municipality → first sentence
+
+    @property
+    def assessed(self) -> dict[str, str]:
+        return {m: s for m, s in self.scores.items() if s is not None}
+
+
+@dataclass(frozen=True)
+class Rollup:
+    """Per theme and municipality: how often each scale level occurs."""
+
+    theme: Theme
+    counts: dict[str, Counter[str]]
+    means: dict[str, float | None]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    framework: Framework
+    municipalities: list[str]
+    rows: list[Row]  # norms in framework order, each followed by its criteria
+    rollups: list[Rollup]
+    lessons: list[Lesson] = field(default_factory=list)  # the study's own, with their example
+
+    def norm_rows(self) -> list[Row]:
+        return [row for row in self.rows if not row.is_criterion]
+
+    def rows_of(self, theme: Theme, criteria: bool = False) -> list[Row]:
+        return [r for r in self.rows if r.theme is theme and (criteria or not r.is_criterion)]
+
+    def to_json(self) -> dict[str, Any]:
+        """The machine-readable contract of DESIGN.md (keep stable)."""
+        norms = self.norm_rows()
+        criteria = [row for row in self.rows if row.is_criterion]
+        return {
+            "framework": {"id": self.framework.id, "version": self.framework.version},
+            "municipalities": self.municipalities,
+            "norms": [row.id for row in norms],
+            "scores": {m: {row.id: row.scores[m] for row in norms} for m in self.municipalities},
+            "criteria": {
+                m: {row.id: row.scores[m] for row in criteria if row.scores[m] is not None}
+                for m in self.municipalities
+            },
+        }
+
+
+def _score(framework: Framework, raw: str | None) -> str | None:
+    """The code as written, or None for 'not assessed' (absent, or the scale's own code)."""
+    return None if raw is None or raw == framework.scale.not_assessed.code else raw
+
+
+def _row(
+    framework: Framework,
+    theme: Theme,
+    item: Norm | Criterion,
+    norm_id: str,
+    judged: dict[str, Judgement | CriterionJudgement | None],
+) -> Row:
+    """One norm or criterion across municipalities, with who scores best and whether they differ."""
+    scores = {m: _score(framework, j.score if j else None) for m, j in judged.items()}
+    ranked = {m: framework.scale.rank(s) for m, s in scores.items() if s is not None}
+    ranks = {m: r for m, r in ranked.items() if r is not None}
+    top = min(ranks.values(), default=None)
+    best = [m for m, r in ranks.items() if r == top]
+    differs = len(set(ranks.values())) > 1
+    examples = {m: first_sentence(j.finding) for m in best if (j := judged[m])} if differs else {}
+    label = item.short or item.text if isinstance(item, Norm) else item.text
+    return Row(item.id, item.text, label, theme, norm_id, item.id != norm_id, scores, best,
+               differs, examples)  # fmt: skip
+
+
+def _mean(framework: Framework, codes: list[str]) -> float | None:
+    values = [
+        lvl.value for c in codes if (lvl := framework.scale.level(c)) and lvl.value is not None
+    ]
+    return sum(values) / len(values) if values else None
+
+
+def build(
+    framework: Framework, assessments: list[Assessment], study: Study | None = None
+) -> Comparison:
+    """Compare assessments of one framework. Order: the study's list, then the rest by name."""
+    order = study.municipalities if study else []
+    place: dict[str, int] = {}  # a dict, not list.index: that was files × municipalities
+    for i, name in enumerate(order):
+        place.setdefault(name_key(name), i)
+    assessments = sorted(
+        assessments,
+        key=lambda a: (place.get(name_key(a.municipality), len(order)), a.municipality),
+    )
+    names = [a.municipality for a in assessments]
+    # Keyed by name below: a second assessment of one municipality would silently replace the
+    # first (selection refuses it with a diagnostic; this guards other callers).
+    keys = [name_key(name) for name in names]
+    if len(set(keys)) != len(keys):
+        twice = sorted({n for n, k in zip(names, keys, strict=True) if keys.count(k) > 1})
+        raise ValueError(f"one assessment per municipality: {', '.join(twice)}")
+    rows: list[Row] = []
+    rollups: list[Rollup] = []
+    for theme in framework.themes:
+        theme_codes: dict[str, list[str]] = {m: [] for m in names}
+        for norm in theme.norms:
+            judgements = {a.municipality: a.judgements.get(norm.id) for a in assessments}
+            row = _row(framework, theme, norm, norm.id, dict(judgements))
+            rows.append(row)
+            for m, score in row.scores.items():
+                if score is not None:
+                    theme_codes[m].append(score)
+            for criterion in norm.criteria:
+                judged = {m: j.criteria.get(criterion.id) if j else None
+                          for m, j in judgements.items()}  # fmt: skip
+                rows.append(_row(framework, theme, criterion, norm.id, dict(judged)))
+        rollups.append(
+            Rollup(
+                theme,
+                {m: Counter(codes) for m, codes in theme_codes.items()},
+                {m: _mean(framework, codes) for m, codes in theme_codes.items()},
+            )
+        )
+    lessons = [*study.general_lessons, *study.mutual_lessons] if study else []
+    return Comparison(framework, names, rows, rollups, lessons)

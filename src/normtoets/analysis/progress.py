@@ -1,0 +1,86 @@
+"""`status`: how far each assessment is — what a researcher checks before handing it in."""
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from normtoets.models import Assessment, Framework, Status
+from normtoets.models.references import cited_sources
+
+
+@dataclass(frozen=True)
+class Progress:
+    file: str
+    municipality: str
+    status: str
+    norms_scored: int
+    norms_total: int
+    criteria_scored: int
+    criteria_total: int
+    without_finding: list[str]  # scored norms whose finding is empty
+    without_evidence: list[str]  # scored norms without any evidence
+    unused_sources: list[str]
+    unreviewed: list[str]  # scored norms without reviewed_by (none when review_note covers it)
+    responses: int  # norms with ambtelijk wederhoor recorded
+    wederhoor_pending: list[str]  # steps of wederhoor still open
+
+    @property
+    def complete(self) -> bool:
+        return (
+            self.norms_scored == self.norms_total
+            and self.criteria_scored == self.criteria_total
+            and not (self.without_finding or self.without_evidence or self.unused_sources)
+            and not (self.unreviewed or self.wederhoor_pending)
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "complete": self.complete}
+
+
+def wederhoor_pending(assessment: Assessment) -> list[str]:
+    """The wederhoor steps still open. Before `wederhoor` nothing is owed yet; once the college
+    has reacted, the rekenkamer owes its nawoord."""
+    pending = []
+    if assessment.status is Status.wederhoor:
+        if not any(j.responses for j in assessment.judgements.values()):
+            pending.append("ambtelijk")
+        if assessment.college_response is None:
+            pending.append("bestuurlijk")
+    if assessment.college_response is not None and assessment.afterword is None:
+        pending.append("nawoord")
+    return pending
+
+
+def progress(file: str, framework: Framework, assessment: Assessment) -> Progress:
+    not_assessed = framework.scale.not_assessed.code
+    judgements = assessment.judgements
+    scored = [
+        n.id
+        for n in framework.norms()
+        if n.id in judgements and judgements[n.id].score != not_assessed
+    ]
+    criteria_scored = sum(
+        1
+        for n in framework.norms()
+        for c in n.criteria
+        if n.id in judgements
+        and (cj := judgements[n.id].criteria.get(c.id))
+        and cj.score != not_assessed
+    )
+    cited = cited_sources(assessment)
+    return Progress(
+        file=file,
+        municipality=assessment.municipality,
+        status=assessment.status.value,
+        norms_scored=len(scored),
+        norms_total=sum(1 for _ in framework.norms()),
+        criteria_scored=criteria_scored,
+        criteria_total=sum(1 for _ in framework.criteria()),
+        without_finding=[n for n in scored if not judgements[n].finding.strip()],
+        without_evidence=[n for n in scored if not judgements[n].evidence],
+        unused_sources=[s.id for s in assessment.sources if s.id not in cited],
+        unreviewed=[]
+        if assessment.review_note
+        else [n for n in scored if not judgements[n].reviewed_by],
+        responses=sum(1 for j in judgements.values() if j.responses),
+        wederhoor_pending=wederhoor_pending(assessment),
+    )

@@ -1,0 +1,140 @@
+"""`new`: a study folder, or an assessment with every norm present and its text as a comment."""
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from normtoets.core.errors import UsageError
+from normtoets.files.atomic import write_text
+from normtoets.models import Framework, Study
+from normtoets.models.jsonschema import schema_text
+
+SCHEMA_DIR = "schemas"
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "onderzoek"
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str, indent: str) -> list[str]:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) > 84:
+            lines.append(line)
+            line = ""
+        line = f"{line} {word}".strip()
+    return [f"{indent}# {part}" for part in [*lines, line] if part]
+
+
+# Line breaks too: a name lands in a comment line of the new file, where a break would start a
+# key of its own.
+_NOT_IN_A_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(value: str, option: str) -> None:
+    found = _NOT_IN_A_NAME.search(value)
+    if found:
+        what = "a line break" if found.group(0) in "\n\r\u2028\u2029" else "a control character"
+        raise UsageError(f"{option} holds {what}; give it on one line")
+
+
+def _refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise UsageError(f"{path} exists already; normtoets never overwrites it")
+
+
+def _write_schemas(folder: Path) -> None:
+    target = folder / SCHEMA_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for kind in ("study", "assessment"):
+        write_text(target / f"{kind}.schema.json", schema_text(kind))
+
+
+def new_study(
+    folder: Path,
+    *,
+    title: str,
+    rekenkamer: str,
+    municipalities: list[str],
+    framework: Framework,
+    study_id: str | None = None,
+) -> Path:
+    path = folder / "study.yaml"
+    for value, option in [(title, "--title"), (rekenkamer, "--rekenkamer")]:
+        _one_line(value, option)
+    for name in municipalities:
+        _one_line(name, "--municipality")
+    _refuse_existing(path)
+    if not municipalities:
+        raise UsageError("name at least one --municipality")
+    lines = [
+        f"# yaml-language-server: $schema={SCHEMA_DIR}/study.schema.json",
+        f"id: {study_id or slug(title)}",
+        f"title: {_q(title)}",
+        f"rekenkamer: {_q(rekenkamer)}",
+        "researchers: []",
+        f"framework: {{id: {framework.id}, version: {_q(framework.version)}}}",
+        "municipalities:",
+        *(f"  - {_q(m)}" for m in municipalities),
+        "general_lessons: []",
+        "mutual_lessons: []",
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_schemas(folder)
+    _create(path, lines)
+    return path
+
+
+def _create(path: Path, lines: list[str]) -> None:
+    with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write("\n".join(lines) + "\n")
+
+
+def new_assessment(
+    folder: Path, *, municipality: str, framework: Framework, study: Study | None
+) -> Path:
+    _one_line(municipality, "--municipality")
+    path = folder / f"{slug(municipality)}.yaml"
+    _refuse_existing(path)
+    not_assessed = _q(framework.scale.not_assessed.code)
+    lines = [
+        f"# yaml-language-server: $schema={SCHEMA_DIR}/assessment.schema.json",
+        f"# Beoordeling van {municipality} tegen {framework.title} ({framework.ref}).",
+        f"# Scores: {', '.join(f'{lvl.code} = {lvl.label}' for lvl in framework.scale.levels)}, "
+        f"{framework.scale.not_assessed.code} = {framework.scale.not_assessed.label}, "
+        f"{framework.scale.not_applicable.code} = {framework.scale.not_applicable.label}.",
+        f"framework: {{id: {framework.id}, version: {_q(framework.version)}}}",
+        f"municipality: {_q(municipality)}",
+        *([f"study: {study.id}"] if study else []),
+        "status: concept",
+        "researchers: []",
+        "sources: []",
+        "judgements:",
+    ]
+    for theme in framework.themes:
+        lines.append(f"  # --- {theme.title} ---")
+        for norm in theme.norms:
+            lines += _comment(f"{norm.id}: {norm.text}", "  ")
+            lines += [
+                f"  {norm.id}:",
+                f"    score: {not_assessed}",
+                '    finding: ""',
+                "    evidence: []",
+            ]
+            if norm.criteria:
+                lines.append("    criteria:")
+                for criterion in norm.criteria:
+                    lines += _comment(f"{criterion.id}: {criterion.text}", "      ")
+                    lines.append(f"      {criterion.id}: {{score: {not_assessed}}}")
+    lines += ["answers: []", "conclusions: []", "recommendations: []"]
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / SCHEMA_DIR).is_dir():
+        _write_schemas(folder)
+    _create(path, lines)
+    return path

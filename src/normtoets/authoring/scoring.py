@@ -1,0 +1,170 @@
+"""`score`: set a norm's or criterion's score, finding or evidence, or who scored and reviewed a
+norm, in place; or refuse.
+
+The edit is made on the text (see textedit), the result is validated as a whole and proved to
+change exactly the intended values (editproof); only then is it written, atomically, under a
+lock (filelock). A refused edit leaves the file untouched.
+"""
+
+import codecs
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from normtoets.core.diagnostics import Diagnostic, Severity
+from normtoets.core.errors import RunError, UsageError
+from normtoets.files.atomic import write_bytes
+from normtoets.files.lock import locked
+from normtoets.loading.workspace import Workspace, display_name
+from normtoets.models import Assessment, Framework
+from normtoets.rules.suggest import closest
+from normtoets.yamlio.proof import Change, expected, new_errors, unintended
+from normtoets.yamlio.read import decode
+from normtoets.yamlio.splice import EditError, append_item, flow, set_scalar
+
+
+@dataclass(frozen=True)
+class Edit:
+    target: str  # a norm id or a criterion id
+    score: str | None = None
+    finding: str | None = None
+    source: str | None = None
+    page: str | None = None
+    quote: str | None = None
+    scored_by: str | None = None
+    reviewed_by: str | None = None
+
+    @property
+    def signs(self) -> bool:
+        return self.scored_by is not None or self.reviewed_by is not None
+
+
+def _refuse(name: str, code: str, message: str, hint: str | None = None) -> list[Diagnostic]:
+    return [Diagnostic(name, 1, 1, Severity.error, code, message, hint)]
+
+
+def _editable(path: Path) -> None:
+    """Refuse a file that an atomic replace would harm: read-only, or one of several names
+    of the same file (hard links would be split)."""
+    info = path.stat()
+    read_only = not info.st_mode & 0o222 or not os.access(path, os.W_OK)
+    if read_only:
+        raise RunError(f"{path} is read-only; make it writable first if you mean to edit it")
+    if info.st_nlink > 1:
+        raise RunError(
+            f"{path} has {info.st_nlink} names (hard links); replacing it would split them. "
+            "Edit it by hand, or remove the other links"
+        )
+
+
+def _base(framework: Framework, edit: Edit) -> list[str] | None:
+    """The path of the judgement the edit is about; None for an id the framework lacks."""
+    owner = framework.norm_of_criterion(edit.target)
+    if framework.norm(edit.target):
+        return ["judgements", edit.target]
+    if owner and edit.signs:
+        raise UsageError(
+            f"{edit.target} is a criterion: who scored and reviewed is recorded per norm "
+            f"({owner.id})"
+        )
+    if owner:
+        return ["judgements", owner.id, "criteria", edit.target]
+    return None
+
+
+def _changes(base: list[str], edit: Edit) -> list[Change]:
+    """The values the edit sets, as paths in the file."""
+    fields = [
+        ("score", edit.score),
+        ("finding", edit.finding),
+        ("scored_by", edit.scored_by),
+        ("reviewed_by", edit.reviewed_by),
+    ]
+    changes = [Change((*base, key), value) for key, value in fields if value is not None]
+    if edit.source is not None:
+        item = {"source": edit.source, "page": edit.page, "quote": edit.quote}
+        item = {k: v for k, v in item.items() if v is not None}
+        changes.append(Change((*base, "evidence"), item, append=True))
+    return changes
+
+
+def _splice(text: str, changes: list[Change]) -> str:
+    for change in changes:
+        if change.append:
+            text = append_item(text, list(change.path), flow(change.value))
+        else:
+            text = set_scalar(text, list(change.path), change.value)
+    return text
+
+
+def apply(path: Path, edit: Edit, workspace: Workspace) -> list[Diagnostic]:
+    """Write the edit, or return the diagnostics that refuse it (the file then stays as it was).
+
+    The file is locked from read to write; a symlink is followed and its target edited.
+    """
+    target = Path(os.path.realpath(path))
+    _editable(target)
+    with locked(target):
+        raw = target.read_bytes()
+        refused = _edit(path, raw, edit, workspace)
+        if isinstance(refused, list):
+            return refused
+        if target.read_bytes() != raw:  # changed by something that does not take the lock
+            raise RunError(f"{path} changed while normtoets was editing it; run the edit again")
+        write_bytes(target, refused)
+    return []
+
+
+def _edit(path: Path, raw: bytes, edit: Edit, workspace: Workspace) -> bytes | list[Diagnostic]:
+    """The new bytes of the file, or the diagnostics that refuse the edit."""
+    name = display_name(path)
+    text, problems = decode(raw, name)
+    if text is None:
+        return problems
+    loaded = workspace.from_text(path, text)
+    before = workspace.check(loaded)
+    assessment = loaded.model
+    if not isinstance(assessment, Assessment) or loaded.doc is None:
+        return [d for d in before if d.severity is Severity.error] or _refuse(
+            name, "not-an-assessment", "score edits assessment files only"
+        )
+    framework = workspace.framework(assessment.framework)
+    if framework is None:
+        return [d for d in before if d.code == "unknown-framework"]
+    base = _base(framework, edit)
+    if base is None:
+        known = [n.id for n in framework.norms()] + [c.id for c in framework.criteria()]
+        return _refuse(
+            name,
+            "unknown-norm",
+            f"unknown norm or criterion '{edit.target}' in framework {framework.ref}",
+            closest(edit.target, known),
+        )
+    changes = _changes(base, edit)
+    try:
+        new_text = _splice(text, changes)
+    except EditError as exc:
+        return _refuse(
+            name,
+            "cannot-edit",
+            f"cannot edit this file: {exc}",
+            "make this change by hand in an editor",
+        )
+    after_loaded = workspace.from_text(path, new_text)
+    after = workspace.check(after_loaded)
+    added = new_errors(before, loaded.doc, after, after_loaded.doc)
+    if added:
+        return added
+    assert after_loaded.doc is not None  # no new error: it parsed
+    why = unintended(
+        loaded.doc, text, after_loaded.doc, new_text, expected(loaded.doc.data, changes)
+    )
+    if why:
+        return _refuse(
+            name,
+            "unsafe-edit",
+            f"normtoets cannot make this edit safely: {why}",
+            "make this change by hand in an editor, and please report the file's layout",
+        )
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    return bom + new_text.encode("utf-8")

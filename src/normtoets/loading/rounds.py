@@ -1,0 +1,114 @@
+"""Load what `diff` and `report --since` work on: two rounds of one municipality, validated.
+
+Both files are checked like `validate` does; diff's own problems (a follow-up naming an
+unknown recommendation, a recommendation without follow-up, rounds that cannot be compared or
+are given in the wrong order) become Diagnostics at their place in the NEW file.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from normtoets.analysis import diff
+from normtoets.core.diagnostics import Diagnostic, Severity, has_errors
+from normtoets.core.errors import UsageError
+from normtoets.loading.workspace import Loaded, Workspace
+from normtoets.models import Assessment, Framework, Study
+
+
+@dataclass(frozen=True)
+class Rounds:
+    diff: diff.Diff
+    old_study: Study | None
+    new_study: Study | None
+    warnings: list[Diagnostic]  # diff's own (missing-follow-up)
+
+
+def _assessment(workspace: Workspace, path: Path) -> Loaded:
+    if not path.exists():
+        raise UsageError(f"path not found: {path}")
+    if not path.is_file():
+        raise UsageError(f"{path} is a folder, not an assessment file")
+    loaded = workspace.load(path)
+    if loaded.kind != "assessment":
+        raise UsageError(f"{path} is a {loaded.kind}, not an assessment")
+    return loaded
+
+
+def _placed(loaded: Loaded, problem: diff.Problem) -> Diagnostic:
+    line, column = loaded.doc.position(problem.path) if loaded.doc else (1, 1)
+    return Diagnostic(
+        loaded.name, line, column, problem.severity, problem.code, problem.message, problem.hint
+    )
+
+
+def _when(assessment: Assessment, study: Study | None) -> dt.date | int | None:
+    """The round's date as the report shows it: the assessment's, else its study's date, else
+    its study's year; None when none is known."""
+    if assessment.date is not None:
+        return assessment.date
+    if study is not None:
+        return study.date or study.year
+    return None
+
+
+def _year(when: dt.date | int) -> int:
+    return when.year if isinstance(when, dt.date) else when
+
+
+def _out_of_order(
+    old: Loaded, old_study: Study | None, new: Loaded, new_study: Study | None
+) -> Diagnostic | None:
+    """NEW dated before OLD: the arguments are swapped. A missing date is no guess: no error;
+    a year alone is compared as a year."""
+    before, after = _when(old.model, old_study), _when(new.model, new_study)
+    if before is None or after is None:
+        return None
+    if isinstance(before, dt.date) and isinstance(after, dt.date):
+        swapped = after < before
+    else:
+        swapped = _year(after) < _year(before)
+    if not swapped:
+        return None
+    line, column = new.doc.position(("date",)) if new.doc else (1, 1)
+    return Diagnostic(
+        new.name,
+        line,
+        column,
+        Severity.error,
+        "rounds-out-of-order",
+        f"this later round is dated {after}, before the earlier round {old.name} ({before})",
+        "give the earlier round first: `diff OLD NEW`, `report NEW --since OLD`",
+    )
+
+
+def load(
+    old_path: Path, new_path: Path, norms_dirs: list[Path] | None = None
+) -> tuple[Rounds | None, list[Diagnostic]]:
+    """Everything valid and comparable: Rounds. Otherwise None and the diagnostics."""
+    workspace = Workspace(norms_dirs)
+    old, new = _assessment(workspace, old_path), _assessment(workspace, new_path)
+    used = [item.model.framework for item in (old, new) if isinstance(item.model, Assessment)]
+    diagnostics = sorted(
+        {d for item in (old, new) for d in workspace.check(item)} | set(workspace.conflicts(used))
+    )
+    if has_errors(diagnostics):
+        return None, diagnostics
+    old_model: Assessment = old.model
+    new_model: Assessment = new.model
+    old_framework: Framework | None = workspace.framework(old_model.framework)
+    new_framework: Framework | None = workspace.framework(new_model.framework)
+    assert old_framework and new_framework  # an unknown framework is an error above
+    try:
+        result = diff.build(old_model, old_framework, new_model, new_framework)
+    except diff.DiffError as exc:
+        return None, [*diagnostics, _placed(new, exc.problem)]
+    old_study, new_study = workspace.study_for(old.path), workspace.study_for(new.path)
+    swapped = _out_of_order(old, old_study, new, new_study)
+    if swapped is not None:  # the follow-ups of swapped rounds would only add noise
+        return None, [*diagnostics, swapped]
+    own = sorted(_placed(new, p) for p in result.problems)
+    if has_errors(own):
+        return None, [*diagnostics, *own]
+    rounds = Rounds(result, old_study, new_study, own)
+    return rounds, diagnostics

@@ -1,0 +1,78 @@
+"""Load what `compare` and `report` work on: assessments of one framework, with their study."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from normtoets.core.diagnostics import Diagnostic, Severity, has_errors
+from normtoets.core.errors import UsageError
+from normtoets.loading.validate import collect
+from normtoets.loading.workspace import Loaded, Workspace
+from normtoets.models import Assessment, Framework, Study
+from normtoets.rules import Member, duplicate_municipality, place
+
+
+@dataclass(frozen=True)
+class Selection:
+    framework: Framework
+    study: Study | None
+    assessments: list[Assessment]
+    names: list[str]  # file name of each assessment, for messages
+
+
+def _twice(assessments: list[Loaded]) -> list[Diagnostic]:
+    """A comparison has one column per municipality: any second assessment of one is refused,
+    even a declared round or rater (duplicate_municipality.in_comparison)."""
+    ordered = sorted(assessments, key=lambda item: (item.path.parent, item.path.name))
+    members = [Member(item.name, item.model) for item in ordered]
+    return [
+        place(duplicate_municipality, doc, problem)
+        for index, problem in duplicate_municipality.in_comparison(members)
+        if (doc := ordered[index].doc) is not None
+    ]
+
+
+def select(
+    paths: list[Path], norms_dirs: list[Path] | None = None
+) -> tuple[Selection | None, list[Diagnostic]]:
+    """Everything valid: a Selection. Any error in the files: None and the diagnostics."""
+    workspace = Workspace(norms_dirs)
+    # One file named twice (a relative and an absolute path) is loaded once: keep it once.
+    loaded = list({id(item): item for item in workspace.load_all(collect(paths))}.values())
+    for item in loaded:
+        workspace.register(item)
+    assessments = [item for item in loaded if item.kind == "assessment"]
+    if not assessments:
+        raise UsageError(f"no assessments found in {', '.join(str(p) for p in paths)}")
+    used = [i.model.framework for i in loaded if isinstance(i.model, Assessment | Study)]
+    diagnostics = sorted(
+        {d for item in loaded if item.kind != "framework" for d in workspace.check(item)}
+        | set(workspace.check_studies(loaded))
+        | set(workspace.conflicts(used))
+    )
+    if has_errors(diagnostics):
+        return None, diagnostics
+    twice = _twice(assessments)
+    if twice:
+        return None, [*diagnostics, *twice]
+    first = assessments[0]
+    ref = first.model.framework
+    for item in assessments[1:]:
+        if item.model.framework != ref:
+            line, column = item.doc.position(("framework",)) if item.doc else (1, 1)
+            mismatch = Diagnostic(
+                item.name,
+                line,
+                column,
+                Severity.error,
+                "framework-mismatch",
+                f"assessment uses framework {item.model.framework}, but {first.name} uses {ref}",
+                "compare assessments scored against one framework version",
+            )
+            return None, [*diagnostics, mismatch]
+    framework = workspace.framework(ref)
+    assert framework is not None  # an unknown framework is an error above
+    studies = [item.model for item in loaded if item.kind == "study"]
+    study = studies[0] if studies else workspace.study_for(first.path)
+    return Selection(
+        framework, study, [a.model for a in assessments], [a.name for a in assessments]
+    ), diagnostics

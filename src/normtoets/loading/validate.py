@@ -1,0 +1,61 @@
+"""`validate`: every file under the given paths, checked against its schema and the rules."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from normtoets.core.diagnostics import Diagnostic
+from normtoets.core.errors import UsageError
+from normtoets.loading.workspace import YAML_SUFFIXES, Workspace
+
+
+@dataclass
+class Report:
+    files: list[str]
+    diagnostics: list[Diagnostic]
+
+
+def collect(paths: list[Path]) -> list[Path]:
+    """YAML files named or found below the given folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in YAML_SUFFIXES
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UsageError(f"path not found: {path}")
+    return list(dict.fromkeys(found))
+
+
+def default_paths() -> list[Path]:
+    paths = [p for p in (Path("norms"), Path("assessments")) if p.is_dir()]
+    if not paths:
+        raise UsageError("no paths given and no ./norms or ./assessments folder here")
+    return paths
+
+
+def validate(
+    paths: list[Path],
+    norms_dirs: list[Path] | None = None,
+    source_dirs: list[Path] | None = None,
+) -> Report:
+    """`source_dirs`: folders searched for sources' files after each assessment's own folder."""
+    for folder in source_dirs or []:
+        if not folder.is_dir():
+            raise UsageError(f"--sources folder not found: {folder}")
+    workspace = Workspace(norms_dirs, source_dirs)
+    files = collect(paths)
+    loaded = workspace.load_all(files)
+    for item in loaded:  # frameworks first, so assessments in the same run can use them
+        workspace.register(item)
+    diagnostics = {d for item in loaded for d in workspace.check(item)}
+    diagnostics |= set(workspace.check_studies(loaded))
+    diagnostics |= set(workspace.catalog_diagnostics)
+    diagnostics |= set(workspace.conflicts())
+    return Report([item.name for item in loaded], sorted(diagnostics))

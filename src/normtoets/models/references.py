@@ -1,0 +1,38 @@
+"""What an assessment cites: every evidence item with its path, every place that names a source,
+the sources in use. Used by the source rules, `status` and the reports."""
+
+from collections.abc import Iterator
+
+from normtoets.core.diagnostics import PathKey
+from normtoets.models.assessment import Assessment, Evidence
+
+
+def all_evidence(assessment: Assessment) -> Iterator[tuple[PathKey, Evidence]]:
+    for norm_id, judgement in assessment.judgements.items():
+        base: PathKey = ("judgements", norm_id)
+        for i, item in enumerate(judgement.evidence):
+            yield (*base, "evidence", i), item
+        for cid, criterion in judgement.criteria.items():
+            for i, item in enumerate(criterion.evidence):
+                yield (*base, "criteria", cid, "evidence", i), item
+    for f, follow_up in enumerate(assessment.follow_up):
+        for i, item in enumerate(follow_up.evidence):
+            yield ("follow_up", f, "evidence", i), item
+
+
+def source_references(assessment: Assessment) -> Iterator[tuple[PathKey, str]]:
+    """Every place that names a source id: evidence, wederhoor responses and `via`."""
+    for path, item in all_evidence(assessment):
+        yield (*path, "source"), item.source
+    for norm_id, judgement in assessment.judgements.items():
+        for i, response in enumerate(judgement.responses):
+            if response.source is not None:
+                yield ("judgements", norm_id, "responses", i, "source"), response.source
+    for i, source in enumerate(assessment.sources):
+        if source.via is not None:
+            yield ("sources", i, "via"), source.via
+
+
+def cited_sources(assessment: Assessment) -> set[str]:
+    """Source ids in use: cited by evidence or a response, or carrying another source's quotes."""
+    return {source_id for _, source_id in source_references(assessment)}

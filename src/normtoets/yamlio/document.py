@@ -1,0 +1,97 @@
+"""The parsed form of a YAML file, and the rules both parsers share (limits, scalar types)."""
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from normtoets.core.diagnostics import Diagnostic, PathKey
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+# Entries in one list or mapping: 30× the Netherlands' 342 municipalities, and far more sources,
+# norms or evidence than any assessment has; enough to keep every later step's cost in bounds.
+MAX_ITEMS = 10_000
+
+Position = tuple[int, int]
+
+
+@dataclass
+class Document:
+    """Plain data of one file, with 1-based positions keyed by the path to each node."""
+
+    name: str
+    data: Any
+    values: dict[PathKey, Position] = field(default_factory=dict)
+    keys: dict[PathKey, Position] = field(default_factory=dict)
+
+    def position(self, path: PathKey, *, key: bool = False) -> Position:
+        """Where `path` stands; the nearest known ancestor when it is absent."""
+        while True:
+            found = (self.keys.get(path) if key else None) or self.values.get(path)
+            if found:
+                return found
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+
+class Stop(Exception):
+    """Raised inside a walk when the file breaks a safety limit; carries the diagnostic."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
+
+
+def too_many_items(mapping: bool) -> tuple[str, str]:
+    """The code and message for a list or mapping past MAX_ITEMS (both parsers stop there)."""
+    if mapping:
+        return (
+            "too-many-items",
+            f"mapping has more than {MAX_ITEMS:,} keys; normtoets reads mappings of up to "
+            f"{MAX_ITEMS:,}",
+        )
+    return (
+        "too-many-items",
+        f"list has more than {MAX_ITEMS:,} items; normtoets reads lists of up to {MAX_ITEMS:,}",
+    )
+
+
+# YAML 1.2 core schema for plain scalars; anything else stays text (dates too: pydantic parses).
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+_TEXT_START = frozenset("abcdeghijklmopqrsuvwxyzABCDEGHIJKLMOPQRSUVWXYZ")
+
+
+def plain(value: str) -> Any:
+    """The value of an unquoted scalar."""
+    if value and value[0] in _TEXT_START:  # most values are words: no pattern can match them
+        return value
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+# Line breaks as YAML (libyaml) counts them, so our line numbers agree with the parser's.
+_BREAKS = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
+
+
+def lines_of(text: str) -> list[str]:
+    return _BREAKS.split(text)
+
+
+def within(text: str, line: int, column: int) -> Position:
+    """A parser position moved inside the file (end-of-stream errors point one line past it)."""
+    lines = lines_of(text)
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(column, len(lines[line - 1]) + 1)

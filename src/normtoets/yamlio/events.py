@@ -1,0 +1,192 @@
+"""The careful parse: walk the event stream, stopping at the first alias, tag or level too deep.
+
+Slower than composing nodes in C (every event becomes a Python object), but nothing is ever
+expanded or nested past the limit, whatever the input. Used whenever the quick scan in
+yamlnodes cannot rule such input out, and where the C parser is missing.
+"""
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml import events as ev
+
+from normtoets.core.diagnostics import Diagnostic, PathKey, Severity
+from normtoets.yamlio.document import (
+    MAX_DEPTH,
+    MAX_ITEMS,
+    Document,
+    Position,
+    Stop,
+    plain,
+    too_many_items,
+)
+
+ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str"}
+
+
+def pure_events(text: str) -> Iterable[ev.Event]:
+    return YAML(typ="safe", pure=True).parse(text)  # type: ignore[no-any-return]
+
+
+def _c_events(text: str) -> Iterable[ev.Event]:
+    from ruamel.yaml.cyaml import CSafeLoader
+
+    loader = CSafeLoader(text)
+    try:
+        while True:
+            event = loader.get_event()
+            yield event
+            if isinstance(event, ev.StreamEndEvent):
+                return
+    finally:
+        loader.dispose()
+
+
+def _choose() -> Callable[[str], Iterable[ev.Event]]:
+    try:
+        next(iter(_c_events("a: 1")))
+        return _c_events
+    except Exception:  # no C extension on this machine: the same events, in pure Python
+        return pure_events
+
+
+events = _choose()
+USES_C = events is _c_events
+
+
+def _at(event: Any) -> Position:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+class _Frame:
+    """An open mapping or sequence during the walk."""
+
+    __slots__ = ("container", "discard", "entries", "expecting_value", "path", "pending", "seen")
+
+    def __init__(self, container: Any, path: PathKey, discard: bool) -> None:
+        self.container = container
+        self.path = path
+        self.discard = discard  # inside a duplicate key's value: parsed, never kept
+        self.expecting_value = False  # in a mapping: a key was read, its value comes next
+        self.pending: str | None = None  # that key; None when it repeated an earlier key
+        self.seen: dict[str, Position] = {}
+        self.entries = 0  # items or keys so far, repeated keys included, as the quick path counts
+
+
+# Line breaks as YAML (libyaml) counts them, so our line numbers agree with the parser's.
+
+
+def walk(events: Iterable[Any], doc: Document, problems: list[Diagnostic]) -> None:
+    name = doc.name
+    root = _Frame([], (), False)
+    stack = [root]
+    documents = 0
+
+    def stop(event: Any, code: str, message: str, hint: str | None = None) -> Stop:
+        return Stop(Diagnostic(name, *_at(event), Severity.error, code, message, hint))
+
+    def count(frame: _Frame, event: Any) -> None:
+        frame.entries += 1
+        if frame.entries > MAX_ITEMS:
+            raise stop(event, *too_many_items(isinstance(frame.container, dict)))
+
+    def place(value: Any, event: Any) -> None:
+        frame = stack[-1]
+        discard = frame.discard
+        if isinstance(frame.container, dict):
+            key = frame.pending
+            frame.expecting_value = False
+            if key is None:  # the key repeated an earlier one: drop its value
+                discard = True
+            else:
+                frame.container[key] = value
+            here: PathKey = (*frame.path, key if key is not None else "")
+        else:
+            if frame is not root:
+                count(frame, event)
+            here = (*frame.path, len(frame.container)) if frame is not root else ()
+            frame.container.append(value)
+        if not discard:
+            doc.values[here] = _at(event)
+        if isinstance(value, dict | list):
+            if len(stack) > MAX_DEPTH:
+                raise stop(event, "too-deep", f"nesting is deeper than {MAX_DEPTH} levels")
+            stack.append(_Frame(value, here, discard))
+
+    for event in events:
+        kind = type(event)
+        if kind is ev.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise stop(
+                    event,
+                    "multiple-documents",
+                    "a file holds one YAML document; found a second '---'",
+                )
+            continue
+        if kind in (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent):
+            continue
+        if kind in (ev.MappingEndEvent, ev.SequenceEndEvent):
+            stack.pop()
+            continue
+        if kind is ev.AliasEvent:
+            raise stop(
+                event,
+                "alias",
+                f"aliases (*{event.anchor}) are not allowed",
+                "write the value out in full",
+            )
+        if event.anchor:
+            raise stop(
+                event,
+                "alias",
+                f"anchors (&{event.anchor}) are not allowed",
+                "write the value out in full",
+            )
+        tag = event.tag
+        if tag not in ALLOWED_TAGS:
+            problems.append(
+                Diagnostic(
+                    name,
+                    *_at(event),
+                    Severity.error,
+                    "yaml-tag",
+                    f"tag '{tag}' is not allowed in normtoets files",
+                    "remove the tag; values are plain text, numbers or lists",
+                )
+            )
+        frame = stack[-1]
+        if isinstance(frame.container, dict) and not frame.expecting_value:
+            if kind is not ev.ScalarEvent:
+                raise stop(event, "yaml-syntax", "a key must be plain text, not a list or mapping")
+            count(frame, event)
+            key = str(event.value)
+            frame.expecting_value = True
+            if key in frame.seen:
+                if not frame.discard:
+                    problems.append(
+                        Diagnostic(
+                            name,
+                            *_at(event),
+                            Severity.error,
+                            "duplicate-key",
+                            f"key '{key}' appears twice in the same mapping",
+                            f"first on line {frame.seen[key][0]}; normtoets keeps the first",
+                        )
+                    )
+                frame.pending = None
+            else:
+                frame.seen[key] = _at(event)
+                frame.pending = key
+                if not frame.discard:
+                    doc.keys[(*frame.path, key)] = _at(event)
+            continue
+        if kind is ev.ScalarEvent:
+            is_plain = event.implicit[0] and tag is None
+            place(plain(event.value) if is_plain else event.value, event)
+        elif kind is ev.MappingStartEvent:
+            place({}, event)
+        else:
+            place([], event)
+    doc.data = root.container[0] if root.container else None
