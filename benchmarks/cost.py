@@ -25,8 +25,8 @@ from hostile import many_norms, many_sources  # noqa: E402
 
 from normtoets import report, scoring  # noqa: E402
 from normtoets.loading.selection import select  # noqa: E402
+from normtoets.loading.session import Session  # noqa: E402
 from normtoets.loading.validate import validate  # noqa: E402
-from normtoets.loading.workspace import Workspace  # noqa: E402
 from normtoets.report.sandbox import TemplateLimit  # noqa: E402
 
 BUNDLED = ROOT / "norms" / "regioplan-sociaal-domein.yaml"
@@ -55,7 +55,7 @@ def validating_norms(folder: Path, n: int) -> Callable[[], Any]:
 def scoring_norms(folder: Path, n: int) -> Callable[[], Any]:
     norms, path = many_norms(folder, n)
     edit = scoring.Edit(f"N{n - 1}", "-")
-    return lambda: scoring.apply(path, edit, Workspace([norms]))
+    return lambda: scoring.apply(path, edit, Session([norms]))
 
 
 def municipality_report(folder: Path, n: int, pdf: bool = False) -> Callable[[], Any]:

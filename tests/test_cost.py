@@ -18,8 +18,8 @@ from conftest import ACCEPTANCE
 from normtoets import report
 from normtoets.authoring import scoring
 from normtoets.loading.selection import select
+from normtoets.loading.session import Session
 from normtoets.loading.validate import validate
-from normtoets.loading.workspace import Workspace
 from normtoets.rules.suggest import MAX_HINTS
 
 NORMS = ACCEPTANCE / "norms"
@@ -217,7 +217,7 @@ def validating_norms(folder: Path, n: int) -> Callable[[], Any]:
 def scoring_norms(folder: Path, n: int) -> Callable[[], Any]:
     norms, path = valid_norms(folder, n)
     edit = scoring.Edit(f"N{n - 1}", "-")
-    return lambda: scoring.apply(path, edit, Workspace([norms]))
+    return lambda: scoring.apply(path, edit, Session([norms]))
 
 
 def reporting_norms(folder: Path, n: int) -> Callable[[], Any]:

@@ -18,7 +18,7 @@ from normtoets.core.diagnostics import Diagnostic, Severity, has_errors
 from normtoets.core.errors import RunError, UsageError
 
 if TYPE_CHECKING:
-    from normtoets.loading.workspace import Workspace
+    from normtoets.loading.session import Session
     from normtoets.models import Framework
 
 EXIT_INTERNAL = 3
@@ -255,6 +255,7 @@ def compare(
     if selection is None:
         _fail_with(diagnostics)
         return
+    _warn(diagnostics)
     if mean and any(level.value is None for level in selection.framework.scale.levels):
         raise UsageError(
             f"--mean needs a numeric value for every scale level of {selection.framework.ref}"
@@ -285,10 +286,11 @@ def compare(
         _emit_table(draw, output, width=120)
 
 
-def _warn(diagnostics: list[Diagnostic]) -> None:
-    """Warnings that do not stop the run, on stderr."""
+def _warn(*found: list[Diagnostic]) -> None:
+    """The warnings and infos of the files a successful run used, on stderr, each once."""
     from normtoets.output.diagnostics import render_text
 
+    diagnostics = sorted({d for group in found for d in group if d.severity is not Severity.error})
     if diagnostics:
         render_text(_stderr(), diagnostics, len({d.file for d in diagnostics}))
 
@@ -315,7 +317,7 @@ def diff_rounds(
     if loaded is None:
         _fail_with(diagnostics)
         return
-    _warn(loaded.warnings)
+    _warn(diagnostics, loaded.warnings)
     if output_format is TableFormat.json:
         _emit(render.to_json(loaded.diff), output)
     elif output_format is TableFormat.csv:
@@ -364,21 +366,21 @@ def status(
 ) -> None:
     """Progress per assessment: norms scored, findings and evidence missing, unused sources."""
     from normtoets.analysis.progress import progress
+    from normtoets.loading.session import Session
     from normtoets.loading.validate import collect
-    from normtoets.loading.workspace import Workspace
     from normtoets.output import progress as render
 
-    workspace = Workspace(norms)
-    loaded = workspace.load_all(collect(paths or [Path("assessments")]))
+    session = Session(norms)
+    loaded = session.load_all(collect(paths or [Path("assessments")]))
     for item in loaded:
-        workspace.register(item)
+        session.register(item)
     rows, problems = [], []
     for item in loaded:
         if item.kind != "assessment":
             continue
-        framework = workspace.framework(item.model.framework) if item.model else None
+        framework = session.framework(item.model.framework) if item.model else None
         if item.model is None or framework is None:
-            problems += [d for d in workspace.check(item) if d.severity is Severity.error]
+            problems += [d for d in session.check(item) if d.severity is Severity.error]
             continue
         rows.append(progress(item.name, framework, item.model))
     if output_format is DiagnosticFormat.json:
@@ -395,9 +397,9 @@ def status(
 def frameworks(norms: NormsOption = None) -> None:
     """List the frameworks found: bundled, in ./norms and in --norms folders."""
     from normtoets.core.controlchars import visible
-    from normtoets.loading.workspace import Workspace
+    from normtoets.loading.session import Session
 
-    for framework in sorted(Workspace(norms).frameworks(), key=lambda f: (f.id, f.version)):
+    for framework in sorted(Session(norms).frameworks(), key=lambda f: (f.id, f.version)):
         count = sum(1 for _ in framework.norms())
         line = f"{framework.id}@{framework.version}\t{count} normen\t{framework.title}"
         typer.echo(visible(line))
@@ -407,20 +409,20 @@ new_app = typer.Typer(help="Start a study or an assessment from a framework.", n
 app.add_typer(new_app, name="new")
 
 
-def _framework(workspace: "Workspace", spec: str | None) -> "Framework":
+def _framework(session: "Session", spec: str | None) -> "Framework":
     """ID or ID@VERSION; without one, the only framework there is."""
     from normtoets.models import FrameworkRef
 
     if spec and "@" in spec:
         fid, version = spec.split("@", 1)
-        found = workspace.framework(FrameworkRef(id=fid, version=version))
+        found = session.framework(FrameworkRef(id=fid, version=version))
     elif spec:
-        found = workspace.framework_by_id(spec)
+        found = session.framework_by_id(spec)
     else:
-        ids = {f.id for f in workspace.frameworks()}
+        ids = {f.id for f in session.frameworks()}
         if len(ids) != 1:
             raise UsageError(f"name a framework with --framework ({', '.join(sorted(ids))})")
-        found = workspace.framework_by_id(ids.pop())
+        found = session.framework_by_id(ids.pop())
     if found is None:
         raise UsageError(f"framework '{spec}' not found; see 'normtoets frameworks'")
     return found
@@ -442,9 +444,9 @@ def new_study(
 ) -> None:
     """Create FOLDER/study.yaml (never overwrites)."""
     from normtoets.authoring.scaffold import new_study as create
-    from normtoets.loading.workspace import Workspace
+    from normtoets.loading.session import Session
 
-    fw = _framework(Workspace(norms), framework)
+    fw = _framework(Session(norms), framework)
     path = create(
         folder, title=title, rekenkamer=rekenkamer, municipalities=municipality, framework=fw
     )
@@ -464,10 +466,10 @@ def new_assessment(
 ) -> None:
     """Create an assessment with every norm and criterion, 'niet beoordeeld' (never overwrites)."""
     from normtoets.authoring.scaffold import new_assessment as create
-    from normtoets.loading.workspace import Workspace
+    from normtoets.loading.session import Session
 
-    workspace = Workspace(norms)
-    study = workspace.study_in(folder)
+    session = Session(norms)
+    study = session.study_in(folder)
     if framework is None and study is None:
         raise UsageError(
             f"{folder} has no study.yaml: create the study first (normtoets new study), "
@@ -475,22 +477,22 @@ def new_assessment(
         )
     if framework is None and study is not None:
         framework = f"{study.framework.id}@{study.framework.version}"
-    fw = _framework(workspace, framework)
+    fw = _framework(session, framework)
     path = create(folder, municipality=municipality, framework=fw, study=study)
     typer.echo(f"created {path}")
 
 
 def _complete_target(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion for `score`: the norm and criterion ids of the file's framework."""
-    from normtoets.loading.workspace import Workspace
+    from normtoets.loading.session import Session
     from normtoets.models import Assessment
 
     file = ctx.params.get("file")
     if not file:
         return []
-    workspace = Workspace()
-    model = workspace.load(Path(file)).model
-    fw = workspace.framework(model.framework) if isinstance(model, Assessment) else None
+    session = Session()
+    model = session.load(Path(file)).model
+    fw = session.framework(model.framework) if isinstance(model, Assessment) else None
     ids = [n.id for n in fw.norms()] + [c.id for c in fw.criteria()] if fw else []
     return [i for i in ids if i.startswith(incomplete)]
 
@@ -531,7 +533,7 @@ def score(
     ends the options: normtoets score duiven.yaml B5 -- --
     """
     from normtoets.authoring.scoring import Edit, apply
-    from normtoets.loading.workspace import Workspace
+    from normtoets.loading.session import Session
 
     if not file.is_file():
         raise UsageError(f"path not found: {file}")
@@ -554,7 +556,7 @@ def score(
             )
     source, _, page = (evidence or "").partition(":")
     edit = Edit(target, value, finding, source or None, page or None, quote, scored_by, reviewed_by)
-    refused = apply(file, edit, Workspace(norms))
+    refused = apply(file, edit, Session(norms))
     if refused:
         _fail_with(refused, f"{file} is unchanged: nothing was written.")
     typer.echo(f"{file}: {target} bijgewerkt")
@@ -643,6 +645,7 @@ def report(
     """Render the rekenkamer report (Dutch): one municipality, or the comparison."""
     import normtoets.report as reports
     from normtoets.loading.selection import select
+    from normtoets.loading.session import Session
 
     if templates is not None and not templates.is_dir():
         raise UsageError(f"templates folder not found: {templates}")
@@ -657,19 +660,21 @@ def report(
         (volume, name, kind, _destination(name, [*inputs, *(norms or [])], force))
         for volume, name, kind in _report_files(output, html, split)
     ]
-    selection, diagnostics = select([path], norms)
+    session = Session(norms)  # one for both: the later round is loaded and checked once
+    selection, diagnostics = select([path], session=session)
     if selection is None:
         _fail_with(diagnostics, "No report was written.")
         return
-    earlier = None
+    earlier, found = None, [diagnostics]
     if since is not None:
         from normtoets.loading import rounds
 
-        earlier, problems = rounds.load(since, path, norms)
+        earlier, problems = rounds.load(since, path, session=session)
         if earlier is None:
             _fail_with(problems, "No report was written.")
             return
-        _warn(earlier.warnings)
+        found += [problems, earlier.warnings]
+    _warn(*found)
     if compare:
         rendered: str | dict[str, str] = reports.comparison_html(
             selection.framework, selection.assessments, selection.study, templates=templates

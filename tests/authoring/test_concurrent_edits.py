@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ACCEPTANCE
 from normtoets.authoring.scoring import Edit, apply
-from normtoets.loading.workspace import Workspace
+from normtoets.loading.session import Session
 
 NORMS = ACCEPTANCE / "norms"
 PAIRS = 60
@@ -34,7 +34,7 @@ def _worker(path: Path, norm: str, barrier, results) -> None:  # type: ignore[no
         barrier.wait()
         value = f"{norm}-ronde-{i}"
         try:
-            refused = apply(path, Edit(norm, finding=value), Workspace([NORMS]))
+            refused = apply(path, Edit(norm, finding=value), Session([NORMS]))
             ok = not refused
         except Exception as exc:  # a refusal with a message (e.g. the lock's timeout)
             ok, value = False, f"{type(exc).__name__}: {exc}"
@@ -59,7 +59,7 @@ def test_concurrent_edits_never_lose_one(tmp_path: Path) -> None:
         for _ in range(PAIRS):
             barrier.wait()
             barrier.wait()
-            model = Workspace([NORMS]).load_all([path])[0].model
+            model = Session([NORMS]).load_all([path])[0].model
             for _ in range(2):
                 i, norm, ok, value = results.get(timeout=30)
                 if ok:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from conftest import ACCEPTANCE, REPO
-from normtoets.loading.workspace import Workspace
+from normtoets.loading.session import Session
 from normtoets.models import Assessment
 from normtoets.yamlio.splice import set_scalar
 
@@ -33,7 +33,7 @@ def test_score_edits_keep_all_other_lines(edits: list[tuple[list[str], str]]) ->
         if old != new:
             assert "score:" in old and old.split("score:")[0] == new.split("score:")[0]
     final = dict((tuple(p), c) for p, c in edits)
-    model = Workspace([ACCEPTANCE / "norms"]).from_text(Path("x.yaml"), text).model
+    model = Session([ACCEPTANCE / "norms"]).from_text(Path("x.yaml"), text).model
     assert isinstance(model, Assessment)
     for path, code in final.items():
         judgement = model.judgements[path[1]]
@@ -51,10 +51,10 @@ def test_generated_assessments_round_trip(tmp_path_factory, seed: int) -> None: 
 
     out = tmp_path_factory.mktemp("gen")
     [path] = generate(out, 1, seed, ACCEPTANCE / "norms" / "mini.yaml")
-    workspace = Workspace([ACCEPTANCE / "norms"])
-    model = workspace.load(path).model
+    session = Session([ACCEPTANCE / "norms"])
+    model = session.load(path).model
     assert isinstance(model, Assessment)
     dumped = io.StringIO()
     YAML(typ="safe", pure=True).dump(model.model_dump(mode="json", exclude_none=True), dumped)
-    again = workspace.from_text(out / "again.yaml", dumped.getvalue()).model
+    again = session.from_text(out / "again.yaml", dumped.getvalue()).model
     assert again == model

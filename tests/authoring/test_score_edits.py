@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ACCEPTANCE
 from normtoets.authoring import scoring
-from normtoets.loading.workspace import Workspace
+from normtoets.loading.session import Session
 
 NORMS = ACCEPTANCE / "norms"
 
@@ -27,7 +27,7 @@ judgements:
 
 
 def load(path: Path):  # type: ignore[no-untyped-def]
-    model = Workspace([NORMS]).load(path).model
+    model = Session([NORMS]).load(path).model
     assert model is not None, path
     return model
 

@@ -18,7 +18,7 @@ from ruamel.yaml import YAML
 from conftest import ACCEPTANCE
 from normtoets.authoring.scoring import Edit, apply
 from normtoets.core.errors import RunError, UsageError
-from normtoets.loading.workspace import Workspace
+from normtoets.loading.session import Session
 
 NORMS = ACCEPTANCE / "norms"
 CODES = ["++", "+", "-", "--", "nb", "nvt"]
@@ -160,7 +160,7 @@ def test_an_edit_changes_exactly_what_it_says_or_nothing(
     path = tmp_path / "testdorp.yaml"
     path.write_bytes(raw)
     try:
-        refused = apply(path, edit, Workspace([NORMS]))
+        refused = apply(path, edit, Session([NORMS]))
     except (UsageError, RunError):
         refused = ["refused"]  # type: ignore[list-item]
     after = path.read_bytes()

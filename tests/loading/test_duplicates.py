@@ -159,12 +159,12 @@ def test_compare_across_folders(run, tmp_path: Path) -> None:
 
 
 def test_build_never_merges_columns() -> None:
-    from normtoets.loading.workspace import Workspace
+    from normtoets.loading.session import Session
 
-    workspace = Workspace([NORMS])
-    model = workspace.load(FIXTURE / "testdorp.yaml").model
+    session = Session([NORMS])
+    model = session.load(FIXTURE / "testdorp.yaml").model
     assert isinstance(model, Assessment)
-    framework = workspace.framework(model.framework)
+    framework = session.framework(model.framework)
     assert framework is not None
     twin = model.model_copy(update={"municipality": "testdorp "})
     with pytest.raises(ValueError, match="Testdorp"):

@@ -3,7 +3,7 @@
 import json
 
 from conftest import REPO, STUDY
-from normtoets.loading.workspace import Workspace
+from normtoets.loading.session import Session
 
 # Sections 4.7, 4.8 and 5.6 of the Duiven report (5.6 types B5 as "- -").
 DUIVEN = {"B1": "++", "B2": "++", "B3": "++", "B4": "+", "B5": "--", "B6": "--",
@@ -19,7 +19,7 @@ def test_bundled_files_validate_clean(run) -> None:
 
 
 def test_framework_has_the_ids_of_the_normenkader() -> None:
-    framework = Workspace().framework_by_id("regioplan-sociaal-domein")
+    framework = Session().framework_by_id("regioplan-sociaal-domein")
     assert framework is not None
     assert [n.id for n in framework.norms()] == list(DUIVEN)
     assert [c.id for c in framework.criteria()] == (
@@ -37,7 +37,7 @@ def test_duiven_scores_equal_the_report(run) -> None:
 
 
 def test_duiven_through_the_library() -> None:
-    loaded = Workspace().load(STUDY / "duiven.yaml")
+    loaded = Session().load(STUDY / "duiven.yaml")
     assessment = loaded.model
     assert {k: j.score for k, j in assessment.judgements.items()} == DUIVEN
     assert {k: c.score for k, c in assessment.judgements["U2"].criteria.items()} == DUIVEN_CRITERIA
@@ -49,7 +49,7 @@ def test_duiven_through_the_library() -> None:
 def test_other_municipalities_have_no_invented_scores() -> None:
     """Their reports are not in the sources: a score needs a finding and evidence behind it."""
     for name in ("doesburg", "westervoort"):
-        assessment = Workspace().load(STUDY / f"{name}.yaml").model
+        assessment = Session().load(STUDY / f"{name}.yaml").model
         assert assessment.status == "concept"
         for judgement in assessment.judgements.values():
             if judgement.score != "nb":
@@ -58,5 +58,5 @@ def test_other_municipalities_have_no_invented_scores() -> None:
 
 def test_bundled_norms_are_found_outside_the_repo(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    assert Workspace().framework_by_id("regioplan-sociaal-domein") is not None
+    assert Session().framework_by_id("regioplan-sociaal-domein") is not None
     assert (REPO / "norms").is_dir()

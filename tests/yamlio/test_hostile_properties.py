@@ -7,14 +7,14 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from conftest import ACCEPTANCE
-from normtoets.loading.workspace import Workspace
+from normtoets.loading.session import Session
 from normtoets.yamlio.read import lines_of
 
 NORMS = ACCEPTANCE / "norms"
 SEED_FILES = [ACCEPTANCE / "good" / "testdorp.yaml", ACCEPTANCE / "good" / "study.yaml",
               NORMS / "mini.yaml"]  # fmt: skip
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-WORKSPACE = Workspace([NORMS])
+WORKSPACE = Session([NORMS])
 
 
 def check_text(text: str, name: str = "fuzz.yaml") -> None:

@@ -15,7 +15,7 @@ from normtoets.core.diagnostics import Diagnostic, Severity
 from normtoets.core.errors import RunError, UsageError
 from normtoets.files.atomic import write_bytes
 from normtoets.files.lock import locked
-from normtoets.loading.workspace import Workspace, display_name
+from normtoets.loading.session import Session, display_name
 from normtoets.models import Assessment, Framework
 from normtoets.rules.suggest import closest
 from normtoets.yamlio.proof import Change, expected, new_errors, unintended
@@ -97,7 +97,7 @@ def _splice(text: str, changes: list[Change]) -> str:
     return text
 
 
-def apply(path: Path, edit: Edit, workspace: Workspace) -> list[Diagnostic]:
+def apply(path: Path, edit: Edit, session: Session) -> list[Diagnostic]:
     """Write the edit, or return the diagnostics that refuse it (the file then stays as it was).
 
     The file is locked from read to write; a symlink is followed and its target edited.
@@ -106,7 +106,7 @@ def apply(path: Path, edit: Edit, workspace: Workspace) -> list[Diagnostic]:
     _editable(target)
     with locked(target):
         raw = target.read_bytes()
-        refused = _edit(path, raw, edit, workspace)
+        refused = _edit(path, raw, edit, session)
         if isinstance(refused, list):
             return refused
         if target.read_bytes() != raw:  # changed by something that does not take the lock
@@ -115,20 +115,20 @@ def apply(path: Path, edit: Edit, workspace: Workspace) -> list[Diagnostic]:
     return []
 
 
-def _edit(path: Path, raw: bytes, edit: Edit, workspace: Workspace) -> bytes | list[Diagnostic]:
+def _edit(path: Path, raw: bytes, edit: Edit, session: Session) -> bytes | list[Diagnostic]:
     """The new bytes of the file, or the diagnostics that refuse the edit."""
     name = display_name(path)
     text, problems = decode(raw, name)
     if text is None:
         return problems
-    loaded = workspace.from_text(path, text)
-    before = workspace.check(loaded)
+    loaded = session.from_text(path, text)
+    before = session.check(loaded)
     assessment = loaded.model
     if not isinstance(assessment, Assessment) or loaded.doc is None:
         return [d for d in before if d.severity is Severity.error] or _refuse(
             name, "not-an-assessment", "score edits assessment files only"
         )
-    framework = workspace.framework(assessment.framework)
+    framework = session.framework(assessment.framework)
     if framework is None:
         return [d for d in before if d.code == "unknown-framework"]
     base = _base(framework, edit)
@@ -150,8 +150,8 @@ def _edit(path: Path, raw: bytes, edit: Edit, workspace: Workspace) -> bytes | l
             f"cannot edit this file: {exc}",
             "make this change by hand in an editor",
         )
-    after_loaded = workspace.from_text(path, new_text)
-    after = workspace.check(after_loaded)
+    after_loaded = session.from_text(path, new_text)
+    after = session.check(after_loaded)
     added = new_errors(before, loaded.doc, after, after_loaded.doc)
     if added:
         return added

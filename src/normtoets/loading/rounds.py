@@ -12,7 +12,7 @@ from pathlib import Path
 from normtoets.analysis import diff
 from normtoets.core.diagnostics import Diagnostic, Severity, has_errors
 from normtoets.core.errors import UsageError
-from normtoets.loading.workspace import Loaded, Workspace
+from normtoets.loading.session import Loaded, Session
 from normtoets.models import Assessment, Framework, Study
 
 
@@ -24,12 +24,12 @@ class Rounds:
     warnings: list[Diagnostic]  # diff's own (missing-follow-up)
 
 
-def _assessment(workspace: Workspace, path: Path) -> Loaded:
+def _assessment(session: Session, path: Path) -> Loaded:
     if not path.exists():
         raise UsageError(f"path not found: {path}")
     if not path.is_file():
         raise UsageError(f"{path} is a folder, not an assessment file")
-    loaded = workspace.load(path)
+    loaded = session.load(path)
     if loaded.kind != "assessment":
         raise UsageError(f"{path} is a {loaded.kind}, not an assessment")
     return loaded
@@ -83,27 +83,32 @@ def _out_of_order(
 
 
 def load(
-    old_path: Path, new_path: Path, norms_dirs: list[Path] | None = None
+    old_path: Path,
+    new_path: Path,
+    norms_dirs: list[Path] | None = None,
+    *,
+    session: Session | None = None,
 ) -> tuple[Rounds | None, list[Diagnostic]]:
-    """Everything valid and comparable: Rounds. Otherwise None and the diagnostics."""
-    workspace = Workspace(norms_dirs)
-    old, new = _assessment(workspace, old_path), _assessment(workspace, new_path)
+    """Everything valid and comparable: Rounds and the files' warnings. Otherwise None and the
+    diagnostics."""
+    session = session or Session(norms_dirs)
+    old, new = _assessment(session, old_path), _assessment(session, new_path)
     used = [item.model.framework for item in (old, new) if isinstance(item.model, Assessment)]
     diagnostics = sorted(
-        {d for item in (old, new) for d in workspace.check(item)} | set(workspace.conflicts(used))
+        {d for item in (old, new) for d in session.check(item)} | set(session.conflicts(used))
     )
     if has_errors(diagnostics):
         return None, diagnostics
     old_model: Assessment = old.model
     new_model: Assessment = new.model
-    old_framework: Framework | None = workspace.framework(old_model.framework)
-    new_framework: Framework | None = workspace.framework(new_model.framework)
+    old_framework: Framework | None = session.framework(old_model.framework)
+    new_framework: Framework | None = session.framework(new_model.framework)
     assert old_framework and new_framework  # an unknown framework is an error above
     try:
         result = diff.build(old_model, old_framework, new_model, new_framework)
     except diff.DiffError as exc:
         return None, [*diagnostics, _placed(new, exc.problem)]
-    old_study, new_study = workspace.study_for(old.path), workspace.study_for(new.path)
+    old_study, new_study = session.study_for(old.path), session.study_for(new.path)
     swapped = _out_of_order(old, old_study, new, new_study)
     if swapped is not None:  # the follow-ups of swapped rounds would only add noise
         return None, [*diagnostics, swapped]

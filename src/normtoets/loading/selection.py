@@ -5,8 +5,8 @@ from pathlib import Path
 
 from normtoets.core.diagnostics import Diagnostic, Severity, has_errors
 from normtoets.core.errors import UsageError
+from normtoets.loading.session import Loaded, Session
 from normtoets.loading.validate import collect
-from normtoets.loading.workspace import Loaded, Workspace
 from normtoets.models import Assessment, Framework, Study
 from normtoets.rules import Member, duplicate_municipality, place
 
@@ -32,22 +32,22 @@ def _twice(assessments: list[Loaded]) -> list[Diagnostic]:
 
 
 def select(
-    paths: list[Path], norms_dirs: list[Path] | None = None
+    paths: list[Path], norms_dirs: list[Path] | None = None, *, session: Session | None = None
 ) -> tuple[Selection | None, list[Diagnostic]]:
-    """Everything valid: a Selection. Any error in the files: None and the diagnostics."""
-    workspace = Workspace(norms_dirs)
+    """Everything valid: a Selection and the warnings. Any error: None and the diagnostics."""
+    session = session or Session(norms_dirs)
     # One file named twice (a relative and an absolute path) is loaded once: keep it once.
-    loaded = list({id(item): item for item in workspace.load_all(collect(paths))}.values())
+    loaded = list({id(item): item for item in session.load_all(collect(paths))}.values())
     for item in loaded:
-        workspace.register(item)
+        session.register(item)
     assessments = [item for item in loaded if item.kind == "assessment"]
     if not assessments:
         raise UsageError(f"no assessments found in {', '.join(str(p) for p in paths)}")
     used = [i.model.framework for i in loaded if isinstance(i.model, Assessment | Study)]
     diagnostics = sorted(
-        {d for item in loaded if item.kind != "framework" for d in workspace.check(item)}
-        | set(workspace.check_studies(loaded))
-        | set(workspace.conflicts(used))
+        {d for item in loaded if item.kind != "framework" for d in session.check(item)}
+        | set(session.check_studies(loaded))
+        | set(session.conflicts(used))
     )
     if has_errors(diagnostics):
         return None, diagnostics
@@ -69,10 +69,10 @@ def select(
                 "compare assessments scored against one framework version",
             )
             return None, [*diagnostics, mismatch]
-    framework = workspace.framework(ref)
+    framework = session.framework(ref)
     assert framework is not None  # an unknown framework is an error above
     studies = [item.model for item in loaded if item.kind == "study"]
-    study = studies[0] if studies else workspace.study_for(first.path)
+    study = studies[0] if studies else session.study_for(first.path)
     return Selection(
         framework, study, [a.model for a in assessments], [a.name for a in assessments]
     ), diagnostics

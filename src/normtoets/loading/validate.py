@@ -5,7 +5,7 @@ from pathlib import Path
 
 from normtoets.core.diagnostics import Diagnostic
 from normtoets.core.errors import UsageError
-from normtoets.loading.workspace import YAML_SUFFIXES, Workspace
+from normtoets.loading.session import YAML_SUFFIXES, Session
 
 
 @dataclass
@@ -49,13 +49,13 @@ def validate(
     for folder in source_dirs or []:
         if not folder.is_dir():
             raise UsageError(f"--sources folder not found: {folder}")
-    workspace = Workspace(norms_dirs, source_dirs)
+    session = Session(norms_dirs, source_dirs)
     files = collect(paths)
-    loaded = workspace.load_all(files)
+    loaded = session.load_all(files)
     for item in loaded:  # frameworks first, so assessments in the same run can use them
-        workspace.register(item)
-    diagnostics = {d for item in loaded for d in workspace.check(item)}
-    diagnostics |= set(workspace.check_studies(loaded))
-    diagnostics |= set(workspace.catalog_diagnostics)
-    diagnostics |= set(workspace.conflicts())
+        session.register(item)
+    diagnostics = {d for item in loaded for d in session.check(item)}
+    diagnostics |= set(session.check_studies(loaded))
+    diagnostics |= set(session.catalog_diagnostics)
+    diagnostics |= set(session.conflicts())
     return Report([item.name for item in loaded], sorted(diagnostics))

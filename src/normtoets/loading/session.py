@@ -1,4 +1,6 @@
-"""Loads files once, knows which frameworks exist and which study an assessment belongs to."""
+"""The loading session of one run: every file read, parsed and rule-checked once, the frameworks
+found, the study of each assessment. Every command makes one and passes it on (`report --since`
+loads the later round once for the report and the diff)."""
 
 import os
 from dataclasses import dataclass, field
@@ -46,6 +48,7 @@ class Loaded:
     doc: Document | None
     model: Any
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    checked: list[Diagnostic] | None = None  # the rules' result, once per session
 
 
 def display_name(path: Path) -> str:
@@ -93,7 +96,7 @@ def _conflict(earlier: Loaded, later: Loaded) -> Diagnostic:
     )
 
 
-class Workspace:
+class Session:
     def __init__(
         self, norms_dirs: list[Path] | None = None, source_dirs: list[Path] | None = None
     ) -> None:
@@ -213,7 +216,12 @@ class Workspace:
         return self._studies[key]
 
     def check(self, loaded: Loaded) -> list[Diagnostic]:
-        """The file's own problems plus every semantic rule's."""
+        """The file's own problems plus every semantic rule's (run once per file)."""
+        if loaded.checked is None:
+            loaded.checked = self._check(loaded)
+        return list(loaded.checked)
+
+    def _check(self, loaded: Loaded) -> list[Diagnostic]:
         if loaded.model is None or loaded.doc is None:
             return list(loaded.diagnostics)
         model = loaded.model
