@@ -103,7 +103,7 @@ def test_mixed_framework_versions(run, tmp_path: Path) -> None:
         "compare", "--norms", NORMS, FIXTURE / "testdorp.yaml", tmp_path / "proefstad.yaml"
     )
     assert result.exit_code == 1
-    assert "framework-mismatch" in result.stderr
+    assert "mixed-frameworks" in result.stderr
     assert "mini@2" in result.stderr and "mini@1" in result.stderr
     assert result.stdout == ""
 

@@ -90,7 +90,7 @@ class Comparison:
 
 def _score(framework: Framework, raw: str | None) -> str | None:
     """The code as written, or None for 'not assessed' (absent, or the scale's own code)."""
-    return None if raw is None or raw == framework.scale.not_assessed.code else raw
+    return None if framework.scale.is_not_assessed(raw) else raw
 
 
 def _row(

@@ -127,7 +127,7 @@ def incompatibility(
         return Problem(
             ("framework",),
             Severity.error,
-            "framework-mismatch",
+            "rounds-not-comparable",
             f"assessment uses framework {new_framework.ref}, but the earlier one uses "
             f"{old_framework.ref}, and {new_framework.ref} has no maps_from for it",
             f'add `maps_from: [{{version: "{old_framework.version}"}}]` to framework '
@@ -185,7 +185,7 @@ def compare_scores(
 
 def _score(framework: Framework, assessment: Assessment, norm_id: str | None) -> str | None:
     judgement = assessment.judgements.get(norm_id) if norm_id else None
-    if judgement is None or judgement.score == framework.scale.not_assessed.code:
+    if judgement is None or framework.scale.is_not_assessed(judgement.score):
         return None
     return judgement.score
 
@@ -195,7 +195,7 @@ def _criterion_score(
 ) -> str | None:
     judgement = assessment.judgements.get(norm_id)
     judged = judgement.criteria.get(criterion_id) if judgement else None
-    if judged is None or judged.score == framework.scale.not_assessed.code:
+    if judged is None or framework.scale.is_not_assessed(judged.score):
         return None
     return judged.score
 

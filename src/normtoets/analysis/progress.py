@@ -51,12 +51,13 @@ def wederhoor_pending(assessment: Assessment) -> list[str]:
 
 
 def progress(file: str, framework: Framework, assessment: Assessment) -> Progress:
-    not_assessed = framework.scale.not_assessed.code
+    scale = framework.scale
     judgements = assessment.judgements
+    # Done with: scored on the scale or judged not applicable (`nvt`); `nb` is still open.
     scored = [
         n.id
         for n in framework.norms()
-        if n.id in judgements and judgements[n.id].score != not_assessed
+        if n.id in judgements and not scale.is_not_assessed(judgements[n.id].score)
     ]
     criteria_scored = sum(
         1
@@ -64,7 +65,7 @@ def progress(file: str, framework: Framework, assessment: Assessment) -> Progres
         for c in n.criteria
         if n.id in judgements
         and (cj := judgements[n.id].criteria.get(c.id))
-        and cj.score != not_assessed
+        and not scale.is_not_assessed(cj.score)
     )
     cited = cited_sources(assessment)
     return Progress(
@@ -78,9 +79,7 @@ def progress(file: str, framework: Framework, assessment: Assessment) -> Progres
         without_finding=[n for n in scored if not judgements[n].finding.strip()],
         without_evidence=[n for n in scored if not judgements[n].evidence],
         unused_sources=[s.id for s in assessment.sources if s.id not in cited],
-        unreviewed=[]
-        if assessment.review_note
-        else [n for n in scored if not judgements[n].reviewed_by],
+        unreviewed=[] if assessment.review_note else assessment.unreviewed(framework.scale),
         responses=sum(1 for j in judgements.values() if j.responses),
         wederhoor_pending=wederhoor_pending(assessment),
     )

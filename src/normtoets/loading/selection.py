@@ -64,7 +64,7 @@ def select(
                 line,
                 column,
                 Severity.error,
-                "framework-mismatch",
+                "mixed-frameworks",
                 f"assessment uses framework {item.model.framework}, but {first.name} uses {ref}",
                 "compare assessments scored against one framework version",
             )

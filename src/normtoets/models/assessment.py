@@ -7,6 +7,7 @@ from pydantic import Field, model_validator
 
 from normtoets.models.base import Strict
 from normtoets.models.framework import ID_PATTERN, FrameworkRef
+from normtoets.models.scale import Scale
 
 
 class Status(StrEnum):
@@ -241,3 +242,12 @@ class Assessment(Strict):
         default_factory=list,
         description="Doorwerking: wat is er geworden van de aanbevelingen van een eerdere ronde.",
     )
+
+    def unreviewed(self, scale: Scale) -> list[str]:
+        """The norms scored on the scale (not `nb`, not `nvt`) that name no reviewer: the one
+        meaning of "not yet reviewed", for the rule, `status` and the report."""
+        return [
+            norm_id
+            for norm_id, judgement in self.judgements.items()
+            if scale.is_scored(judgement.score) and not judgement.reviewed_by
+        ]

@@ -72,11 +72,26 @@ class Scale(Strict):
         """0 for the best level; None for unscored codes."""
         return self._ranks().get(code)
 
+    # The meanings of a score, defined here once: every rule, table and report asks the scale.
+
     def is_scored(self, code: str | None) -> bool:
+        """A level of the scale: not `nb`, not `nvt`, not missing."""
         return code is not None and self.level(code) is not None
 
+    def is_not_assessed(self, code: str | None) -> bool:
+        """`nb`, or no judgement at all."""
+        return code is None or code == self.not_assessed.code
+
+    def is_not_applicable(self, code: str | None) -> bool:
+        return code == self.not_applicable.code
+
+    def meets(self, code: str | None) -> bool | None:
+        """Whether the norm counts as met; None for a code that is not a level."""
+        level = self.level(code) if code is not None else None
+        return None if level is None else level.meets
+
     def label(self, code: str | None) -> str:
-        if code is None or code == self.not_assessed.code:
+        if self.is_not_assessed(code):
             return self.not_assessed.label
         if code == self.not_applicable.code:
             return self.not_applicable.label

@@ -1,5 +1,5 @@
-"""unreviewed-judgement (error): a `definitief` assessment has a judgement without
-`reviewed_by`. A final report publishes only reviewed scores. When the review is recorded
+"""unreviewed-judgement (error): a `definitief` assessment has a norm scored on the scale
+(not `nb`, not `nvt`) without `reviewed_by` (`Assessment.unreviewed`). A final report publishes only reviewed scores. When the review is recorded
 outside the file (`review_note`, e.g. for a published report taken over as data), one info
 diagnostic says so instead."""
 
@@ -15,9 +15,9 @@ SEVERITY = Severity.error
 
 def check(ctx: Context) -> Iterator[Problem]:
     assessment = ctx.assessment
-    if assessment is None or assessment.status is not Status.definitief:
+    if assessment is None or ctx.framework is None or assessment.status is not Status.definitief:
         return
-    unreviewed = [n for n, j in assessment.judgements.items() if not j.reviewed_by]
+    unreviewed = assessment.unreviewed(ctx.framework.scale)
     if not unreviewed:
         return
     if assessment.review_note:

@@ -143,10 +143,10 @@ class Badge:
 
 def badge(framework: Framework, code: str | None) -> Badge:
     scale = framework.scale
-    if code is None or code == scale.not_assessed.code:
+    if scale.is_not_assessed(code):
         nb = scale.not_assessed
         return Badge(nb.code, nb.label, "#ffffff", "#000000", None, "not-assessed", None)
-    if code == scale.not_applicable.code:
+    if scale.is_not_applicable(code):
         na = scale.not_applicable
         return Badge(na.code, na.label, "#ffffff", "#000000", None, "not-applicable", None)
     level = scale.level(code)

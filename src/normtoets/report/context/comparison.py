@@ -180,7 +180,7 @@ def _row_comparison(framework: Framework, row: compare.Row) -> RowComparison:
     codes = scale.codes
     known = set(codes)
     for code in [*codes, *sorted(c for c in by_code if c and c not in known)]:
-        key: str | None = None if code == scale.not_assessed.code else code
+        key: str | None = None if scale.is_not_assessed(code) else code
         names = by_code.get(key, [])
         if names:
             distribution.append(

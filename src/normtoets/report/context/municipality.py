@@ -509,7 +509,7 @@ def municipality(
         "correcties": bool(corrections),
     }
     sections = [s for s in sections if concept or present.get(s, True)]
-    unreviewed = [f.norm.id for f in all_findings if f.judged and not f.reviewed]
+    unreviewed = [] if assessment.review_note else assessment.unreviewed(framework.scale)
     return MunicipalityReport(
         meta=meta,
         volume=volume,
