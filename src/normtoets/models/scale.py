@@ -91,7 +91,7 @@ class Scale(Strict):
         return None if level is None else level.meets
 
     def label(self, code: str | None) -> str:
-        if self.is_not_assessed(code):
+        if code is None or self.is_not_assessed(code):  # `is None` for the type checker
             return self.not_assessed.label
         if code == self.not_applicable.code:
             return self.not_applicable.label

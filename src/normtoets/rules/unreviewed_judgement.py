@@ -1,7 +1,7 @@
 """unreviewed-judgement (error): a `definitief` assessment has a norm scored on the scale
-(not `nb`, not `nvt`) without `reviewed_by` (`Assessment.unreviewed`). A final report publishes only reviewed scores. When the review is recorded
-outside the file (`review_note`, e.g. for a published report taken over as data), one info
-diagnostic says so instead."""
+(not `nb`, not `nvt`) without `reviewed_by` (`Assessment.unreviewed`). A final report publishes
+only reviewed scores. When the review is recorded outside the file (`review_note`, e.g. for a
+published report taken over as data), one info diagnostic says so instead."""
 
 from collections.abc import Iterator
 

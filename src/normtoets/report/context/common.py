@@ -143,7 +143,7 @@ class Badge:
 
 def badge(framework: Framework, code: str | None) -> Badge:
     scale = framework.scale
-    if scale.is_not_assessed(code):
+    if code is None or scale.is_not_assessed(code):  # `is None` for the type checker
         nb = scale.not_assessed
         return Badge(nb.code, nb.label, "#ffffff", "#000000", None, "not-assessed", None)
     if scale.is_not_applicable(code):
