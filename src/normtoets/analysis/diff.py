@@ -8,7 +8,7 @@ is `output.diff`'s and the report's.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from normtoets.core.diagnostics import PathKey, Severity
+from normtoets.core.diagnostics import Problem, Severity
 from normtoets.core.names import same_name
 from normtoets.models import (
     Assessment,
@@ -67,17 +67,6 @@ class RecommendationFollowUp:
 
 
 @dataclass(frozen=True)
-class Problem:
-    """Something diff found in the NEW file, placed by its path there."""
-
-    path: PathKey
-    severity: Severity
-    code: str
-    message: str
-    hint: str | None = None
-
-
-@dataclass(frozen=True)
 class Diff:
     old: Assessment
     old_framework: Framework
@@ -115,10 +104,10 @@ def incompatibility(
     if not same_name(old.municipality, new.municipality):
         return Problem(
             ("municipality",),
-            Severity.error,
-            "municipality-mismatch",
             f"assessment is of {new.municipality}, but the earlier one is of {old.municipality}",
             "diff compares two rounds of one municipality",
+            severity=Severity.error,
+            code="municipality-mismatch",
         )
     if old_framework.id != new_framework.id or (
         old_framework.version != new_framework.version
@@ -126,12 +115,12 @@ def incompatibility(
     ):
         return Problem(
             ("framework",),
-            Severity.error,
-            "rounds-not-comparable",
             f"assessment uses framework {new_framework.ref}, but the earlier one uses "
             f"{old_framework.ref}, and {new_framework.ref} has no maps_from for it",
             f'add `maps_from: [{{version: "{old_framework.version}"}}]` to framework '
             f"{new_framework.ref}, or compare rounds scored against one version",
+            severity=Severity.error,
+            code="rounds-not-comparable",
         )
     return None
 
@@ -322,11 +311,11 @@ def _follow_ups(
             problems.append(
                 Problem(
                     ("follow_up", index, "recommendation"),
-                    Severity.error,
-                    "unknown-recommendation",
                     f"follow-up names recommendation '{follow_up.recommendation}', which the "
                     f"earlier assessment of {old.municipality} does not have",
                     f"its recommendations: {', '.join(sorted(known)) or 'none'}",
+                    severity=Severity.error,
+                    code="unknown-recommendation",
                 )
             )
         found.setdefault(follow_up.recommendation, follow_up)
@@ -336,11 +325,11 @@ def _follow_ups(
             problems.append(
                 Problem(
                     ("follow_up",),
-                    Severity.warning,
-                    "missing-follow-up",
                     f"no follow-up for recommendation '{pair.recommendation.id}' of the earlier "
                     "assessment",
                     "add it under `follow_up` with its status",
+                    severity=Severity.warning,
+                    code="missing-follow-up",
                 )
             )
     return pairs, problems

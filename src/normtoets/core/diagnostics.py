@@ -13,6 +13,19 @@ class Severity(StrEnum):
     info = "info"
 
 
+@dataclass(frozen=True)
+class Problem:
+    """A problem found in a file's data, placed by its path; `Document.place` makes it the
+    Diagnostic at its line and column. A rule leaves code and severity to the rule module."""
+
+    path: PathKey
+    message: str
+    hint: str | None = None
+    severity: "Severity | None" = None
+    at_key: bool = False  # point at the key (e.g. an unknown norm id) rather than its value
+    code: str | None = None
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """A problem in a file, with 1-based line and column. Sorts by place in the file."""

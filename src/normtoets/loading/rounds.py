@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from normtoets.analysis import diff
-from normtoets.core.diagnostics import Diagnostic, Severity, has_errors
+from normtoets.core.diagnostics import Diagnostic, Problem, Severity, has_errors
 from normtoets.core.errors import UsageError
 from normtoets.loading.session import Loaded, Session
 from normtoets.models import Assessment, Framework, Study
@@ -35,11 +35,9 @@ def _assessment(session: Session, path: Path) -> Loaded:
     return loaded
 
 
-def _placed(loaded: Loaded, problem: diff.Problem) -> Diagnostic:
-    line, column = loaded.doc.position(problem.path) if loaded.doc else (1, 1)
-    return Diagnostic(
-        loaded.name, line, column, problem.severity, problem.code, problem.message, problem.hint
-    )
+def _placed(loaded: Loaded, problem: Problem) -> Diagnostic:
+    assert loaded.doc is not None  # only valid files get this far
+    return loaded.doc.place(problem)
 
 
 def _when(assessment: Assessment, study: Study | None) -> dt.date | int | None:
@@ -70,15 +68,15 @@ def _out_of_order(
         swapped = _year(after) < _year(before)
     if not swapped:
         return None
-    line, column = new.doc.position(("date",)) if new.doc else (1, 1)
-    return Diagnostic(
-        new.name,
-        line,
-        column,
-        Severity.error,
-        "rounds-out-of-order",
-        f"this later round is dated {after}, before the earlier round {old.name} ({before})",
-        "give the earlier round first: `diff OLD NEW`, `report NEW --since OLD`",
+    return _placed(
+        new,
+        Problem(
+            ("date",),
+            f"this later round is dated {after}, before the earlier round {old.name} ({before})",
+            "give the earlier round first: `diff OLD NEW`, `report NEW --since OLD`",
+            severity=Severity.error,
+            code="rounds-out-of-order",
+        ),
     )
 
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from normtoets.core.diagnostics import Diagnostic, Severity, has_errors
+from normtoets.core.diagnostics import Diagnostic, Problem, Severity, has_errors
 from normtoets.core.errors import UsageError
 from normtoets.loading.session import Loaded, Session
 from normtoets.loading.validate import collect
@@ -58,15 +58,16 @@ def select(
     ref = first.model.framework
     for item in assessments[1:]:
         if item.model.framework != ref:
-            line, column = item.doc.position(("framework",)) if item.doc else (1, 1)
-            mismatch = Diagnostic(
-                item.name,
-                line,
-                column,
-                Severity.error,
-                "mixed-frameworks",
-                f"assessment uses framework {item.model.framework}, but {first.name} uses {ref}",
-                "compare assessments scored against one framework version",
+            assert item.doc is not None  # valid: it has a document
+            mismatch = item.doc.place(
+                Problem(
+                    ("framework",),
+                    f"assessment uses framework {item.model.framework}, but {first.name} uses "
+                    f"{ref}",
+                    "compare assessments scored against one framework version",
+                    severity=Severity.error,
+                    code="mixed-frameworks",
+                )
             )
             return None, [*diagnostics, mismatch]
     framework = session.framework(ref)

@@ -72,16 +72,7 @@ STUDY_RULES: list[ModuleType] = [duplicate_municipality]
 
 def place(rule: ModuleType, doc: Document, problem: Problem) -> Diagnostic:
     """A rule's Problem as a Diagnostic at its place in `doc`."""
-    line, column = doc.position(problem.path, key=problem.at_key)
-    return Diagnostic(
-        doc.name,
-        line,
-        column,
-        problem.severity or rule.SEVERITY,
-        rule.CODE,
-        problem.message,
-        problem.hint,
-    )
+    return doc.place(problem, rule.CODE, rule.SEVERITY)
 
 
 def run(context: Context, doc: Document) -> Iterator[Diagnostic]:

@@ -1,22 +1,13 @@
-"""What a rule sees and what it yields."""
+"""What a rule sees (Context) and what it yields (the one Problem type, from core)."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from normtoets.core.diagnostics import PathKey, Severity
+from normtoets.core.diagnostics import Problem
 from normtoets.models import Assessment, Framework, Study
 from normtoets.sourcetexts.files import SourceFiles
 
-
-@dataclass(frozen=True)
-class Problem:
-    """A rule's finding, placed by its path in the file; the registry turns it into a Diagnostic."""
-
-    path: PathKey
-    message: str
-    hint: str | None = None
-    severity: Severity | None = None  # None: the rule's own severity
-    at_key: bool = False  # point at the key (e.g. an unknown norm id) rather than its value
+__all__ = ["Context", "Member", "Problem"]
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from normtoets.core.diagnostics import Diagnostic, PathKey
+from normtoets.core.diagnostics import Diagnostic, PathKey, Problem, Severity
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -23,6 +23,18 @@ class Document:
     data: Any
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
+
+    def place(
+        self, problem: Problem, code: str | None = None, severity: Severity | None = None
+    ) -> Diagnostic:
+        """The one step from a Problem to a Diagnostic: its line and column in this file.
+        `code` and `severity` are defaults for a problem that does not carry its own."""
+        line, column = self.position(problem.path, key=problem.at_key)
+        found_code, found_severity = problem.code or code, problem.severity or severity
+        assert found_code is not None and found_severity is not None
+        return Diagnostic(
+            self.name, line, column, found_severity, found_code, problem.message, problem.hint
+        )
 
     def position(self, path: PathKey, *, key: bool = False) -> Position:
         """Where `path` stands; the nearest known ancestor when it is absent."""
