@@ -2,7 +2,7 @@
 (tens of norms, a few hundred criteria). Every step after loading is linear in them, but a
 report of thousands of norms costs WeasyPrint minutes and gigabytes (benchmarks/run.py)."""
 
-from normtoets.core.diagnostics import Diagnostic, PathKey, Severity
+from normtoets.core.diagnostics import Diagnostic, PathKey, Problem, Severity
 from normtoets.models import Framework
 from normtoets.yamlio.document import Document
 
@@ -40,5 +40,4 @@ def oversized(doc: Document, framework: Framework) -> Diagnostic | None:
 
 
 def _problem(doc: Document, path: PathKey, code: str, message: str) -> Diagnostic:
-    line, column = doc.position(path)
-    return Diagnostic(doc.name, line, column, Severity.error, code, message)
+    return doc.place(Problem(path, message, severity=Severity.error, code=code))

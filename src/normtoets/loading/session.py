@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from normtoets import rules
 from normtoets.core.controlchars import controls_in
-from normtoets.core.diagnostics import Diagnostic, Severity
+from normtoets.core.diagnostics import Diagnostic, Problem, Severity
 from normtoets.core.gcpause import cycle_collector_paused
 from normtoets.core.resources import bundled
 from normtoets.loading.framework_limits import oversized
@@ -60,14 +60,15 @@ def display_name(path: Path) -> str:
 
 def _control_characters(doc: Document) -> list[Diagnostic]:
     return [
-        Diagnostic(
-            doc.name,
-            *doc.position(path),
-            Severity.error,
-            "control-character",
-            f"text holds the control character U+{ord(char):04X}, which no report or "
-            "terminal can show",
-            "remove it; an escape like \\e or \\a in double quotes puts one in",
+        doc.place(
+            Problem(
+                path,
+                f"text holds the control character U+{ord(char):04X}, which no report or "
+                "terminal can show",
+                "remove it; an escape like \\e or \\a in double quotes puts one in",
+                severity=Severity.error,
+                code="control-character",
+            )
         )
         for path, char in controls_in(doc.data)
     ]
@@ -83,16 +84,16 @@ def _same_file(a: Loaded, b: Loaded) -> bool:
 
 
 def _conflict(earlier: Loaded, later: Loaded) -> Diagnostic:
-    line, column = later.doc.position(("version",)) if later.doc else (1, 1)
-    return Diagnostic(
-        later.name,
-        line,
-        column,
-        Severity.error,
-        "duplicate-framework",
-        f"framework {later.model.ref} is also defined in {earlier.name}, with other content",
-        "give one of them another version or id, or remove one: which one counts must not "
-        "depend on the order of the folders",
+    assert later.doc is not None  # a registered framework was parsed
+    return later.doc.place(
+        Problem(
+            ("version",),
+            f"framework {later.model.ref} is also defined in {earlier.name}, with other content",
+            "give one of them another version or id, or remove one: which one counts must not "
+            "depend on the order of the folders",
+            severity=Severity.error,
+            code="duplicate-framework",
+        )
     )
 
 
