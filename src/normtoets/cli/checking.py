@@ -1,0 +1,137 @@
+"""validate, status, frameworks, schema: what is in the files."""
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from normtoets.core.diagnostics import Severity, has_errors
+
+if TYPE_CHECKING:
+    pass
+from normtoets.cli.common import (
+    DiagnosticFormat,
+    NormsOption,
+    app,
+    fail_with,
+    guarded,
+)
+from normtoets.cli.helptext import Command
+
+
+@app.command(cls=Command, short_help="Check the files; every problem as file:line:column.")
+@guarded
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PATH...", help="Files or folders (default: ./norms and ./assessments)."
+        ),
+    ] = None,
+    norms: NormsOption = None,
+    output_format: Annotated[
+        DiagnosticFormat,
+        typer.Option("--format", "-f", metavar="text|json", help="Lines of text, or JSON."),
+    ] = DiagnosticFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    sources: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--sources",
+            metavar="DIR",
+            help="Folder with the sources' files (after the assessment's folder); repeatable.",
+        ),
+    ] = None,
+) -> None:
+    """Check frameworks, studies and assessments; report every problem as file:line:column."""
+    from normtoets.loading.validate import default_paths
+    from normtoets.loading.validate import validate as run_validate
+    from normtoets.output.diagnostics import render_json, render_text
+
+    report = run_validate(paths or default_paths(), norms, sources)
+    if output_format is DiagnosticFormat.json:
+        sys.stdout.write(render_json(report.diagnostics) + "\n")
+    else:
+        render_text(Console(), report.diagnostics, len(report.files))
+    raise typer.Exit(1 if has_errors(report.diagnostics, strict) else 0)
+
+
+class SchemaKind(StrEnum):
+    framework = "framework"
+    study = "study"
+    assessment = "assessment"
+
+
+@app.command(cls=Command, short_help="Print the JSON Schema of a file kind.")
+@guarded
+def schema(
+    kind: Annotated[
+        SchemaKind, typer.Argument(metavar="KIND", help="framework, study or assessment.")
+    ],
+) -> None:
+    """Print the JSON Schema of a file kind (for editors with the YAML language server)."""
+    from normtoets.models.jsonschema import schema_text
+
+    sys.stdout.write(schema_text(kind.value))
+
+
+@app.command(cls=Command, short_help="Progress per assessment: what is still open.")
+@guarded
+def status(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="PATH...", help="Assessment files or folders (default: ./assessments)."
+        ),
+    ] = None,
+    norms: NormsOption = None,
+    output_format: Annotated[
+        DiagnosticFormat,
+        typer.Option("--format", "-f", metavar="text|json", help="A table, or JSON."),
+    ] = DiagnosticFormat.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any assessment is incomplete.")
+    ] = False,
+) -> None:
+    """Progress per assessment: norms scored, findings and evidence missing, unused sources."""
+    from normtoets.analysis.progress import progress
+    from normtoets.loading.session import Session
+    from normtoets.loading.validate import collect
+    from normtoets.output import progress as render
+
+    session = Session(norms)
+    loaded = session.load_all(collect(paths or [Path("assessments")]))
+    for item in loaded:
+        session.register(item)
+    rows, problems = [], []
+    for item in loaded:
+        if item.kind != "assessment":
+            continue
+        framework = session.framework(item.model.framework) if item.model else None
+        if item.model is None or framework is None:
+            problems += [d for d in session.check(item) if d.severity is Severity.error]
+            continue
+        rows.append(progress(item.name, framework, item.model))
+    if output_format is DiagnosticFormat.json:
+        sys.stdout.write(render.render_json(rows))
+    else:
+        render.render_table(Console(), rows)
+    if problems:
+        fail_with(problems)
+    raise typer.Exit(1 if strict and not all(r.complete for r in rows) else 0)
+
+
+@app.command(cls=Command, short_help="List the frameworks that were found.")
+@guarded
+def frameworks(norms: NormsOption = None) -> None:
+    """List the frameworks found: bundled, in ./norms and in --norms folders."""
+    from normtoets.core.controlchars import visible
+    from normtoets.loading.session import Session
+
+    for framework in sorted(Session(norms).frameworks(), key=lambda f: (f.id, f.version)):
+        count = sum(1 for _ in framework.norms())
+        line = f"{framework.id}@{framework.version}\t{count} normen\t{framework.title}"
+        typer.echo(visible(line))

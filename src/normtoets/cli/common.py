@@ -1,0 +1,208 @@
+"""What every command shares: the app, the one place exceptions become exit codes, the
+common options, and writing results to the terminal or a checked --output file."""
+
+import functools
+import io
+import sys
+import traceback
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, ParamSpec
+
+import typer
+from rich.console import Console
+
+from normtoets import __version__
+from normtoets.core.diagnostics import Diagnostic, Severity
+from normtoets.core.errors import RunError, UsageError
+
+if TYPE_CHECKING:
+    pass
+
+EXIT_INTERNAL = 3
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer stopped by SIGPIPE
+P = ParamSpec("P")
+
+
+_state = {"debug": False}
+
+
+def quiet_stdout() -> None:
+    """The reader went away (`| head`): send what is left, and the final flush, nowhere."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test runner's buffer)
+        pass
+    finally:
+        os.close(devnull)
+
+
+def guarded(command: Callable[P, None]) -> Callable[P, None]:
+    """The one place that maps exceptions to exit codes (option errors are typer's: exit 2)."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except UsageError as exc:
+            stderr().print(f"normtoets: {exc}", highlight=False, markup=False, soft_wrap=True)
+            raise typer.Exit(2) from None
+        except RunError as exc:
+            stderr().print(f"normtoets: {exc}", highlight=False, markup=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except BrokenPipeError:
+            quiet_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
+        except OSError as exc:  # the machine's, not a bug: a device error, a vanished folder
+            where = f"{exc.filename}: " if exc.filename else ""
+            stderr().print(
+                f"normtoets: {where}{exc.strerror or exc}",
+                highlight=False,
+                markup=False,
+                soft_wrap=True,
+            )
+            raise typer.Exit(1) from None
+        except Exception as exc:
+            if _state["debug"]:
+                traceback.print_exc()
+            else:
+                stderr().print(
+                    f"normtoets: internal error: {type(exc).__name__}: {exc}\n"
+                    "This is a bug in normtoets, not in your files. "
+                    "Run again with --debug for a traceback and report it.",
+                    highlight=False,
+                    markup=False,
+                )
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return run
+
+
+app = typer.Typer(
+    help="Audit municipalities against a normenkader: validate, compare, report.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,  # audit data must never leak into a traceback
+    add_completion=True,
+    # Plain help: typer's rich help imports Markdown support and draws panels, which made
+    # `--help` cost 2.5× the typer+rich import floor (benchmarks/run.py); plain help is 1.2×.
+    rich_markup_mode=None,
+)
+
+
+def stderr() -> Console:
+    return Console(stderr=True)
+
+
+class DiagnosticFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+NormsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--norms", metavar="DIR", help="Extra folder with frameworks (normenkaders); repeatable."
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"normtoets {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback on internal errors.")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+TableFormatOption = Annotated[
+    TableFormat,
+    typer.Option(
+        "--format", "-f", metavar="table|json|csv|markdown", help="The form of the output."
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write to this file instead of stdout ('-': stdout)."
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Replace an existing output file (never an input or a YAML file)."
+    ),
+]
+
+
+def fail_with(diagnostics: list[Diagnostic], note: str | None = None) -> None:
+    """Invalid input: the diagnostics of validate on stderr, exit 1."""
+    from normtoets.output.diagnostics import render_text
+
+    errors = [d for d in diagnostics if d.severity is Severity.error]
+    render_text(stderr(), errors, len({d.file for d in errors}))
+    if note:
+        stderr().print(note, highlight=False, markup=False)
+    raise typer.Exit(1)
+
+
+def destination(output: Path | None, inputs: list[Path], force: bool) -> Path | None:
+    """The file --output names (checked: never an input, YAML, folder or device), or None
+    for standard output."""
+    if output is None:
+        return None
+    from normtoets.files.output_target import inputs_of, target
+
+    return target(output, inputs=inputs_of(inputs), force=force)
+
+
+def emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from normtoets.files.atomic import write_text
+
+        write_text(output, text)
+
+
+def emit_table(draw: Callable[[Console], None], output: Path | None, *, width: int) -> None:
+    """Rich tables on the terminal, or as plain text of `width` columns written to OUTPUT,
+    atomically like every other format."""
+    if output is None:
+        draw(Console())
+        return
+    buffer = io.StringIO()
+    draw(Console(file=buffer, width=width))
+    emit(buffer.getvalue(), output)
+
+
+def warn(*found: list[Diagnostic]) -> None:
+    """The warnings and infos of the files a successful run used, on stderr, each once."""
+    from normtoets.output.diagnostics import render_text
+
+    diagnostics = sorted({d for group in found for d in group if d.severity is not Severity.error})
+    if diagnostics:
+        render_text(stderr(), diagnostics, len({d.file for d in diagnostics}))

@@ -1,0 +1,128 @@
+"""compare and diff: municipalities side by side, rounds one after the other."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from normtoets.core.errors import UsageError
+
+if TYPE_CHECKING:
+    pass
+from normtoets.cli.common import (
+    ForceOption,
+    NormsOption,
+    OutputOption,
+    TableFormat,
+    TableFormatOption,
+    app,
+    destination,
+    emit,
+    emit_table,
+    fail_with,
+    guarded,
+    warn,
+)
+from normtoets.cli.helptext import Command
+
+
+@app.command(cls=Command, short_help="Municipalities side by side, norm by norm.")
+@guarded
+def compare(
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH...", help="A study folder, or assessment files.")
+    ],
+    norms: NormsOption = None,
+    output_format: TableFormatOption = TableFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    criteria: Annotated[bool, typer.Option("--criteria", help="Add the criterion rows.")] = False,
+    only_differences: Annotated[
+        bool, typer.Option("--only-differences", help="Only rows where municipalities differ.")
+    ] = False,
+    lessons: Annotated[
+        bool, typer.Option("--lessons", help="Add 'voorbeeld voor de anderen' per norm.")
+    ] = False,
+    mean: Annotated[
+        bool, typer.Option("--mean", help="Add the mean per theme (needs numeric scale values).")
+    ] = False,
+) -> None:
+    """Municipalities side by side, norm by norm, with who can serve as an example."""
+    from normtoets.analysis import comparison as comparing
+    from normtoets.loading.selection import select
+    from normtoets.output import comparison as render
+
+    output = destination(output, [*paths, *(norms or [])], force)
+    selection, diagnostics = select(paths, norms)
+    if selection is None:
+        fail_with(diagnostics)
+        return
+    warn(diagnostics)
+    if mean and any(level.value is None for level in selection.framework.scale.levels):
+        raise UsageError(
+            f"--mean needs a numeric value for every scale level of {selection.framework.ref}"
+        )
+    result = comparing.build(selection.framework, selection.assessments, selection.study)
+    if output_format is TableFormat.json:
+        emit(render.to_json(result), output)
+    elif output_format is TableFormat.csv:
+        emit(render.to_csv(result, criteria=criteria, only_differences=only_differences), output)
+    elif output_format is TableFormat.markdown:
+        text = render.to_markdown(
+            result,
+            criteria=criteria,
+            mean=mean,
+            only_differences=only_differences,
+            with_lessons=lessons,
+        )
+        emit(text, output)
+    else:
+
+        def draw(console: Console) -> None:
+            render.render_table(
+                console, result, criteria=criteria, mean=mean, only_differences=only_differences
+            )
+            if lessons:
+                render.render_lessons(console, result)
+
+        emit_table(draw, output, width=120)
+
+
+@app.command("diff", cls=Command, short_help="Two rounds of one municipality: the doorwerking.")
+@guarded
+def diff_rounds(
+    old: Annotated[
+        Path, typer.Argument(metavar="OLD", help="The assessment of the earlier round.")
+    ],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The assessment of the later round.")],
+    norms: NormsOption = None,
+    output_format: TableFormatOption = TableFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    criteria: Annotated[
+        bool, typer.Option("--criteria", help="Add the criterion rows (JSON always has them).")
+    ] = False,
+) -> None:
+    """Doorwerking: two rounds of one municipality, norm by norm, with each follow-up."""
+    from normtoets.loading import rounds
+    from normtoets.output import diff as render
+
+    output = destination(output, [old, new, *(norms or [])], force)
+    loaded, diagnostics = rounds.load(old, new, norms)
+    if loaded is None:
+        fail_with(diagnostics)
+        return
+    warn(diagnostics, loaded.warnings)
+    if output_format is TableFormat.json:
+        emit(render.to_json(loaded.diff), output)
+    elif output_format is TableFormat.csv:
+        emit(render.to_csv(loaded.diff, criteria=criteria), output)
+    elif output_format is TableFormat.markdown:
+        emit(render.to_markdown(loaded.diff, criteria=criteria), output)
+    else:
+        emit_table(
+            lambda console: render.render_table(console, loaded.diff, criteria=criteria),
+            output,
+            width=100,
+        )

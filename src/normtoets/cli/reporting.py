@@ -1,0 +1,178 @@
+"""report: the rekenkamer report as PDF or HTML."""
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from normtoets.core.errors import UsageError
+
+if TYPE_CHECKING:
+    pass
+from normtoets.cli.common import (
+    ForceOption,
+    NormsOption,
+    app,
+    destination,
+    fail_with,
+    guarded,
+    warn,
+)
+from normtoets.cli.helptext import Command
+
+REPORT_SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+
+
+def _report_files(output: Path, as_html: bool, split: bool) -> list[tuple[str | None, Path, str]]:
+    """(volume, file name, "pdf" or "html") of each file the report writes, before any check."""
+    from normtoets.files.output_target import is_stream
+    from normtoets.report import SPLIT_VOLUMES
+
+    if is_stream(output):
+        if split:
+            raise UsageError("--split writes two files: give a file name, not standard output")
+        return [(None, output, "html" if as_html else "pdf")]
+    suffix = output.suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        raise UsageError(
+            f"{output}: a report is written as .pdf or .html (--html); "
+            f"normtoets does not write '{output.suffix or output.name}' files"
+        )
+    if as_html and REPORT_SUFFIXES[suffix] == "pdf":
+        output = output.with_suffix(".html")
+    kind = REPORT_SUFFIXES[output.suffix.lower()]
+    if not split:
+        return [(None, output, kind)]
+    return [
+        (volume, output.with_name(f"{output.stem}-{volume}{output.suffix}"), kind)
+        for volume in SPLIT_VOLUMES
+    ]
+
+
+def _report_bytes(html: str, kind: str, templates: Path | None) -> bytes:
+    """The standalone HTML or the PDF."""
+    if kind == "html":
+        from normtoets.report.html import standalone
+
+        return standalone(html, templates).encode("utf-8")
+    from normtoets.report.pdf import pdf_bytes
+
+    return pdf_bytes(html, templates=templates)
+
+
+def _write_report(data: bytes, target: Path | None) -> None:
+    """To `target`, or (None) standard output."""
+    if target is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        from normtoets.files.atomic import write_bytes
+
+        write_bytes(target, data)
+
+
+@app.command(cls=Command, short_help="The rekenkamer report as PDF or HTML.")
+@guarded
+def report(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            metavar="PATH", help="An assessment file, or a study folder with --compare."
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="The .pdf or .html file to write ('-': stdout)."
+        ),
+    ],
+    force: ForceOption = False,
+    compare: Annotated[
+        bool, typer.Option("--compare", help="The comparison report of a study folder.")
+    ] = False,
+    html: Annotated[bool, typer.Option("--html", help="Write the HTML alone.")] = False,
+    split: Annotated[
+        bool,
+        typer.Option("--split", help="Two volumes: bestuurlijke nota and nota van bevindingen."),
+    ] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            metavar="DIR",
+            help="Your own templates/CSS, used before the bundled ones.",
+        ),
+    ] = None,
+    since: Annotated[
+        Path | None,
+        typer.Option(
+            "--since", metavar="FILE", help="The earlier round's assessment: adds 'Doorwerking'."
+        ),
+    ] = None,
+    norms: NormsOption = None,
+) -> None:
+    """Render the rekenkamer report (Dutch): one municipality, or the comparison."""
+    import normtoets.report as reports
+    from normtoets.loading.selection import select
+    from normtoets.loading.session import Session
+
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"templates folder not found: {templates}")
+    if path.is_dir() and not compare:
+        raise UsageError(f"{path} is a folder: add --compare for the comparison report")
+    if compare and split:
+        raise UsageError("--split is for the report of one municipality")
+    if compare and since:
+        raise UsageError("--since is for the report of one municipality")
+    inputs = [path, *([since] if since else []), *([templates] if templates else [])]
+    files = [
+        (volume, name, kind, destination(name, [*inputs, *(norms or [])], force))
+        for volume, name, kind in _report_files(output, html, split)
+    ]
+    session = Session(norms)  # one for both: the later round is loaded and checked once
+    selection, diagnostics = select([path], session=session)
+    if selection is None:
+        fail_with(diagnostics, "No report was written.")
+        return
+    earlier, found = None, [diagnostics]
+    if since is not None:
+        from normtoets.loading import rounds
+
+        earlier, problems = rounds.load(since, path, session=session)
+        if earlier is None:
+            fail_with(problems, "No report was written.")
+            return
+        found += [problems, earlier.warnings]
+    warn(*found)
+    if compare:
+        rendered: str | dict[str, str] = reports.comparison_html(
+            selection.framework, selection.assessments, selection.study, templates=templates
+        )
+    else:
+        if len(selection.assessments) != 1:
+            raise UsageError("a municipality report takes one assessment file")
+        rendered = reports.municipality_html(
+            selection.framework,
+            selection.assessments[0],
+            selection.study,
+            templates=templates,
+            split=split,
+            since=earlier.diff if earlier else None,
+            since_study=earlier.old_study if earlier else None,
+        )
+    # Every volume made before any is written: a refusal in the second writes nothing at all.
+    made = [
+        (
+            name,
+            target,
+            _report_bytes(
+                rendered if isinstance(rendered, str) else rendered[str(volume)], kind, templates
+            ),
+        )
+        for volume, name, kind, target in files
+    ]
+    for name, target, data in made:
+        _write_report(data, target)
+        if target is not None:
+            typer.echo(f"wrote {name}")
