@@ -16,6 +16,7 @@ from normtoets.cli.common import (
     DiagnosticFormat,
     NormsOption,
     app,
+    emit_result,
     fail_with,
     guarded,
 )
@@ -100,7 +101,6 @@ def status(
     from normtoets.analysis.progress import progress
     from normtoets.loading.session import Session
     from normtoets.loading.validate import collect
-    from normtoets.output import progress as render
 
     session = Session(norms)
     loaded = session.load_all(collect(paths or [Path("assessments")]))
@@ -115,10 +115,8 @@ def status(
             problems += [d for d in session.check(item) if d.severity is Severity.error]
             continue
         rows.append(progress(item.name, framework, item.model))
-    if output_format is DiagnosticFormat.json:
-        sys.stdout.write(render.render_json(rows))
-    else:
-        render.render_table(Console(), rows)
+    table = "json" if output_format is DiagnosticFormat.json else "table"
+    emit_result("status", table, rows, None, None)
     if problems:
         fail_with(problems)
     raise typer.Exit(1 if strict and not all(r.complete for r in rows) else 0)

@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec
 
 import typer
 from rich.console import Console
@@ -188,14 +188,21 @@ def emit(text: str, output: Path | None) -> None:
         write_text(output, text)
 
 
-def emit_table(draw: Callable[[Console], None], output: Path | None, *, width: int) -> None:
-    """Rich tables on the terminal, or as plain text of `width` columns written to OUTPUT,
-    atomically like every other format."""
+def emit_result(kind: str, format_name: str, result: Any, view: Any, output: Path | None) -> None:
+    """A result in the format asked for (output.formats), to the terminal or to OUTPUT.
+    A table on the terminal is drawn by rich; written to a file, it is plain text."""
+    from normtoets.output.formats import lookup
+
+    found = lookup(kind, format_name)
+    if found.text is not None:
+        emit(found.text(result, view), output)
+        return
+    assert found.draw is not None
     if output is None:
-        draw(Console())
+        found.draw(Console(), result, view)
         return
     buffer = io.StringIO()
-    draw(Console(file=buffer, width=width))
+    found.draw(Console(file=buffer, width=found.width), result, view)
     emit(buffer.getvalue(), output)
 
 

@@ -4,7 +4,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from normtoets.core.errors import UsageError
 
@@ -18,8 +17,7 @@ from normtoets.cli.common import (
     TableFormatOption,
     app,
     destination,
-    emit,
-    emit_table,
+    emit_result,
     fail_with,
     guarded,
     warn,
@@ -51,7 +49,7 @@ def compare(
     """Municipalities side by side, norm by norm, with who can serve as an example."""
     from normtoets.analysis import comparison as comparing
     from normtoets.loading.selection import select
-    from normtoets.output import comparison as render
+    from normtoets.output.formats import View
 
     output = destination(output, [*paths, *(norms or [])], force)
     selection, diagnostics = select(paths, norms)
@@ -64,29 +62,8 @@ def compare(
             f"--mean needs a numeric value for every scale level of {selection.framework.ref}"
         )
     result = comparing.build(selection.framework, selection.assessments, selection.study)
-    if output_format is TableFormat.json:
-        emit(render.to_json(result), output)
-    elif output_format is TableFormat.csv:
-        emit(render.to_csv(result, criteria=criteria, only_differences=only_differences), output)
-    elif output_format is TableFormat.markdown:
-        text = render.to_markdown(
-            result,
-            criteria=criteria,
-            mean=mean,
-            only_differences=only_differences,
-            with_lessons=lessons,
-        )
-        emit(text, output)
-    else:
-
-        def draw(console: Console) -> None:
-            render.render_table(
-                console, result, criteria=criteria, mean=mean, only_differences=only_differences
-            )
-            if lessons:
-                render.render_lessons(console, result)
-
-        emit_table(draw, output, width=120)
+    view = View(criteria=criteria, only_differences=only_differences, lessons=lessons, mean=mean)
+    emit_result("comparison", output_format.value, result, view, output)
 
 
 @app.command("diff", cls=Command, short_help="Two rounds of one municipality: the doorwerking.")
@@ -106,7 +83,7 @@ def diff_rounds(
 ) -> None:
     """Doorwerking: two rounds of one municipality, norm by norm, with each follow-up."""
     from normtoets.loading import rounds
-    from normtoets.output import diff as render
+    from normtoets.output.formats import View
 
     output = destination(output, [old, new, *(norms or [])], force)
     loaded, diagnostics = rounds.load(old, new, norms)
@@ -114,15 +91,4 @@ def diff_rounds(
         fail_with(diagnostics)
         return
     warn(diagnostics, loaded.warnings)
-    if output_format is TableFormat.json:
-        emit(render.to_json(loaded.diff), output)
-    elif output_format is TableFormat.csv:
-        emit(render.to_csv(loaded.diff, criteria=criteria), output)
-    elif output_format is TableFormat.markdown:
-        emit(render.to_markdown(loaded.diff, criteria=criteria), output)
-    else:
-        emit_table(
-            lambda console: render.render_table(console, loaded.diff, criteria=criteria),
-            output,
-            width=100,
-        )
+    emit_result("diff", output_format.value, loaded.diff, View(criteria=criteria), output)

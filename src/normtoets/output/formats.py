@@ -1,0 +1,90 @@
+"""The output formats of each kind of result, in one place.
+
+A new format is one renderer per kind of result and one entry here; the commands look their
+format up by name. `draw` renders a table for the terminal (rich, coloured); `text` renders the
+rest. A drawn table written to a file is plain text of `width` columns.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import Console
+
+from normtoets.core.errors import UsageError
+from normtoets.output import comparison, diff, progress
+
+
+@dataclass(frozen=True)
+class View:
+    """What the user asked to see (the options of compare and diff)."""
+
+    criteria: bool = False
+    only_differences: bool = False
+    lessons: bool = False
+    mean: bool = False
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    text: Callable[[Any, View], str] | None = None
+    draw: Callable[[Console, Any, View], None] | None = None
+    width: int = 100
+
+
+def _draw_comparison(console: Console, result: Any, view: View) -> None:
+    comparison.render_table(
+        console,
+        result,
+        criteria=view.criteria,
+        mean=view.mean,
+        only_differences=view.only_differences,
+    )
+    if view.lessons:
+        comparison.render_lessons(console, result)
+
+
+FORMATS: dict[str, dict[str, Format]] = {
+    "comparison": {
+        "table": Format("table", draw=_draw_comparison, width=120),
+        "json": Format("json", text=lambda r, v: comparison.to_json(r)),
+        "csv": Format(
+            "csv",
+            text=lambda r, v: comparison.to_csv(
+                r, criteria=v.criteria, only_differences=v.only_differences
+            ),
+        ),
+        "markdown": Format(
+            "markdown",
+            text=lambda r, v: comparison.to_markdown(
+                r,
+                criteria=v.criteria,
+                mean=v.mean,
+                only_differences=v.only_differences,
+                with_lessons=v.lessons,
+            ),
+        ),
+    },
+    "diff": {
+        "table": Format("table", draw=lambda c, r, v: diff.render_table(c, r, criteria=v.criteria)),
+        "json": Format("json", text=lambda r, v: diff.to_json(r)),
+        "csv": Format("csv", text=lambda r, v: diff.to_csv(r, criteria=v.criteria)),
+        "markdown": Format("markdown", text=lambda r, v: diff.to_markdown(r, criteria=v.criteria)),
+    },
+    "status": {
+        "table": Format("table", draw=lambda c, r, v: progress.render_table(c, r)),
+        "json": Format("json", text=lambda r, v: progress.render_json(r)),
+    },
+}
+
+
+def names(kind: str) -> list[str]:
+    return list(FORMATS[kind])
+
+
+def lookup(kind: str, name: str) -> Format:
+    found = FORMATS[kind].get(name)
+    if found is None:
+        raise UsageError(f"--format {name} is not available here; choose {', '.join(names(kind))}")
+    return found
