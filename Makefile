@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STUDY := assessments/integraal-werken-sociaal-domein
 
-.PHONY: install demo test lint bench clean liberation-fonts
+.PHONY: install demo test lint bench clean liberation-fonts catalog
 
 # Running needs only normtoets and its dependencies; the test and lint tools come with `make test`.
 $(BIN)/normtoets: pyproject.toml
@@ -58,6 +58,14 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# The Dutch catalog of the command line's messages: new strings in, stale ones out; then
+# translate the empty msgstr entries in the .po file and run `make install` to compile it.
+CATALOG := src/normtoets/locale
+catalog: $(VENV)/.dev
+	$(BIN)/pybabel extract --no-location --omit-header -k _ -k ngettext:1,2 -o .cache/normtoets.pot src/normtoets
+	$(BIN)/pybabel update -i .cache/normtoets.pot -d $(CATALOG) -D normtoets -l nl --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/python -m pip install --quiet -e .
 
 # National-scale benchmarks (342 fictional municipalities); prints a table of seconds and ratios.
 bench: $(VENV)/.dev
