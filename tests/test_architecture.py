@@ -40,7 +40,9 @@ def test_models_never_see_yaml_or_rules() -> None:
 
 
 def test_weasyprint_only_where_pdf_is_written() -> None:
-    assert modules_importing("weasyprint") <= {"report/pdf.py"}
+    # pdftags builds the PDF's structure tree while pdf.py writes it, and is imported there only.
+    assert modules_importing("weasyprint") <= {"report/pdf.py", "report/pdftags.py"}
+    assert modules_importing("normtoets.report.pdftags") <= {"report/pdf.py"}
 
 
 def test_rules_do_not_import_cli_or_output() -> None:

@@ -92,6 +92,8 @@ def pdf_bytes(
 def _render(html: str, templates: Path | None, fetcher: "URLFetcher | None") -> bytes:
     from weasyprint import CSS, HTML
 
+    from normtoets.report import pdftags
+
     roots = template_dirs(templates)
     fetcher = fetcher if fetcher is not None else make_fetcher(roots)
     # base_url: relative URLs in a house style resolve inside its template folder.
@@ -106,7 +108,8 @@ def _render(html: str, templates: Path | None, fetcher: "URLFetcher | None") -> 
         document.metadata.modified = stamp
         if not document.metadata.created:
             document.metadata.created = stamp
-    with _fixed_font_timestamps():
+    # The structure tree is normtoets' own (see pdftags): WeasyPrint's is per page.
+    with _fixed_font_timestamps(), pdftags.installed():
         data: bytes = document.write_pdf(
             pdf_variant="pdf/ua-1", pdf_identifier=True, attachments=[]
         )
