@@ -530,6 +530,37 @@ def html_tables(html: str) -> list[list[GridCell]]:
     return [_html_grid(t) for t in root.iter("table")]
 
 
+def table_differences(data: bytes, html: str) -> list[str]:
+    """Where the PDF's tables differ from the HTML's: cell roles, places, spans and the header
+    cells each cell names. Texts are compared without white space, since a space between two
+    blocks in one cell is the stylesheet's business, not the HTML's."""
+
+    def key(cell: GridCell) -> tuple[Any, ...]:
+        squeeze = "".join
+        return (
+            cell.role,
+            cell.row,
+            cell.column,
+            cell.rowspan,
+            cell.colspan,
+            squeeze(cell.text.split()),
+            [squeeze(h.split()) for h in cell.headers],
+        )
+
+    pdf, source = pdf_tables(data), html_tables(html)
+    out = []
+    if len(pdf) != len(source):
+        out.append(f"{len(pdf)} tables in the PDF, {len(source)} in the HTML")
+    for number, (ours, theirs) in enumerate(zip(pdf, source, strict=False), start=1):
+        if len(ours) != len(theirs):
+            out.append(f"table {number}: {len(ours)} cells in the PDF, {len(theirs)} in the HTML")
+        for a, b in zip(ours, theirs, strict=False):
+            if key(a) != key(b):
+                out.append(f"table {number}: PDF {a} ≠ HTML {b}")
+                break
+    return out
+
+
 def _html_text(element: Any) -> str:
     return _norm("".join(element.itertext()))
 

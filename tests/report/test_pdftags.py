@@ -81,9 +81,8 @@ def test_every_cell_of_the_long_table_names_its_row_and_column(
     long_table: tuple[str, bytes],
 ) -> None:
     html, data = long_table
+    assert check.table_differences(data, html) == []
     (pdf_table,) = check.pdf_tables(data)
-    (html_table,) = check.html_tables(html)
-    assert pdf_table == html_table
     cell = next(c for c in pdf_table if c.text == "waarde 57")
     assert cell.headers == ["Waarde", "R57"]
 
@@ -190,8 +189,8 @@ def test_header_cells_with_spans_name_the_right_columns() -> None:
     html = page(body)
     data = pdf.pdf_bytes(html)
     assert check.problems(data) == []
+    assert check.table_differences(data, html) == []
     (table,) = check.pdf_tables(data)
-    assert table == check.html_tables(html)[0]
     cells = {(c.row, c.column): c for c in table}
     assert cells[2, 1].headers == ["Beleid", "B1", "Duiven"]
     assert cells[2, 2].headers == ["Beleid", "B2", "Duiven"]

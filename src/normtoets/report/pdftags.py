@@ -22,7 +22,8 @@ before anything is serialised) and builds the tree from the HTML elements behind
 - a link is one Link element holding all of its annotations, whose /Contents says where it
   goes ("Naar B1 Integraal beleid, pagina 6");
 - a line that ends at a space or a hyphenation point carries /ActualText with that space or a
-  soft hyphen (U+00AD), so words never run together and no hyphen is written into a word.
+  soft hyphen (U+00AD), and so does a run of white space drawn without a glyph: words never
+  run together and no hyphen is written into a word.
 
 The output is as deterministic as WeasyPrint's: nodes, MCIDs and IDs are numbered in document
 order.
@@ -354,6 +355,10 @@ class _Builder:
         properties = self.marks.get(tag["mcid"])
         if properties is None:
             return
+        if isinstance(box, boxes.TextBox) and box.text and not box.text.strip():
+            # A run of white space alone (between a score badge and its label) is drawn
+            # without a glyph: say it is a space, or the words around it run together.
+            properties["ActualText"] = pydyf.String(" ")
         node.add(Marked(self.page, properties))
 
     def _artifact(self, box: Any, kind: str) -> None:
