@@ -28,6 +28,7 @@ from normtoets.report.context import dutch_list
 from normtoets.resources import bundled
 
 STYLESHEET = "report.css"
+SCREEN_STYLESHEET = "screen.css"  # the HTML report only, all of it @media screen
 # A score written in running text, like "(++)" or "--": the line must not break inside it.
 _SCORE_RUN = re.compile(r"\(?[+\-−–]{2,}\)?")
 
@@ -108,11 +109,21 @@ def render(name: str, templates: Path | None = None, **context: Any) -> str:
         raise RunError(f"template error while rendering {name}: {exc.message}") from None
 
 
+def screen_stylesheets(templates: Path | None = None) -> list[Path]:
+    """The bundled screen.css, then the user's (if any): the HTML report as a web page."""
+    sheets = [bundled_templates() / SCREEN_STYLESHEET]
+    if templates is not None and (Path(templates) / SCREEN_STYLESHEET).is_file():
+        sheets.append(Path(templates) / SCREEN_STYLESHEET)
+    return sheets
+
+
 def standalone(html: str, templates: Path | None = None) -> str:
-    """The HTML with its stylesheets inlined, to publish or open the HTML on its own.
+    """The HTML with its stylesheets inlined, to publish or open the HTML on its own: the print
+    stylesheets, then the screen ones (which WeasyPrint never gets).
 
     The CSS is inserted as it is, outside Jinja2: run through autoescape it would lose quotes
     and with them the page counters.
     """
-    css = "\n".join(sheet.read_text(encoding="utf-8") for sheet in stylesheets(templates))
+    sheets = [*stylesheets(templates), *screen_stylesheets(templates)]
+    css = "\n".join(sheet.read_text(encoding="utf-8") for sheet in sheets)
     return html.replace("</head>", f"<style>\n{css}\n</style>\n</head>", 1)
