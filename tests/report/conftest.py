@@ -158,3 +158,20 @@ class Rendered:
 @pytest.fixture(scope="session")
 def bundled_pdf(bundled_html: dict[str, str], duiven_pdf: bytes) -> Rendered:
     return Rendered(bundled_html, {"duiven": duiven_pdf})
+
+
+@pytest.fixture(scope="session")
+def national_study(tmp_path_factory: pytest.TempPathFactory) -> Data:
+    """The benchmark's generated study of 342 fictional municipalities (a few seconds)."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    study = tmp_path_factory.mktemp("national") / "study"
+    generate(study, 342, 2019, REPO / "norms" / "regioplan-sociaal-domein.yaml")
+    data = load([study])
+    assert len(data.assessments) == 342
+    return data
