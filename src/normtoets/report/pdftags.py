@@ -444,7 +444,8 @@ class _Builder:
         for number, table in enumerate(self.tables, start=1):
             captions = [k for k in table.kids if isinstance(k, Node) and k.role == "Caption"]
             table.kids = captions + [k for k in table.kids if k not in captions]
-            for cell in table_cells(table.element):
+            cells = table_cells(table.element)
+            for cell in cells:
                 node = self.cells.get(id(cell.element))
                 if node is None:
                     continue
@@ -457,7 +458,7 @@ class _Builder:
                 if cell.colspan != 1:
                     attributes["ColSpan"] = cell.colspan
                 node.attributes = attributes
-            for cell in table_cells(table.element):
+            for cell in cells:
                 node = self.cells.get(id(cell.element))
                 if node is None:
                     continue
@@ -705,26 +706,31 @@ def table_cells(table: Any) -> list[Cell]:
             cells.append(Cell(element, r, c, rowspan, colspan, header, scope))
             c += colspan
     by_id = {str(cell.element.get("id")): cell for cell in cells if cell.header}
+    order = {id(cell): index for index, cell in enumerate(cells)}
+    by_column: dict[int, list[Cell]] = {}
+    by_row: dict[int, list[Cell]] = {}
+    for head in cells:
+        if head.scope == "col":
+            for column in range(head.column, head.column + head.colspan):
+                by_column.setdefault(column, []).append(head)
+        elif head.scope == "row":
+            for row in range(head.row, head.row + head.rowspan):
+                by_row.setdefault(row, []).append(head)
     for cell in cells:
         explicit = str(cell.element.get("headers", "")).split()
         if explicit:
             cell.headers = [by_id[i] for i in explicit if i in by_id]
             continue
-        rows_of = range(cell.row, cell.row + cell.rowspan)
-        columns_of = range(cell.column, cell.column + cell.colspan)
-        for head in cells:
-            if not head.header or head is cell:
-                continue
-            if head.scope == "col":
-                above = head.row + head.rowspan <= cell.row
-                shared = set(range(head.column, head.column + head.colspan)) & set(columns_of)
-                if above and shared:
-                    cell.headers.append(head)
-            else:
-                left = head.column + head.colspan <= cell.column
-                shared = set(range(head.row, head.row + head.rowspan)) & set(rows_of)
-                if left and shared:
-                    cell.headers.append(head)
+        found: dict[int, Cell] = {}
+        for column in range(cell.column, cell.column + cell.colspan):
+            for head in by_column.get(column, []):
+                if head is not cell and head.row + head.rowspan <= cell.row:
+                    found[id(head)] = head
+        for row in range(cell.row, cell.row + cell.rowspan):
+            for head in by_row.get(row, []):
+                if head is not cell and head.column + head.colspan <= cell.column:
+                    found[id(head)] = head
+        cell.headers = sorted(found.values(), key=lambda head: order[id(head)])
     return cells
 
 
