@@ -22,7 +22,8 @@ can occur in a report normtoets writes):
 - 09/16 Lists: L holds LI (and Caption, L); LI holds only Lbl and LBody.
 - 13 Figures have /Alt.
 - 28 Annotations: each is in the tree (/StructParent → a Link whose OBJR names it); a link's
-  /Contents describes it (not empty, not its anchor name); its area is not flat.
+  /Contents describes it (not empty, not its anchor name); its area is not flat, and not
+  inside another area of a link to the same place (one Tab stop per link).
 - IDs: every /ID is unique and the /IDTree maps it to its element.
 """
 
@@ -633,6 +634,11 @@ def _annotation_checks(doc: Document) -> list[str]:
             if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
                 objr[kid.Obj.objgen] = element
     for number, page in enumerate(doc.pdf.pages, start=1):
+        links = [a for a in page.get("/Annots") or [] if a.get("/Subtype") == "/Link"]
+        for outer in links:
+            for inner in links:
+                if inner.objgen != outer.objgen and _within(inner, outer):
+                    out.append(f"links: page {number}: a link area inside another to one place")
         for annotation in page.get("/Annots") or []:
             subtype = str(annotation.get("/Subtype"))
             if subtype in ("/Popup", "/PrinterMark"):
@@ -657,6 +663,17 @@ def _annotation_checks(doc: Document) -> list[str]:
                         f"links: page {number}: a link area of {x2 - x1:.1f}×{y2 - y1:.1f} pt"
                     )
     return out
+
+
+def _within(inner: Any, outer: Any) -> bool:
+    """Two link areas to one place, one inside the other: two Tab stops for one link."""
+    if str(inner.get("/Dest", "")) != str(outer.get("/Dest", "")) or inner.get("/A") != outer.get(
+        "/A"
+    ):
+        return False
+    a = sorted(float(v) for v in inner.Rect[::2]) + sorted(float(v) for v in inner.Rect[1::2])
+    b = sorted(float(v) for v in outer.Rect[::2]) + sorted(float(v) for v in outer.Rect[1::2])
+    return b[0] - 0.5 <= a[0] and a[1] <= b[1] + 0.5 and b[2] - 0.5 <= a[2] and a[3] <= b[3] + 0.5
 
 
 def _heading_checks(doc: Document) -> list[str]:

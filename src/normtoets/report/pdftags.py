@@ -175,6 +175,7 @@ class _Builder:
         self.root = Node("Document", None, 0)
         self.nodes: dict[tuple[int, bool], Node] = {}
         self.tables: list[Node] = []
+        self.links: list[Node] = []
         self.cells: dict[int, Node] = {}
         self.pending_line_end: dict[int, tuple[Any, Any]] = {}
         self.texts: dict[int, str] = {}
@@ -211,6 +212,7 @@ class _Builder:
             self.tags.clear()
             per_page.append(self._renumber(stream))
         self._finish_tables()
+        self._one_area_per_link()
         self._prune(self.root)
         self._write(per_page)
 
@@ -309,6 +311,8 @@ class _Builder:
             self.tables.append(node)
         elif node.role in ("TH", "TD"):
             self.cells[id(element)] = node
+        elif node.role == "Link":
+            self.links.append(node)
         elif node.role == "Figure":
             node.alt = _figure_alt(element)
             x, y = box.border_box_x(), box.border_box_y()
@@ -344,6 +348,7 @@ class _Builder:
             here = here.parent
         link = Node("Link", node, self.page)
         node.add(link)
+        self.links.append(link)
         return link
 
     # ---------------------------------------------------------------- marked content
@@ -466,6 +471,28 @@ class _Builder:
                 ids = [h.id for h in heads if h is not None and h.id]
                 if ids:
                     node.attributes["Headers"] = pydyf.Array(pydyf.String(i) for i in ids)
+
+    def _one_area_per_link(self) -> None:
+        """WeasyPrint gives every box inside a link an annotation of its own: a contents entry
+        got four (the link, its number, its leader, its page number), each a stop for the Tab
+        key. An annotation inside another of the same link leaves the page; a link broken over
+        two lines keeps one per line."""
+        pages = [self.pdf.objects[int(ref.split()[0])] for ref in self.pdf.page_references]
+        for link in self.links:
+            kept: list[Annotation] = []
+            for kid in list(link.kids):
+                if not isinstance(kid, Annotation):
+                    continue
+                inside = any(
+                    k.page == kid.page and _contains(k.annotation, kid.annotation) for k in kept
+                )
+                if not inside:
+                    kept.append(kid)
+                    continue
+                link.kids.remove(kid)
+                annots = pages[kid.page].get("Annots")
+                if annots is not None and kid.annotation.reference in annots:
+                    annots.remove(kid.annotation.reference)
 
     # ---------------------------------------------------------------- pruning and writing
 
@@ -630,6 +657,28 @@ def _figure_alt(element: Any) -> str:
                 return str(child.text)
         return str(element.get("aria-label", ""))
     return str(element.get("alt", ""))
+
+
+def _contains(outer: Any, inner: Any, slack: float = 0.5) -> bool:
+    """True when `inner`'s rectangle lies within `outer`'s and both go to the same place."""
+    if _target(outer) != _target(inner):
+        return False
+    ox1, oy1, ox2, oy2 = _rectangle(outer)
+    ix1, iy1, ix2, iy2 = _rectangle(inner)
+    return ox1 - slack <= ix1 and oy1 - slack <= iy1 and ix2 <= ox2 + slack and iy2 <= oy2 + slack
+
+
+def _rectangle(annotation: Any) -> tuple[float, float, float, float]:
+    x1, y1, x2, y2 = (float(v) for v in annotation["Rect"])
+    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
+
+
+def _target(annotation: Any) -> tuple[str, str]:
+    action = annotation.get("A")
+    if action is not None and "URI" in action:
+        return ("uri", str(action["URI"].string))
+    destination = annotation.get("Dest")
+    return ("dest", str(getattr(destination, "string", destination)))
 
 
 def _first_page(node: Node) -> int | None:
