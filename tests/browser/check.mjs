@@ -81,6 +81,24 @@ try {
       result.pageScroll[width] = layout.scroll;
       result.overflow[width] = layout.wide;
     }
+    // The contents number chapters as the headings do: same kind of number, same order.
+    result.toc = await page.evaluate(() => {
+      const kind = (el) => {
+        const content = getComputedStyle(el, '::before').content;
+        if (content.includes('appendix')) return 'appendix';
+        return content.includes('chapter') ? 'chapter' : 'none';
+      };
+      const links = [...document.querySelectorAll('nav li.toc-level-1 > a')];
+      const ids = links.map((a) => a.getAttribute('href').slice(1));
+      const entries = links.map((a, i) => {
+        const target = document.getElementById(ids[i]);
+        return [kind(a), target ? kind(target) : 'missing'];
+      });
+      const unlisted = [...document.querySelectorAll('h1.chapter')]
+        .filter((h) => !ids.includes(h.id))
+        .map((h) => h.id);
+      return { entries, unlisted };
+    });
     result.landmarks = await page.evaluate(() => ({
       main: document.querySelectorAll('main, [role="main"]').length,
       viewport: document.querySelector('meta[name="viewport"]')?.getAttribute('content') ?? null,

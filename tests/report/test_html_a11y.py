@@ -100,6 +100,9 @@ def assert_web_page(result: dict[str, Any]) -> None:
         "viewport": "width=device-width, initial-scale=1",
         "lang": "nl",
     }
+    entries = result["toc"]["entries"]
+    assert entries and all(kind == heading for kind, heading in entries), entries
+    assert result["toc"]["unlisted"] == []
     assert len(result["focus"]) >= 10
     assert all(stop["visible"] for stop in result["focus"]), result["focus"]
     assert {stop["tag"] for stop in result["focus"]} <= {"a", "div"}
