@@ -113,13 +113,16 @@ def test_line_ends_carry_a_space_or_a_soft_hyphen() -> None:
     long_words = " ".join(
         ["arbeidsmarktparticipatiebevordering", "jeugdbeschermingsmaatregelen"] * 12
     )
+    dashes = " ".join(["de periode 2019–2022 – en daarna – de agenda/planning"] * 8)
     body = (
         f'<p style="width: 35mm; hyphens: auto">{long_words}</p>'
         f'<p style="width: 60mm">{WORDS} ontwikkelingsafspraken/convenanten zijn er.</p>'
+        f'<p style="width: 28mm; hyphens: manual">{dashes}</p>'
     )
     data = pdf.pdf_bytes(page(body))
     doc = structure(data)
-    first, second = [e for e in doc.root.walk() if e.role == "P"]
+    first, second, third = [e for e in doc.root.walk() if e.role == "P"]
+    assert check._norm(third.text()) == dashes  # breaks after a dash: a space only if written
     assert "\u00ad" in first.text()  # hyphenated, and said so with soft hyphens
     assert "\u2010" not in doc.tagged_text()
     assert check._norm(first.text()) == long_words

@@ -19,8 +19,9 @@ before anything is serialised) and builds the tree from the HTML elements behind
 - tables: Caption first, rows only TR, cells TH/TD, /Scope on every TH, /Headers on every cell
   from the HTML table model (spans included), an /ID per header cell and an /IDTree;
 - lists: L > LI > Lbl, LBody; a dl's dt and dd become one LI's Lbl and LBody;
-- a link is one Link element holding all of its annotations, whose /Contents says where it
-  goes ("Naar B1 Integraal beleid, pagina 6");
+- a link is one Link element with one annotation per line it covers (WeasyPrint adds one for
+  every box inside it), whose /Contents says where it goes ("Naar B1 Integraal beleid,
+  pagina 6");
 - a line that ends at a space or a hyphenation point carries /ActualText with that space or a
   soft hyphen (U+00AD), and so does a run of white space drawn without a glyph: words never
   run together and no hyphen is written into a word.
@@ -93,8 +94,8 @@ LIST_NUMBERING = {
     "circle": "/Circle",
     "square": "/Square",
 }
-# A line may end after these without a space before the next word.
-_NO_SPACE_AFTER = ("-", "/", "\u2010", "\u2011", "\u2013", "\u2014", "\u200b")
+# When the HTML cannot tell, a line that ends in one of these ended without a space.
+_NO_SPACE_AFTER = ("-", "/", "\u2010", "\u2011", "\u200b")
 _DESCRIPTION_LENGTH = 90
 
 
@@ -424,18 +425,24 @@ class _Builder:
             properties["ActualText"] = pydyf.String(
                 stem if stem.endswith("\xad") else stem + "\xad"
             )
-        elif text.endswith((" ", "\xad", *_NO_SPACE_AFTER)):
+        elif text.endswith((" ", "\xad")):
             return
         elif self._space_between(text, first.text, block):
             properties["ActualText"] = pydyf.String(text + " ")
 
     def _space_between(self, left: str, right: str, block: Any) -> bool:
+        """Whether the HTML has a space where the line broke: the end of one line and the start
+        of the next are looked up in the block's text, with and without one."""
         right = right.lstrip()
         if not left or not right:
             return bool(right)
         text = self._text(block.element) if block.element is not None else ""
         tail, head = left[-24:].casefold(), right[:24].casefold()
-        return not (tail + head in text and tail + " " + head not in text)
+        if tail + " " + head in text:
+            return True
+        if tail + head in text:
+            return False
+        return not left.endswith(_NO_SPACE_AFTER)  # generated text: the HTML cannot tell
 
     def _text(self, element: Any) -> str:
         key = id(element)
