@@ -132,7 +132,8 @@ def main() -> None:
             py,
             "-c",
             "import sys, time; from pathlib import Path;"
-            "from normtoets.loading.selection import select; from normtoets import compare;"
+            "from normtoets.loading.selection import select;"
+            "from normtoets.analysis import comparison as compare;"
             "s, _ = select([Path(sys.argv[1])]); t = time.perf_counter();"
             "[compare.build(s.framework, s.assessments, s.study) for _ in range(5)];"
             "print((time.perf_counter() - t) / 5)",

@@ -102,3 +102,72 @@ def comparison_html(mini: Data) -> str:
 @pytest.fixture(scope="session")
 def comparison_pdf(comparison_html: str) -> bytes:
     return pdf_bytes(comparison_html)
+
+
+# ------------------------------------------------------------ every report normtoets renders
+
+DOORWERKING = REPO / "examples" / "doorwerking" / "duiven-2022.yaml"
+
+
+@pytest.fixture(scope="session")
+def bundled_html(duiven: Data, duiven_html: str) -> dict[str, str]:
+    """The HTML of every bundled report: Duiven, the study's comparison, the doorwerking
+    example, the two volumes of --split and the small fixtures' reports."""
+    from normtoets.loading import rounds
+
+    study = load([STUDY])
+    later = load([DOORWERKING])
+    earlier, problems = rounds.load(DUIVEN, DOORWERKING)
+    assert earlier is not None, problems
+    doorwerking = report.municipality_html(
+        later.framework,
+        later.assessments[0],
+        later.study,
+        since=earlier.diff,
+        since_study=earlier.old_study,
+    )
+    volumes = report.municipality_html(
+        duiven.framework, duiven.assessments[0], duiven.study, split=True
+    )
+    assert isinstance(doorwerking, str) and isinstance(volumes, dict)
+    return {
+        "duiven": duiven_html,
+        "vergelijking": report.comparison_html(study.framework, study.assessments, study.study),
+        "doorwerking": doorwerking,
+        **volumes,
+    }
+
+
+class Rendered:
+    """PDFs rendered on first use, once per session."""
+
+    def __init__(self, html: dict[str, str], known: dict[str, bytes]) -> None:
+        self.html = html
+        self.pdfs = dict(known)
+
+    def __call__(self, name: str) -> bytes:
+        if name not in self.pdfs:
+            self.pdfs[name] = pdf_bytes(self.html[name])
+        return self.pdfs[name]
+
+
+@pytest.fixture(scope="session")
+def bundled_pdf(bundled_html: dict[str, str], duiven_pdf: bytes) -> Rendered:
+    return Rendered(bundled_html, {"duiven": duiven_pdf})
+
+
+@pytest.fixture(scope="session")
+def national_study(tmp_path_factory: pytest.TempPathFactory) -> Data:
+    """The benchmark's generated study of 342 fictional municipalities (a few seconds)."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    study = tmp_path_factory.mktemp("national") / "study"
+    generate(study, 342, 2019, REPO / "norms" / "regioplan-sociaal-domein.yaml")
+    data = load([study])
+    assert len(data.assessments) == 342
+    return data

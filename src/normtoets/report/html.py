@@ -32,6 +32,7 @@ from normtoets.report import sandbox
 from normtoets.report.context import dutch_list
 
 STYLESHEET = "report.css"
+SCREEN_STYLESHEET = "screen.css"  # the HTML report only, all of it @media screen
 # A score written in running text, like "(++)" or "--": the line must not break inside it.
 _SCORE_RUN = re.compile(r"\(?[+\-−–]{2,}\)?")
 # A url() in CSS, quoted or not; font files among them are inlined in the standalone HTML.
@@ -171,15 +172,24 @@ def inline_fonts(css: str, folder: Path) -> str:
     return _CSS_URL.sub(data_uri, css)
 
 
+def screen_stylesheets(templates: Path | None = None) -> list[Path]:
+    """The bundled screen.css, then the user's (if any): the HTML report as a web page."""
+    sheets = [bundled_templates() / SCREEN_STYLESHEET]
+    if templates is not None and (Path(templates) / SCREEN_STYLESHEET).is_file():
+        sheets.append(Path(templates) / SCREEN_STYLESHEET)
+    return sheets
+
+
 def standalone(html: str, templates: Path | None = None) -> str:
-    """The HTML with its stylesheets inlined, to publish or open the HTML on its own.
+    """The HTML with its stylesheets inlined, to publish or open the HTML on its own: the print
+    stylesheets, then the screen ones (which WeasyPrint never gets).
 
     The CSS is inserted as it is, outside Jinja2: run through autoescape it would lose quotes
     and with them the page counters. Its fonts (the shipped ones, a house style's own) come
     along as data: URIs, so the report looks the same in a browser on any machine.
     """
+    sheets = [*stylesheets(templates), *screen_stylesheets(templates)]
     css = "\n".join(
-        inline_fonts(sheet.read_text(encoding="utf-8"), sheet.parent)
-        for sheet in stylesheets(templates)
+        inline_fonts(sheet.read_text(encoding="utf-8"), sheet.parent) for sheet in sheets
     )
     return html.replace("</head>", f"<style>\n{css}\n</style>\n</head>", 1)

@@ -103,6 +103,8 @@ def _render(
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    from normtoets.report import pdftags
+
     roots = template_dirs(templates)
     fetcher = fetcher if fetcher is not None else make_fetcher(roots)
     # base_url: relative URLs in a house style resolve inside its template folder.
@@ -132,7 +134,11 @@ def _render(
         document.metadata.modified = stamp
         if not document.metadata.created:
             document.metadata.created = stamp
-    data: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=True, attachments=[])
+    # The structure tree is normtoets' own (see pdftags): WeasyPrint's is per page.
+    with pdftags.installed():
+        data: bytes = document.write_pdf(
+            pdf_variant="pdf/ua-1", pdf_identifier=True, attachments=[]
+        )
     return data
 
 
