@@ -362,11 +362,17 @@ def test_the_fictional_example_renders(run, tmp_path: Path) -> None:
     assert "Fictief voorbeeld" in target.read_text()
 
 
-def test_partials_render_nothing_without_since() -> None:
-    from normtoets.report.html import render
+def test_no_doorwerking_chapter_without_since() -> None:
+    from normtoets import report
+    from normtoets.loading.selection import select
 
-    assert render("doorwerking.html.j2") == ""
-    assert render("doorwerking-toc.html.j2") == ""
+    selection, _ = select(
+        [REPO / "assessments" / "integraal-werken-sociaal-domein" / "duiven.yaml"]
+    )
+    assert selection is not None
+    html = report.municipality_html(selection.framework, selection.assessments[0], selection.study)
+    assert isinstance(html, str)
+    assert 'id="doorwerking"' not in html and "Doorwerking" not in html
 
 
 def test_table_fits_80_columns_without_cropping(run) -> None:

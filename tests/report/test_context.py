@@ -84,19 +84,24 @@ def test_municipality_context(mini: Data) -> None:
     assert b1.notes[0].reference == "p. 9, § 4.1"
     assert b1.notes[0].source is not None and b1.notes[0].source.date == "6 september 2017"
     # Recommendations grouped by addressee, raad first; parts kept.
-    assert [(g.to, [x.id for x in g.recommendations]) for g in r.recommendations] == [
+    assert [
+        (g.to, [x.id for x in g.recommendations]) for g in r.chapter("aanbevelingen").data.groups
+    ] == [
         ("raad", ["1"]),
         ("college", ["2"]),
     ]
-    assert [p.id for p in r.recommendations[0].recommendations[0].parts] == ["a", "b"]
-    (answer,) = r.answers
+    assert [p.id for p in r.chapter("aanbevelingen").data.groups[0].recommendations[0].parts] == [
+        "a",
+        "b",
+    ]
+    (answer,) = r.chapter("onderzoeksvragen").data
     assert [q.id for q in answer.questions] == ["OV1"]
     assert [(n.id, n.badge.code) for n in answer.norms] == [("B1", "++")]
 
 
 def test_answers_follow_the_question_order_and_keep_unanswered(duiven: Data) -> None:
     r = context.municipality(duiven.framework, duiven.assessments[0], duiven.study)
-    groups = [[q.id for q in a.questions] for a in r.answers]
+    groups = [[q.id for q in a.questions] for a in r.chapter("onderzoeksvragen").data]
     assert groups == [
         ["OV1", "OV2"],
         ["OV3"],
@@ -105,7 +110,7 @@ def test_answers_follow_the_question_order_and_keep_unanswered(duiven: Data) -> 
         ["OV8", "OV9"],
         ["OV10"],
     ]
-    assert [n.id for n in r.answers[0].norms] == ["B1", "B4", "B2", "B3"]
+    assert [n.id for n in r.chapter("onderzoeksvragen").data[0].norms] == ["B1", "B4", "B2", "B3"]
 
 
 def test_split_volumes_have_their_own_parts(mini: Data) -> None:
@@ -130,7 +135,7 @@ def test_comparison_context(mini: Data) -> None:
     r = context.comparison(mini.framework, mini.assessments, mini.study)
     assert r.municipalities == ["Testdorp", "Proefstad", "Nergenshuizen"]
     assert r.meta.concept and r.concepts == ["Proefstad", "Nergenshuizen"]
-    (part,) = r.matrix
+    (part,) = r.chapter("scoreoverzicht").data
     assert [c.id for c in part.columns] == ["B1", "B2", "U1"]
     assert [g.title for g in part.groups] == ["Beleid", "Uitvoering"]
     assert [[b.code for b in row.cells] for row in part.rows] == [
@@ -146,10 +151,10 @@ def test_comparison_context(mini: Data) -> None:
     ]
     u1 = r.themes[1].norms[0]
     assert [c.id for c in u1.criteria] == ["U1.a"]  # differs on a criterion only
-    assert r.general_lessons[0].example == "Testdorp"
-    assert r.general_lessons[0].example_anchor == "gemeente-1-Testdorp"
-    assert r.mutual_lessons[0].example is None
-    profile = r.profiles[1]
+    assert r.chapter("lessen").data.general[0].example == "Testdorp"
+    assert r.chapter("lessen").data.general[0].example_anchor == "gemeente-1-Testdorp"
+    assert r.chapter("lessen").data.mutual[0].example is None
+    profile = r.chapter("gemeenten").data[1]
     assert [(c.badge.code, c.count) for c in profile.counts] == [
         ("++", 0), ("+", 1), ("-", 0), ("--", 1), ("nb", 0), ("nvt", 1),
     ]  # fmt: skip
@@ -168,9 +173,9 @@ def _wide(framework: Framework, count: int) -> Framework:
 def test_a_wide_matrix_is_cut_in_parts(mini: Data) -> None:
     framework = _wide(mini.framework, 30)
     r = context.comparison(framework, mini.assessments, mini.study)
-    widths = [len(part.columns) for part in r.matrix]
+    widths = [len(part.columns) for part in r.chapter("scoreoverzicht").data]
     assert sum(widths) == 30 and max(widths) <= context.MATRIX_COLUMNS
-    assert all(len(part.rows) == 3 for part in r.matrix)
+    assert all(len(part.rows) == 3 for part in r.chapter("scoreoverzicht").data)
 
 
 def test_many_municipalities_give_counts_not_names(mini: Data) -> None:
@@ -186,9 +191,11 @@ def test_recommendations_name_the_conclusions_they_follow_from(duiven: Data) -> 
     r = context.municipality(duiven.framework, duiven.assessments[0], duiven.study)
     follows = {
         rec.id: [c.number for c in rec.conclusions]
-        for group in r.recommendations
+        for group in r.chapter("aanbevelingen").data.groups
         for rec in group.recommendations
     }
     # 6.2 of the Duiven report: each recommendation follows the paragraph it concludes.
     assert follows == {"1": [1, 2], "2": [1, 2], "3": [3], "4": [3], "5": [4]}
-    assert [c.anchor for c in r.conclusions] == [f"conclusie-C{i}" for i in range(1, 5)]
+    assert [c.anchor for c in r.chapter("conclusies").data] == [
+        f"conclusie-C{i}" for i in range(1, 5)
+    ]

@@ -124,17 +124,16 @@ def test_hostile_colour_cannot_inject_css(mini: Data) -> None:
     assert "http://x" not in html
 
 
-def test_user_template_extends_the_default(mini: Data, tmp_path: Path) -> None:
-    (tmp_path / "municipality.html.j2").write_text(
-        '{% extends "default:municipality.html.j2" %}'
-        "{% block samenvatting %}<p>Huisstijl {{ r.meta.municipality }}</p>{% endblock %}",
-        encoding="utf-8",
+def test_a_house_style_replaces_one_chapter(mini: Data, tmp_path: Path) -> None:
+    (tmp_path / "chapters" / "municipality").mkdir(parents=True)
+    (tmp_path / "chapters" / "municipality" / "samenvatting.html.j2").write_text(
+        "<p>Huisstijl {{ r.meta.municipality }}: {{ chapter.title }}</p>", encoding="utf-8"
     )
     html = report.municipality_html(
         mini.framework, mini.one("Testdorp"), mini.study, templates=tmp_path
     )
     assert isinstance(html, str)
-    assert "<p>Huisstijl Testdorp</p>" in html
+    assert "<p>Huisstijl Testdorp: Samenvatting</p>" in html
     assert 'id="bevindingen"' in html  # the rest is the bundled report
     assert 'id="samenvatting"' not in html
 

@@ -22,6 +22,13 @@ from normtoets.report.pdf import pdf_bytes
 from .conftest import MINI_NORMS, Data, golden, load, normalize
 from .test_html import outline
 
+
+def chapter_data(r, chapter_id: str):  # type: ignore[no-untyped-def]
+    """The data of a chapter of report context `r`; None when the report lacks it."""
+    found = r.chapter(chapter_id)
+    return None if found is None else found.data
+
+
 HERE = Path(__file__).resolve().parent
 VOORBEELDSTAD = HERE / "process" / "voorbeeldstad.yaml"
 CHAPTERS = ["Bestuurlijke reactie", "Nawoord", "Feitelijke correcties na ambtelijk wederhoor"]
@@ -104,23 +111,27 @@ def test_context_responses_and_corrections(process: Data) -> None:
     assert kept.note == ["De rekenkamer handhaaft de bevinding; de nota noemt onderwijs niet."]
     assert b2.responses[0].outcome_label == "bevinding aangepast"
     # Only changed and clarified findings go into the appendix, in the order of the norms.
-    rows = [(c.norm.id, c.response.outcome, c.response.anchor) for c in r.corrections]
+    corrections = chapter_data(r, "correcties")
+    rows = [(c.norm.id, c.response.outcome, c.response.anchor) for c in corrections]
     assert rows == [
         ("B2", "gewijzigd", "correctie-B2-1"),
         ("U1", "verduidelijkt", "correctie-U1-1"),
     ]
-    b2_row = r.corrections[0]
+    b2_row = corrections[0]
     assert b2_row.response.previous_finding == ["Het beleid is nooit geëvalueerd."]
     assert b2_row.finding == ["Het beleid is in 2018 één keer geëvalueerd, zonder cijfers."]
-    assert r.corrections[1].response.heading == "3 september 2019"  # no `by`: the date alone
+    assert (
+        chapter_data(r, "correcties")[1].response.heading == "3 september 2019"
+    )  # no `by`: the date alone
 
 
 def test_context_statements(process: Data) -> None:
     r = context.municipality(process.framework, process.assessments[0], None)
-    assert r.college_response is not None and r.afterword is not None
-    assert r.college_response.signature == "College van B&W van Voorbeeldstad, 15 oktober 2019"
-    assert len(r.college_response.text) == 2  # paragraphs
-    assert r.afterword.signature == "Rekenkamer Voorbeeldstad, 20 oktober 2019"
+    response, afterword = chapter_data(r, "bestuurlijke-reactie"), chapter_data(r, "nawoord")
+    assert response is not None and afterword is not None
+    assert response.signature == "College van B&W van Voorbeeldstad, 15 oktober 2019"
+    assert len(response.text) == 2  # paragraphs
+    assert afterword.signature == "Rekenkamer Voorbeeldstad, 20 oktober 2019"
 
 
 @pytest.mark.parametrize("status", [Status.concept, Status.wederhoor])
@@ -130,7 +141,7 @@ def test_context_concept_keeps_the_chapters_to_come(process: Data, status: Statu
     )
     r = context.municipality(process.framework, bare, None)
     assert r.has("bestuurlijke-reactie") and r.has("nawoord") and r.has("correcties")
-    assert r.college_response is None and r.corrections == []
+    assert chapter_data(r, "bestuurlijke-reactie") is None and chapter_data(r, "correcties") == []
 
 
 def test_context_definitief_leaves_out_what_is_not_there(process: Data) -> None:
@@ -150,9 +161,9 @@ def test_context_split_volumes(process: Data) -> None:
     a = process.assessments[0]
     nota = context.municipality(process.framework, a, None, "bestuurlijke-nota")
     bevindingen = context.municipality(process.framework, a, None, "nota-van-bevindingen")
-    assert nota.sections[-2:] == ["bestuurlijke-reactie", "nawoord"]
+    assert [c.id for c in nota.chapters][-2:] == ["bestuurlijke-reactie", "nawoord"]
     assert not nota.has("correcties")
-    assert bevindingen.sections[-2:] == ["bronnen", "correcties"]
+    assert [c.id for c in bevindingen.chapters][-2:] == ["bronnen", "correcties"]
     assert not bevindingen.has("bestuurlijke-reactie") and not bevindingen.has("nawoord")
 
 
@@ -161,7 +172,7 @@ def test_context_duiven_wederhoor_on_i2(duiven: Data) -> None:
     responses = {f.norm.id: f.responses for t in r.themes for f in t.findings if f.responses}
     assert list(responses) == ["I2"]
     assert [x.outcome_label for x in responses["I2"]] == ["bevinding ongewijzigd"]
-    assert r.corrections == [] and not r.has("correcties")  # definitief, nothing corrected
+    assert not r.has("correcties")  # definitief, nothing corrected
     assert not r.has("bestuurlijke-reactie") and not r.show_review
 
 
@@ -280,24 +291,40 @@ def test_html_split_puts_statements_in_the_bestuurlijke_nota(process: Data) -> N
         assert targets <= ids, targets - ids
 
 
-def test_html_doorwerking_partial_lands_before_the_bestuurlijke_reactie(
-    process: Data, tmp_path: Path
+def test_a_new_chapter_is_one_builder_and_one_template(
+    process: Data, tmp_path: Path, monkeypatch
 ) -> None:
-    """The include point another chapter (doorwerking) plugs into."""
-    (tmp_path / "doorwerking.html.j2").write_text(
-        '<section class="chapter-section"><h1 id="doorwerking" class="chapter">Doorwerking</h1>'
-        "<p>{{ r.meta.municipality }}</p></section>",
-        encoding="utf-8",
+    """Adding a chapter: a builder in CHAPTERS and chapters/<id>.html.j2; the contents, the
+    order and the volumes follow."""
+    import importlib
+
+    from normtoets.report.context import municipality_chapters as chapters
+
+    module = importlib.import_module("normtoets.report.context.municipality")
+    from normtoets.report.context.chapters import Chapter
+
+    def werkwijze(s: chapters.Shared) -> Chapter:
+        return Chapter("werkwijze", "Werkwijze", s.assessment.municipality)
+
+    at = chapters.CHAPTERS.index(chapters.aanbevelingen) + 1
+    monkeypatch.setattr(
+        chapters, "CHAPTERS", [*chapters.CHAPTERS[:at], werkwijze, *chapters.CHAPTERS[at:]]
     )
-    (tmp_path / "doorwerking-toc.html.j2").write_text(
-        '{{ m.toc_entry("doorwerking", "Doorwerking") }}', encoding="utf-8"
+    volumes = {k: (t, [*ids, "werkwijze"]) for k, (t, ids) in module.VOLUMES.items()}
+    monkeypatch.setattr(module, "VOLUMES", volumes)
+    (tmp_path / "chapters" / "municipality").mkdir(parents=True)
+    (tmp_path / "chapters" / "municipality" / "werkwijze.html.j2").write_text(
+        '<section class="chapter-section"><h1 id="werkwijze" class="chapter">'
+        "{{ chapter.title }}</h1><p>{{ chapter.data }}</p></section>",
+        encoding="utf-8",
     )
     html = report.municipality_html(
         process.framework, process.assessments[0], None, templates=tmp_path
     )
     assert isinstance(html, str)
-    assert ids_in_order(html)[6:9] == ["aanbevelingen", "doorwerking", "bestuurlijke-reactie"]
-    assert '<a href="#doorwerking">Doorwerking</a>' in html
+    assert ids_in_order(html)[6:9] == ["aanbevelingen", "werkwijze", "bestuurlijke-reactie"]
+    assert '<a href="#werkwijze">Werkwijze</a>' in html
+    assert "<p>Voorbeeldstad</p>" in html
 
 
 def test_html_duiven_renders_its_wederhoor(duiven_html: str) -> None:

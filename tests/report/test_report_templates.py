@@ -13,7 +13,14 @@ from conftest import ACCEPTANCE
 NORMS = ACCEPTANCE / "norms"
 TESTDORP = ACCEPTANCE / "good" / "testdorp.yaml"
 SECRET = "GEHEIM-7f3a"
-EXTENDS = '{% extends "default:municipality.html.j2" %}'
+
+
+def chapter(house: Path, body: str) -> None:
+    """A house style's own chapter Samenvatting: it replaces the bundled one."""
+    (house / "chapters" / "municipality").mkdir(parents=True, exist_ok=True)
+    (house / "chapters" / "municipality" / "samenvatting.html.j2").write_text(
+        body, encoding="utf-8"
+    )
 
 
 @pytest.fixture
@@ -56,28 +63,19 @@ def test_symlinked_template_is_refused(run, house: Path, out: Path) -> None:
 
 
 def test_symlinked_include_is_refused(run, house: Path, out: Path) -> None:
-    (house / "municipality.html.j2").write_text(
-        EXTENDS + '{% block samenvatting %}{% include "deel.html.j2" %}{% endblock %}',
-        encoding="utf-8",
-    )
+    chapter(house, '{% include "deel.html.j2" %}')
     (house / "deel.html.j2").symlink_to(house.parent / "outside" / "secret.html.j2")
     refused(report(run, house, out / "r.html"), out / "r.html", "template 'deel.html.j2'")
 
 
 def test_symlinked_folder_is_refused(run, house: Path, out: Path) -> None:
-    (house / "municipality.html.j2").write_text(
-        EXTENDS + '{% block samenvatting %}{% include "delen/secret.html.j2" %}{% endblock %}',
-        encoding="utf-8",
-    )
+    chapter(house, '{% include "delen/secret.html.j2" %}')
     (house / "delen").symlink_to(house.parent / "outside")
     refused(report(run, house, out / "r.html"), out / "r.html", "template 'delen/secret.html.j2'")
 
 
 def test_dotdot_in_an_include_name_is_refused(run, house: Path, out: Path) -> None:
-    (house / "municipality.html.j2").write_text(
-        EXTENDS + '{% block samenvatting %}{% include "../outside/secret.html.j2" %}{% endblock %}',
-        encoding="utf-8",
-    )
+    chapter(house, '{% include "../outside/secret.html.j2" %}')
     result = report(run, house, out / "r.html")
     refused(result, out / "r.html", "template '../outside/secret.html.j2'")
 
@@ -90,10 +88,7 @@ def test_symlinked_stylesheet_is_refused(run, house: Path, out: Path, suffix: st
 
 
 def test_symlinked_asset_is_refused(run, house: Path, out: Path) -> None:
-    (house / "municipality.html.j2").write_text(
-        EXTENDS + '{% block samenvatting %}<img src="logo.svg" alt="Logo">{% endblock %}',
-        encoding="utf-8",
-    )
+    chapter(house, '<img src="logo.svg" alt="Logo">')
     (house / "logo.svg").symlink_to(house.parent / "outside" / "logo.svg")
     refused(report(run, house, out / "r.pdf"), out / "r.pdf", "file 'logo.svg'")
 
@@ -106,10 +101,7 @@ def test_files_inside_the_folder_still_work(run, house: Path, out: Path) -> None
     )
     (house / "logo.svg").symlink_to(house / "eigen" / "logo.svg")
     (house / "report.css").write_text("h1 { color: black }", encoding="utf-8")
-    (house / "municipality.html.j2").write_text(
-        EXTENDS + '{% block samenvatting %}<img src="logo.svg" alt="Logo">{% endblock %}',
-        encoding="utf-8",
-    )
+    chapter(house, '<img src="logo.svg" alt="Logo">')
     link = house.parent / "huisstijl"
     link.symlink_to(house)
     result = report(run, link, out / "r.pdf")

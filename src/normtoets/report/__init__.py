@@ -29,20 +29,17 @@ def municipality_html(
     """One volume as HTML, or with `split` the two volumes keyed by their file-name part.
 
     With `since` (the diff from an earlier round) the chapter Doorwerking is added; in two
-    volumes, to the bestuurlijke nota. Without it the templates see no `doorwerking` at all.
+    volumes, to the bestuurlijke nota.
     """
-    extra = {}
-    if since is not None:
-        extra["doorwerking"] = context.doorwerking(since, since_study, study)
+    later = context.doorwerking(since, since_study, study) if since is not None else None
     if not split:
-        report = context.municipality(framework, assessment, study)
-        return render(MUNICIPALITY_TEMPLATE, templates, r=report, **extra)
+        report = context.municipality(framework, assessment, study, doorwerking=later)
+        return render(MUNICIPALITY_TEMPLATE, templates, r=report)
     return {
         volume: render(
             MUNICIPALITY_TEMPLATE,
             templates,
-            r=context.municipality(framework, assessment, study, volume),
-            **(extra if volume == "bestuurlijke-nota" else {}),
+            r=context.municipality(framework, assessment, study, volume, later),
         )
         for volume in SPLIT_VOLUMES
     }

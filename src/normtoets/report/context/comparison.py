@@ -11,6 +11,7 @@ from normtoets.models import (
     Lesson,
     Study,
 )
+from normtoets.report.context.chapters import Chapter, build
 from normtoets.report.context.common import (
     MATRIX_COLUMNS,
     NAMES_LIMIT,
@@ -147,24 +148,46 @@ class MunicipalityProfile:
 
 
 @dataclass(frozen=True)
+class Lessons:
+    general: list[LessonView]
+    mutual: list[LessonView]
+    source: str | None  # where the study's lessons come from
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every chapter of the comparison report is built from."""
+
+    framework: Framework
+    assessments: list[Assessment]
+    study: Study | None
+    comparison: compare.Comparison
+    anchors: dict[str, str]  # municipality → its anchor in the chapter De gemeenten
+    statuses: dict[str, str]
+    themes: list[ThemeComparison]
+
+
+@dataclass(frozen=True)
 class ComparisonReport:
     meta: Meta
     framework: FrameworkView
     study_summary: list[str]
     municipalities: list[str]
-    matrix: list[MatrixPart]
     themes: list[ThemeComparison]
-    general_lessons: list[LessonView]
-    mutual_lessons: list[LessonView]
-    profiles: list[MunicipalityProfile]
     concepts: list[str]  # municipalities whose assessment is not definitief
     differing_count: int
-    lessons_source: str | None  # where the study's lessons come from
+    chapters: list[Chapter]
     names_limit: int = field(default=NAMES_LIMIT)
 
     @property
     def many(self) -> bool:
         return len(self.municipalities) > self.names_limit
+
+    def has(self, chapter_id: str) -> bool:
+        return any(c.id == chapter_id for c in self.chapters)
+
+    def chapter(self, chapter_id: str) -> Chapter | None:
+        return next((c for c in self.chapters if c.id == chapter_id), None)
 
 
 def _municipality_anchor(name: str, index: int) -> str:
@@ -250,63 +273,48 @@ def comparison(
     framework: Framework, assessments: list[Assessment], study: Study | None
 ) -> ComparisonReport:
     """The context of the comparison report, on top of compare.build."""
+    from normtoets.report.context.comparison_chapters import CHAPTERS
+
     matrix = compare.build(framework, assessments, study)
     names = matrix.municipalities
-    by_name = {a.municipality: a for a in assessments}
-    anchors = {m: _municipality_anchor(m, i) for i, m in enumerate(names)}
-    keyed = {name_key(m): anchor for m, anchor in anchors.items()}  # a lesson's spelling
     statuses = {a.municipality: a.status.value for a in assessments}
     concepts = [m for m in names if statuses.get(m) != "definitief"]
-    status = "definitief" if not concepts else "concept"
-    researchers = list(study.researchers) if study else []
     dates = [a.date for a in assessments if a.date is not None]
-    date = study.date if study and study.date else (max(dates) if dates else None)
     meta = front_matter(
         framework,
         study,
         municipality=None,
-        researchers=researchers,
-        status=status,
-        date=date,
+        researchers=list(study.researchers) if study else [],
+        status="definitief" if not concepts else "concept",
+        date=study.date if study and study.date else (max(dates) if dates else None),
         volume="Vergelijking van de gemeenten",
     )
     meta = replace(meta, running_title=f"{meta.study_title} – vergelijking")
+    themes = _themes(framework, matrix)
+    shared = Shared(
+        framework,
+        assessments,
+        study,
+        matrix,
+        {m: _municipality_anchor(m, i) for i, m in enumerate(names)},
+        statuses,
+        themes,
+    )
+    return ComparisonReport(
+        meta=meta,
+        framework=framework_view(framework),
+        study_summary=paragraphs(study.summary) if study else [],
+        municipalities=names,
+        themes=themes,
+        concepts=concepts,
+        differing_count=sum(1 for t in themes for n in t.norms if n.differs),
+        chapters=build("comparison", CHAPTERS, shared),
+    )
 
+
+def _themes(framework: Framework, matrix: compare.Comparison) -> list[ThemeComparison]:
+    """Per theme, each norm compared across the municipalities, with its differing criteria."""
     rows = {r.id: r for r in matrix.rows}
-    norm_rows = matrix.norm_rows()
-
-    # The matrix: municipalities as rows (any number fits, header repeats per page),
-    # norms as columns, cut in parts when a framework has many norms.
-    columns = [
-        (
-            row.theme.title,
-            MatrixColumn(row.id, f"vergelijking-{slug(row.id)}", row.label, row.differs),
-        )
-        for row in norm_rows
-    ]
-    parts = []
-    for number, chunk in enumerate(_chunks(columns, MATRIX_COLUMNS), start=1):
-        groups: list[MatrixGroup] = []
-        for theme_title, column in chunk:
-            if groups and groups[-1].title == theme_title:
-                groups[-1].columns.append(column)
-            else:
-                groups.append(MatrixGroup(theme_title, [column]))
-        ids = [c.id for _, c in chunk]
-        part_rows = []
-        for m in names:
-            cells = [badge(framework, rows[i].scores[m]) for i in ids]
-            part_rows.append(
-                MatrixRow(
-                    m,
-                    anchors[m],
-                    cells,
-                    sum(1 for b in cells if b.meets is True),
-                    sum(1 for b in cells if b.meets is not None),
-                )
-            )
-        parts.append(MatrixPart(number, groups, part_rows))
-
     themes = []
     for theme in framework.themes:
         norms = []
@@ -318,54 +326,85 @@ def comparison(
             ]
             norms.append(NormComparison(_row_comparison(framework, rows[norm.id]), criteria))
         themes.append(ThemeComparison(theme_view(theme), norms))
+    return themes
 
-    scale = framework.scale
-    profiles = []
-    for m in names:
-        assessment = by_name[m]
-        codes = Counter(rows[r.id].scores[m] for r in norm_rows)
+
+def matrix_parts(s: Shared) -> list[MatrixPart]:
+    """The score matrix: municipalities as rows (any number fits, the header repeats on every
+    page), norms as columns, cut in parts when a framework has many norms."""
+    framework, rows = s.framework, {r.id: r for r in s.comparison.rows}
+    columns = [
+        (
+            row.theme.title,
+            MatrixColumn(row.id, f"vergelijking-{slug(row.id)}", row.label, row.differs),
+        )
+        for row in s.comparison.norm_rows()
+    ]
+    parts = []
+    for number, chunk in enumerate(_chunks(columns, MATRIX_COLUMNS), start=1):
+        groups: list[MatrixGroup] = []
+        for theme_title, column in chunk:
+            if groups and groups[-1].title == theme_title:
+                groups[-1].columns.append(column)
+            else:
+                groups.append(MatrixGroup(theme_title, [column]))
+        ids = [c.id for _, c in chunk]
+        part_rows = []
+        for m in s.comparison.municipalities:
+            cells = [badge(framework, rows[i].scores[m]) for i in ids]
+            part_rows.append(
+                MatrixRow(
+                    m,
+                    s.anchors[m],
+                    cells,
+                    sum(1 for b in cells if b.meets is True),
+                    sum(1 for b in cells if b.meets is not None),
+                )
+            )
+        parts.append(MatrixPart(number, groups, part_rows))
+    return parts
+
+
+def profiles(s: Shared) -> list[MunicipalityProfile]:
+    """Per municipality: its counts per level, how many norms it meets, its own summary."""
+    framework, scale = s.framework, s.framework.scale
+    by_name = {a.municipality: a for a in s.assessments}
+    norm_rows = s.comparison.norm_rows()
+    out = []
+    for m in s.comparison.municipalities:
+        codes = Counter(r.scores[m] for r in norm_rows)
         counts = [
             LevelCount(badge(framework, level.code), codes[level.code], [])
             for level in scale.levels
         ]
         counts.append(LevelCount(badge(framework, None), codes[None], []))
-        counts.append(
-            LevelCount(
-                badge(framework, scale.not_applicable.code), codes[scale.not_applicable.code], []
-            )
-        )
-        met = sum(c.count for c in counts if c.badge.meets is True)
-        scored = sum(c.count for c in counts if c.badge.meets is not None)
-        profiles.append(
+        na = scale.not_applicable.code
+        counts.append(LevelCount(badge(framework, na), codes[na], []))
+        out.append(
             MunicipalityProfile(
                 m,
-                anchors[m],
-                STATUS_LABELS.get(statuses[m], statuses[m]),
-                statuses[m] != "definitief",
+                s.anchors[m],
+                STATUS_LABELS.get(s.statuses[m], s.statuses[m]),
+                s.statuses[m] != "definitief",
                 counts,
-                met,
-                scored,
+                sum(c.count for c in counts if c.badge.meets is True),
+                sum(c.count for c in counts if c.badge.meets is not None),
                 len(norm_rows),
-                paragraphs(assessment.summary),
+                paragraphs(by_name[m].summary),
                 [r.id for r in norm_rows if m in r.examples],
             )
         )
+    return out
 
-    return ComparisonReport(
-        meta=meta,
-        framework=framework_view(framework),
-        study_summary=paragraphs(study.summary) if study else [],
-        municipalities=names,
-        matrix=parts,
-        themes=themes,
-        general_lessons=[
-            _lesson(framework, x, keyed) for x in (study.general_lessons if study else [])
-        ],
-        mutual_lessons=[
-            _lesson(framework, x, keyed) for x in (study.mutual_lessons if study else [])
-        ],
-        profiles=profiles,
-        concepts=concepts,
-        differing_count=sum(1 for t in themes for n in t.norms if n.differs),
-        lessons_source=" ".join(study.source.split()) if study and study.source else None,
+
+def lessons(s: Shared) -> Lessons | None:
+    """The study's lessons, each example linked to its municipality; None without any."""
+    study = s.study
+    if study is None or not (study.general_lessons or study.mutual_lessons):
+        return None
+    keyed = {name_key(m): anchor for m, anchor in s.anchors.items()}  # a lesson's spelling
+    return Lessons(
+        [_lesson(s.framework, x, keyed) for x in study.general_lessons],
+        [_lesson(s.framework, x, keyed) for x in study.mutual_lessons],
+        " ".join(study.source.split()) if study.source else None,
     )

@@ -13,8 +13,8 @@ from normtoets.models import (
     Study,
     Theme,
 )
+from normtoets.report.context.chapters import Chapter, build
 from normtoets.report.context.common import (
-    ADDRESSEES,
     KIND_GROUPS,
     KIND_LABELS,
     Badge,
@@ -35,12 +35,11 @@ from normtoets.report.context.common import (
     slug,
     theme_view,
 )
+from normtoets.report.context.doorwerking import DoorwerkingView
 from normtoets.report.context.process import (
     ResponseView,
-    StatementView,
     response_view,
     review_line,
-    statement_view,
 )
 
 # ---------------------------------------------------------------- one municipality
@@ -227,33 +226,49 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class Recommendations:
+    groups: list[RecommendationGroup]  # per addressee
+    count: int
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every chapter of one municipality's report is built from."""
+
+    framework: Framework
+    assessment: Assessment
+    study: Study | None
+    volume: str
+    concept: bool  # not yet definitief: the parts still to come are shown with a placeholder
+    has_findings: bool  # this volume has the chapter Bevindingen: norms link there
+    themes: list[ThemeFindings]
+    sources: list[SourceView]
+    conclusion_refs: dict[str, ConclusionRef]
+    doorwerking: DoorwerkingView | None
+
+
+@dataclass(frozen=True)
 class MunicipalityReport:
     meta: Meta
     volume: str  # "rapport", "bestuurlijke-nota" or "nota-van-bevindingen"
-    sections: list[str]  # which parts this volume has, in order
     framework: FrameworkView
-    study_summary: list[str]
-    summary: list[str]  # the assessment's own central message
     themes: list[ThemeFindings]
     totals: Totals
-    answers: list[AnswerView]
-    conclusions: list[ConclusionView]
-    recommendations: list[RecommendationGroup]
-    recommendation_count: int
-    sources: list[SourceGroup]
     notes: list[Note]
     # The rekenkamer process: review, ambtelijk wederhoor, bestuurlijke reactie and nawoord.
     show_review: bool  # concept and wederhoor: the review box and a review line per norm
-    unreviewed: list[NormScore]  # judged norms without reviewed_by
+    unreviewed: list[NormScore]  # scored norms nobody reviewed (Assessment.unreviewed)
     review_note: list[str]
-    corrections: list[Correction]
-    college_response: StatementView | None
-    afterword: StatementView | None
+    chapters: list[Chapter]
 
-    def has(self, section: str) -> bool:
-        return section in self.sections
+    def has(self, chapter_id: str) -> bool:
+        return any(c.id == chapter_id for c in self.chapters)
+
+    def chapter(self, chapter_id: str) -> Chapter | None:
+        return next((c for c in self.chapters if c.id == chapter_id), None)
 
 
+# The chapters of each volume (the builders decide whether a chapter has something to show).
 VOLUMES: dict[str, tuple[str | None, list[str]]] = {
     "rapport": (
         None,
@@ -265,6 +280,7 @@ VOLUMES: dict[str, tuple[str | None, list[str]]] = {
             "onderzoeksvragen",
             "conclusies",
             "aanbevelingen",
+            "doorwerking",
             "bestuurlijke-reactie",
             "nawoord",
             "bronnen",
@@ -278,6 +294,7 @@ VOLUMES: dict[str, tuple[str | None, list[str]]] = {
             "onderzoek",
             "conclusies",
             "aanbevelingen",
+            "doorwerking",
             "bestuurlijke-reactie",
             "nawoord",
         ],
@@ -326,7 +343,7 @@ def _source_view(source: Source) -> SourceView:
     )
 
 
-def _source_groups(sources: list[SourceView]) -> list[SourceGroup]:
+def source_groups(sources: list[SourceView]) -> list[SourceGroup]:
     groups = []
     for kind, title in KIND_GROUPS.items():
         members = [s for s in sources if s.kind == kind]
@@ -386,7 +403,7 @@ def _finding(
     )
 
 
-def _norm_scores(
+def norm_scores(
     framework: Framework, assessment: Assessment, norm_ids: list[str], findings: bool = True
 ) -> list[NormScore]:
     out = []
@@ -404,7 +421,7 @@ def _norm_scores(
     return out
 
 
-def _answers(
+def answers(
     framework: Framework, assessment: Assessment, findings: bool = True
 ) -> list[AnswerView]:
     """The answers in the order of the framework's questions; unanswered questions too."""
@@ -426,7 +443,7 @@ def _answers(
             AnswerView(
                 [QuestionView(q, questions[q].text, list(questions[q].norms)) for q in ids],
                 paragraphs(text),
-                _norm_scores(framework, assessment, norm_ids, findings),
+                norm_scores(framework, assessment, norm_ids, findings),
                 f"vraag-{slug(ids[0])}",
             )
         )
@@ -438,9 +455,13 @@ def municipality(
     assessment: Assessment,
     study: Study | None,
     volume: str = "rapport",
+    doorwerking: DoorwerkingView | None = None,
 ) -> MunicipalityReport:
-    """The context of one municipality's report (or one of its two volumes)."""
-    volume_title, sections = VOLUMES[volume]
+    """The context of one municipality's report (or one of its two volumes); with
+    `doorwerking` (from an earlier round) the chapter Doorwerking too."""
+    from normtoets.report.context.municipality_chapters import CHAPTERS
+
+    volume_title, parts = VOLUMES[volume]
     meta = front_matter(
         framework,
         study,
@@ -450,94 +471,55 @@ def municipality(
         date=date_of(assessment, study),
         volume=volume_title,
     )
-    has_findings = "bevindingen" in sections
     sources = [_source_view(s) for s in assessment.sources]
     notes = _Notes({s.id: s for s in sources})
-    themes = []
-    for theme in framework.themes:
-        findings = [
-            _finding(framework, theme, n, assessment.judgements.get(n.id), notes)
-            for n in theme.norms
-        ]
-        themes.append(
-            ThemeFindings(
-                theme_view(theme),
-                findings,
-                [f for f in findings if f.badge.meets is True],
-                [f for f in findings if f.badge.meets is False],
-                [f for f in findings if f.badge.meets is None],
-            )
-        )
-    all_findings = [f for t in themes for f in t.findings]
-    totals = Totals(
-        sum(len(t.met) for t in themes),
-        sum(len(t.not_met) for t in themes),
-        sum(len(t.unscored) for t in themes),
-        len(all_findings),
+    themes = [_theme_findings(framework, theme, assessment, notes) for theme in framework.themes]
+    shared = Shared(
+        framework,
+        assessment,
+        study,
+        volume,
+        assessment.status is not Status.definitief,
+        "bevindingen" in parts,
+        themes,
+        sources,
+        {
+            c.id: ConclusionRef(i, f"conclusie-{slug(c.id)}")
+            for i, c in enumerate(assessment.conclusions, 1)
+        },
+        doorwerking,
     )
-    conclusion_refs = {
-        c.id: ConclusionRef(i, f"conclusie-{slug(c.id)}")
-        for i, c in enumerate(assessment.conclusions, 1)
-    }
-    groups = []
-    for to, title in ADDRESSEES.items():
-        recs = [
-            RecommendationView(
-                r.id,
-                paragraphs(r.text),
-                [PartView(p.id, " ".join(p.text.split())) for p in r.parts],
-                _norm_scores(framework, assessment, list(r.norms), has_findings),
-                [conclusion_refs[c] for c in r.conclusions if c in conclusion_refs],
-            )
-            for r in assessment.recommendations
-            if r.to.value == to
-        ]
-        if recs:
-            groups.append(RecommendationGroup(to, title, recs))
-    corrections = [
-        Correction(f.norm, response, f.finding)
-        for f in all_findings
-        for response in f.responses
-        if response.corrected
-    ]
-    # A definitief report leaves these parts out when there is nothing to show; a concept
-    # shows them with a placeholder, so the reader sees what is still to come.
-    concept = assessment.status is not Status.definitief
-    present = {
-        "bestuurlijke-reactie": assessment.college_response is not None,
-        "nawoord": assessment.afterword is not None,
-        "correcties": bool(corrections),
-    }
-    sections = [s for s in sections if concept or present.get(s, True)]
+    all_findings = [f for t in themes for f in t.findings]
     unreviewed = [] if assessment.review_note else assessment.unreviewed(framework.scale)
     return MunicipalityReport(
         meta=meta,
         volume=volume,
-        sections=sections,
         framework=framework_view(framework),
-        study_summary=paragraphs(study.summary) if study else [],
-        summary=paragraphs(assessment.summary),
         themes=themes,
-        totals=totals,
-        answers=_answers(framework, assessment, has_findings),
-        conclusions=[
-            ConclusionView(
-                c.id,
-                paragraphs(c.text),
-                _norm_scores(framework, assessment, list(c.norms), has_findings),
-                conclusion_refs[c.id].number,
-                conclusion_refs[c.id].anchor,
-            )
-            for c in assessment.conclusions
-        ],
-        recommendations=groups,
-        recommendation_count=len(assessment.recommendations),
-        sources=_source_groups(sources),
+        totals=Totals(
+            sum(len(t.met) for t in themes),
+            sum(len(t.not_met) for t in themes),
+            sum(len(t.unscored) for t in themes),
+            len(all_findings),
+        ),
         notes=notes.notes,
-        show_review=concept,
-        unreviewed=_norm_scores(framework, assessment, unreviewed, has_findings),
+        show_review=shared.concept,
+        unreviewed=norm_scores(framework, assessment, unreviewed, shared.has_findings),
         review_note=paragraphs(assessment.review_note),
-        corrections=corrections,
-        college_response=statement_view(assessment.college_response),
-        afterword=statement_view(assessment.afterword),
+        chapters=[c for c in build("municipality", CHAPTERS, shared) if c.id in parts],
+    )
+
+
+def _theme_findings(
+    framework: Framework, theme: Theme, assessment: Assessment, notes: _Notes
+) -> ThemeFindings:
+    findings = [
+        _finding(framework, theme, n, assessment.judgements.get(n.id), notes) for n in theme.norms
+    ]
+    return ThemeFindings(
+        theme_view(theme),
+        findings,
+        [f for f in findings if f.badge.meets is True],
+        [f for f in findings if f.badge.meets is False],
+        [f for f in findings if f.badge.meets is None],
     )

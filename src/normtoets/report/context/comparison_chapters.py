@@ -1,0 +1,37 @@
+"""The chapters of the comparison report, one builder each, in the report's order."""
+
+from collections.abc import Callable
+
+from normtoets.report.context.chapters import Chapter, TocEntry
+from normtoets.report.context.comparison import Shared, lessons, matrix_parts, profiles
+
+
+def inleiding(s: Shared) -> Chapter:
+    return Chapter("inleiding", "Inleiding")
+
+
+def scoreoverzicht(s: Shared) -> Chapter:
+    return Chapter("scoreoverzicht", "Scoreoverzicht", matrix_parts(s))
+
+
+def verschillen(s: Shared) -> Chapter:
+    toc = [TocEntry(f"verschillen-{t.theme.anchor}", t.theme.title) for t in s.themes]
+    return Chapter("verschillen", "Verschillen per norm", s.themes, toc=toc)
+
+
+def lessen(s: Shared) -> Chapter | None:
+    found = lessons(s)
+    return None if found is None else Chapter("lessen", "Leermomenten", found)
+
+
+def gemeenten(s: Shared) -> Chapter:
+    return Chapter("gemeenten", "De gemeenten", profiles(s))
+
+
+CHAPTERS: list[Callable[[Shared], Chapter | None]] = [
+    inleiding,
+    scoreoverzicht,
+    verschillen,
+    lessen,
+    gemeenten,
+]

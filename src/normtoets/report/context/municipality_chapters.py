@@ -1,0 +1,132 @@
+"""The chapters of one municipality's report, one builder each, in the report's order. A
+volume keeps the chapters it lists (municipality.VOLUMES); a builder returns None when its
+chapter has nothing to show (a definitief report leaves out an empty Nawoord; a concept shows
+it with a placeholder, so the reader sees what is still to come)."""
+
+from collections.abc import Callable
+
+from normtoets.report.context.chapters import Chapter, TocEntry
+from normtoets.report.context.common import ADDRESSEES, paragraphs
+from normtoets.report.context.municipality import (
+    ConclusionView,
+    Correction,
+    PartView,
+    RecommendationGroup,
+    Recommendations,
+    RecommendationView,
+    Shared,
+    answers,
+    norm_scores,
+    source_groups,
+)
+from normtoets.report.context.process import statement_view
+
+
+def samenvatting(s: Shared) -> Chapter:
+    title = "Samenvatting" if s.volume == "rapport" else "Centrale boodschap"
+    return Chapter("samenvatting", title, paragraphs(s.assessment.summary))
+
+
+def onderzoek(s: Shared) -> Chapter:
+    return Chapter("onderzoek", "Het onderzoek", paragraphs(s.study.summary) if s.study else [])
+
+
+def normenkader(s: Shared) -> Chapter:
+    return Chapter("normenkader", "Het normenkader")
+
+
+def bevindingen(s: Shared) -> Chapter:
+    toc = [TocEntry(t.theme.anchor, t.theme.title) for t in s.themes]
+    return Chapter("bevindingen", "Bevindingen", toc=toc)
+
+
+def onderzoeksvragen(s: Shared) -> Chapter:
+    views = answers(s.framework, s.assessment, s.has_findings)
+    return Chapter("onderzoeksvragen", "Antwoorden op de onderzoeksvragen", views)
+
+
+def conclusies(s: Shared) -> Chapter:
+    views = [
+        ConclusionView(
+            c.id,
+            paragraphs(c.text),
+            norm_scores(s.framework, s.assessment, list(c.norms), s.has_findings),
+            s.conclusion_refs[c.id].number,
+            s.conclusion_refs[c.id].anchor,
+        )
+        for c in s.assessment.conclusions
+    ]
+    return Chapter("conclusies", "Conclusies", views)
+
+
+def aanbevelingen(s: Shared) -> Chapter:
+    groups = []
+    for to, title in ADDRESSEES.items():
+        recs = [
+            RecommendationView(
+                r.id,
+                paragraphs(r.text),
+                [PartView(p.id, " ".join(p.text.split())) for p in r.parts],
+                norm_scores(s.framework, s.assessment, list(r.norms), s.has_findings),
+                [s.conclusion_refs[c] for c in r.conclusions if c in s.conclusion_refs],
+            )
+            for r in s.assessment.recommendations
+            if r.to.value == to
+        ]
+        if recs:
+            groups.append(RecommendationGroup(to, title, recs))
+    data = Recommendations(groups, len(s.assessment.recommendations))
+    return Chapter("aanbevelingen", "Aanbevelingen", data)
+
+
+def doorwerking(s: Shared) -> Chapter | None:
+    """Only with an earlier round (`report NEW --since OLD`)."""
+    return None if s.doorwerking is None else Chapter("doorwerking", "Doorwerking", s.doorwerking)
+
+
+def bestuurlijke_reactie(s: Shared) -> Chapter | None:
+    response = statement_view(s.assessment.college_response)
+    if response is None and not s.concept:
+        return None
+    return Chapter("bestuurlijke-reactie", "Bestuurlijke reactie", response)
+
+
+def nawoord(s: Shared) -> Chapter | None:
+    afterword = statement_view(s.assessment.afterword)
+    if afterword is None and not s.concept:
+        return None
+    return Chapter("nawoord", "Nawoord", afterword)
+
+
+def bronnen(s: Shared) -> Chapter:
+    return Chapter("bronnen", "Bronnenlijst", source_groups(s.sources), appendix=True)
+
+
+def correcties(s: Shared) -> Chapter | None:
+    corrections = [
+        Correction(f.norm, response, f.finding)
+        for t in s.themes
+        for f in t.findings
+        for response in f.responses
+        if response.corrected
+    ]
+    if not corrections and not s.concept:
+        return None
+    title = "Feitelijke correcties na ambtelijk wederhoor"
+    return Chapter("correcties", title, corrections, appendix=True)
+
+
+CHAPTERS: list[Callable[[Shared], Chapter | None]] = [
+    samenvatting,
+    onderzoek,
+    normenkader,
+    bevindingen,
+    onderzoeksvragen,
+    conclusies,
+    aanbevelingen,
+    doorwerking,
+    bestuurlijke_reactie,
+    nawoord,
+    bronnen,
+    correcties,
+]
