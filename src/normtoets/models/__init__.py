@@ -27,10 +27,12 @@ from normtoets.models.framework import (
     Theme,
     VersionMap,
 )
+from normtoets.models.narrative import CITATION, Narrative
 from normtoets.models.scale import Scale, ScoreLevel, SpecialLevel
 from normtoets.models.study import Lesson, Study
 
 __all__ = [
+    "CITATION",
     "Answer",
     "Assessment",
     "Conclusion",
@@ -43,6 +45,7 @@ __all__ = [
     "FrameworkRef",
     "Judgement",
     "Lesson",
+    "Narrative",
     "Norm",
     "Outcome",
     "Recommendation",

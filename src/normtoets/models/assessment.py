@@ -7,6 +7,7 @@ from pydantic import Field, model_validator
 
 from normtoets.models.base import Strict
 from normtoets.models.framework import ID_PATTERN, FrameworkRef
+from normtoets.models.narrative import Narrative
 from normtoets.models.scale import Scale
 
 
@@ -36,7 +37,16 @@ class Source(Strict):
     author: str | None = Field(default=None, description="Auteur of afzender.")
     date: dt.date | None = Field(default=None, description="Datum van de bron.")
     url: str | None = Field(default=None, description="Vindplaats (wordt nooit opgehaald).")
-    note: str | None = Field(default=None, description="Toelichting.")
+    note: str | None = Field(
+        default=None, description="Toelichting voor de lezer, in de bronnenlijst van het rapport."
+    )
+    team_note: str | None = Field(
+        default=None,
+        description=(
+            "Opmerking voor het onderzoeksteam; nooit in een definitief rapport (wel in "
+            "status en in een concept)."
+        ),
+    )
     file: str | None = Field(
         default=None,
         description=(
@@ -56,14 +66,47 @@ class Source(Strict):
             "citaten worden dan in de tekst van die bron opgezocht."
         ),
     )
+    this_report: bool = Field(
+        default=False,
+        description=(
+            "Deze bron is het rapport zelf (een overgenomen, gepubliceerd rapport): zij staat "
+            "niet in de bronnenlijst, en een verwijzing ernaar wijst naar de eigen paragraaf."
+        ),
+    )
 
 
 class Evidence(Strict):
     source: str = Field(description="Id van een bron uit `sources`.")
     page: str | None = Field(default=None, description="Pagina in de bron.")
     section: str | None = Field(default=None, description="Paragraaf of hoofdstuk in de bron.")
-    quote: str | None = Field(default=None, description="Letterlijk citaat uit de bron.")
-    note: str | None = Field(default=None, description="Waarneming of parafrase.")
+    quote: str | None = Field(
+        default=None,
+        description=(
+            "De eigen woorden van de bron, letterlijk; het rapport zet ze tussen "
+            "aanhalingstekens en validate zoekt ze op in de tekst van de bron."
+        ),
+    )
+    note: str | None = Field(
+        default=None,
+        description=(
+            "Wat de onderzoekers in de bron lazen, in eigen woorden: zonder aanhalingstekens, "
+            "met de bron in de noot."
+        ),
+    )
+    cited_at: str | None = Field(
+        default=None,
+        description=(
+            "Waar het document van `via` dit citaat geeft, bijv. '§ 4.4': de noot zegt "
+            "'geciteerd in …'."
+        ),
+    )
+    team_note: str | None = Field(
+        default=None,
+        description=(
+            "Opmerking voor het onderzoeksteam; nooit in een definitief rapport (wel in "
+            "status en in een concept)."
+        ),
+    )
 
     @model_validator(mode="after")
     def _has_content(self) -> "Evidence":
@@ -193,6 +236,10 @@ class FollowUp(Strict):
 
 class Assessment(Strict):
     framework: FrameworkRef = Field(description="Normenkader en versie waartegen is getoetst.")
+    chapters: list[Narrative] = Field(
+        default_factory=list,
+        description="Hoofdstukken met eigen tekst (Markdown) rond de hoofdstukken met bevindingen.",
+    )
     municipality: str = Field(min_length=1, description="De beoordeelde gemeente.")
     study: str | None = Field(default=None, description="Id van het onderzoek (study.yaml).")
     researchers: list[str] = Field(default_factory=list, description="Onderzoekers.")

@@ -6,6 +6,7 @@ from pydantic import Field
 
 from normtoets.models.base import Strict
 from normtoets.models.framework import ID_PATTERN, FrameworkRef
+from normtoets.models.narrative import Narrative
 
 
 class Lesson(Strict):
@@ -21,9 +22,23 @@ class Study(Strict):
     id: str = Field(pattern=ID_PATTERN, description="Id van het onderzoek.")
     title: str = Field(description="Titel van het onderzoek.")
     subtitle: str | None = Field(default=None, description="Ondertitel.")
-    rekenkamer: str = Field(description="De rekenkamer(commissie) die het onderzoek liet doen.")
+    rekenkamer: str = Field(description="De rekenkamer(commissie) van het onderzoek.")
     researchers: list[str] = Field(
         default_factory=list, description="Onderzoekers of onderzoeksbureau."
+    )
+    research_by: str | None = Field(
+        default=None,
+        description=(
+            "Wie het onderzoek deed, als dat niet de rekenkamer zelf is (bijv. een "
+            "onderzoeksbureau): het rapport zegt dan 'in opdracht van' de rekenkamer."
+        ),
+    )
+    chapters: list[Narrative] = Field(
+        default_factory=list,
+        description="Hoofdstukken met eigen tekst (Markdown) voor de rapporten van dit onderzoek.",
+    )
+    team_note: str | None = Field(
+        default=None, description="Opmerking voor het onderzoeksteam; nooit in een rapport."
     )
     year: int | None = Field(default=None, description="Jaar van het onderzoek.")
     date: dt.date | None = Field(default=None, description="Datum van publicatie.")

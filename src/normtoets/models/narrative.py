@@ -1,0 +1,48 @@
+"""The report's story in the researchers' words: chapters of Markdown text (an introduction,
+the research approach, a description of the policy and the practice) around the chapters of
+findings. A citation `[@source]`, `[@source, p. 9]` or `[@source, § 4.4]` becomes a numbered
+source note, like the notes of the evidence."""
+
+import re
+from typing import Literal
+
+from pydantic import Field
+
+from normtoets.models.base import Strict
+from normtoets.models.framework import ID_PATTERN
+
+# [@bron] or [@bron, p. 9]: the source id, then where in it (free text up to the bracket).
+CITATION = re.compile(r"\[@(?P<source>[A-Za-z0-9][A-Za-z0-9_.-]*)(?:,\s*(?P<where>[^\]]+))?\]")
+
+
+class Narrative(Strict):
+    id: str = Field(pattern=ID_PATTERN, description="Id van het hoofdstuk (ook het anker).")
+    title: str = Field(description="Titel van het hoofdstuk.")
+    text: str = Field(
+        default="",
+        description=(
+            "De tekst in Markdown (alinea's, opsommingen, ## tussenkopjes; geen HTML). "
+            "Bronverwijzingen als [@bron] of [@bron, p. 9] worden genummerde noten."
+        ),
+    )
+    after: str | None = Field(
+        default=None,
+        description=(
+            "Id van het hoofdstuk waarna dit hoofdstuk komt (bijv. 'samenvatting', "
+            "'normenkader'); zonder: vóór de bevindingen."
+        ),
+    )
+    findings: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Ids van thema's waarvan de toetsing (scores en onderbouwing) in dit hoofdstuk "
+            "staat, na de tekst, in plaats van in het hoofdstuk Bevindingen."
+        ),
+    )
+    kind: Literal["text", "method"] = Field(
+        default="text",
+        description=(
+            "'method': dit hoofdstuk is de onderzoeksverantwoording (vragen, normen, methoden, "
+            "gesprekken, periode) en vervangt de verantwoording die normtoets anders maakt."
+        ),
+    )
