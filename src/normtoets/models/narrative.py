@@ -11,6 +11,21 @@ from pydantic import Field
 from normtoets.models.base import Strict
 from normtoets.models.framework import ID_PATTERN
 
+# The chapters of a municipality's report that a narrative chapter can follow (`after`), in
+# their order; the report's chapter builders make them (a test keeps the two lists equal).
+REPORT_CHAPTERS = (
+    "samenvatting",
+    "onderzoek",
+    "normenkader",
+    "bevindingen",
+    "onderzoeksvragen",
+    "conclusies",
+    "aanbevelingen",
+    "doorwerking",
+    "bestuurlijke-reactie",
+    "nawoord",
+)
+
 # [@bron] or [@bron, p. 9]: the source id, then where in it (free text up to the bracket).
 CITATION = re.compile(r"\[@(?P<source>[A-Za-z0-9][A-Za-z0-9_.-]*)(?:,\s*(?P<where>[^\]]+))?\]")
 

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from normtoets.core.diagnostics import PathKey
 from normtoets.models.assessment import Assessment, Evidence
+from normtoets.models.narrative import CITATION, Narrative
 
 
 def all_evidence(assessment: Assessment) -> Iterator[tuple[PathKey, Evidence]]:
@@ -20,8 +21,17 @@ def all_evidence(assessment: Assessment) -> Iterator[tuple[PathKey, Evidence]]:
             yield ("follow_up", f, "evidence", i), item
 
 
+def citations(chapters: list[Narrative], base: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+    """Every [@source] in the chapters' text, at the path of that text."""
+    for i, chapter in enumerate(chapters):
+        for match in CITATION.finditer(chapter.text):
+            yield (*base, "chapters", i, "text"), match.group("source")
+
+
 def source_references(assessment: Assessment) -> Iterator[tuple[PathKey, str]]:
-    """Every place that names a source id: evidence, wederhoor responses and `via`."""
+    """Every place that names a source id: evidence, wederhoor responses, `via` and the
+    citations in the chapters' text."""
+    yield from citations(assessment.chapters)
     for path, item in all_evidence(assessment):
         yield (*path, "source"), item.source
     for norm_id, judgement in assessment.judgements.items():

@@ -9,6 +9,7 @@ from types import ModuleType
 from normtoets.core.diagnostics import Diagnostic
 from normtoets.models import Assessment
 from normtoets.rules import (
+    chapter_placement,
     conclusion_without_basis,
     duplicate_id,
     duplicate_municipality,
@@ -63,6 +64,7 @@ RULES: list[ModuleType] = [
     self_review,
     unreviewed_judgement,
     invisible_character,
+    chapter_placement,
 ]
 
 

@@ -1,5 +1,6 @@
-"""unknown-source (error): evidence, a wederhoor response (`responses[].source`) or a source's
-`via` names a source id that is not listed under `sources`."""
+"""unknown-source (error): evidence, a wederhoor response (`responses[].source`), a source's
+`via` or a citation `[@id]` in a chapter's text names a source id that is not listed under
+`sources`."""
 
 from collections.abc import Iterator
 
@@ -25,6 +26,8 @@ def check(ctx: Context) -> Iterator[Problem]:
                 if "evidence" in path
                 else "response names"
                 if "responses" in path
+                else "the chapter's text cites"
+                if "chapters" in path
                 else "'via' names"
             )
             yield Problem(path, f"{what} unknown source '{source_id}'", hint)
