@@ -81,7 +81,7 @@ def test_municipality_context(mini: Data) -> None:
     u1 = r.themes[1].findings[0]
     assert [c.letter for c in u1.criteria] == ["a", "b"]
     assert [n.number for n in u1.notes] == [4]
-    assert b1.notes[0].reference == "p. 9, § 4.1"
+    assert b1.notes[0].where == "p. 9, § 4.1"
     assert b1.notes[0].source is not None and b1.notes[0].source.date == "6 september 2017"
     # Recommendations grouped by addressee, raad first; parts kept.
     assert [

@@ -4,19 +4,15 @@ from dataclasses import dataclass, field
 
 from normtoets.models import (
     Assessment,
-    Evidence,
     Framework,
     Judgement,
     Norm,
-    Source,
     Status,
     Study,
     Theme,
 )
 from normtoets.report.context.chapters import Chapter, build
 from normtoets.report.context.common import (
-    KIND_GROUPS,
-    KIND_LABELS,
     Badge,
     FrameworkView,
     Meta,
@@ -25,7 +21,6 @@ from normtoets.report.context.common import (
     ThemeView,
     badge,
     date_of,
-    dutch_date,
     framework_view,
     front_matter,
     letter,
@@ -36,6 +31,13 @@ from normtoets.report.context.common import (
     theme_view,
 )
 from normtoets.report.context.doorwerking import DoorwerkingView
+from normtoets.report.context.notes import (
+    EvidenceView,
+    Note,
+    Notes,
+    SourceView,
+    source_view,
+)
 from normtoets.report.context.process import (
     ResponseView,
     response_view,
@@ -43,55 +45,6 @@ from normtoets.report.context.process import (
 )
 
 # ---------------------------------------------------------------- one municipality
-
-
-@dataclass(frozen=True)
-class SourceView:
-    id: str
-    anchor: str
-    kind: str
-    kind_label: str
-    title: str
-    author: str | None
-    date: str | None
-    url: str | None  # shown as text, never a link: nothing is fetched
-    note: str | None
-
-
-@dataclass(frozen=True)
-class SourceGroup:
-    kind: str
-    title: str
-    sources: list[SourceView]
-
-
-@dataclass(frozen=True)
-class Note:
-    """One numbered source note: [n] after a quote, and its line in the notes list."""
-
-    number: int
-    anchor: str
-    source: SourceView | None  # None: the id is not in `sources` (validate reports that)
-    source_id: str
-    page: str | None
-    section: str | None
-
-    @property
-    def reference(self) -> str:
-        """'p. 9, § 4.1' — where in the source."""
-        parts = []
-        if self.page:
-            parts.append(f"p. {self.page}")
-        if self.section:
-            parts.append(f"§ {self.section}")
-        return ", ".join(parts)
-
-
-@dataclass(frozen=True)
-class EvidenceView:
-    quote: str | None
-    note: str | None
-    ref: Note
 
 
 @dataclass(frozen=True)
@@ -306,52 +259,6 @@ VOLUMES: dict[str, tuple[str | None, list[str]]] = {
 }
 
 
-class _Notes:
-    """Numbers source notes in reading order, one per piece of evidence."""
-
-    def __init__(self, sources: dict[str, SourceView]) -> None:
-        self.sources = sources
-        self.notes: list[Note] = []
-
-    def add(self, evidence: Evidence) -> EvidenceView:
-        number = len(self.notes) + 1
-        note = Note(
-            number,
-            f"noot-{number}",
-            self.sources.get(evidence.source),
-            evidence.source,
-            evidence.page,
-            evidence.section,
-        )
-        self.notes.append(note)
-        quote = " ".join(evidence.quote.split()) if evidence.quote else None
-        remark = " ".join(evidence.note.split()) if evidence.note else None
-        return EvidenceView(quote, remark, note)
-
-
-def _source_view(source: Source) -> SourceView:
-    return SourceView(
-        source.id,
-        f"bron-{slug(source.id)}",
-        source.kind.value,
-        KIND_LABELS.get(source.kind.value, source.kind.value),
-        " ".join(source.title.split()),
-        source.author,
-        dutch_date(source.date),
-        source.url,
-        " ".join(source.note.split()) if source.note else None,
-    )
-
-
-def source_groups(sources: list[SourceView]) -> list[SourceGroup]:
-    groups = []
-    for kind, title in KIND_GROUPS.items():
-        members = [s for s in sources if s.kind == kind]
-        if members:
-            groups.append(SourceGroup(kind, title, members))
-    return groups
-
-
 def _responses(
     norm: Norm, judgement: Judgement, sources: dict[str, SourceView]
 ) -> list[ResponseView]:
@@ -369,7 +276,7 @@ def _responses(
 
 
 def _finding(
-    framework: Framework, theme: Theme, norm: Norm, judgement: Judgement | None, notes: _Notes
+    framework: Framework, theme: Theme, norm: Norm, judgement: Judgement | None, notes: Notes
 ) -> Finding:
     view = norm_view(norm)
     if judgement is None:
@@ -471,8 +378,8 @@ def municipality(
         date=date_of(assessment, study),
         volume=volume_title,
     )
-    sources = [_source_view(s) for s in assessment.sources]
-    notes = _Notes({s.id: s for s in sources})
+    sources = [source_view(s) for s in assessment.sources]
+    notes = Notes(sources, assessment.sources)
     themes = [_theme_findings(framework, theme, assessment, notes) for theme in framework.themes]
     shared = Shared(
         framework,
@@ -511,7 +418,7 @@ def municipality(
 
 
 def _theme_findings(
-    framework: Framework, theme: Theme, assessment: Assessment, notes: _Notes
+    framework: Framework, theme: Theme, assessment: Assessment, notes: Notes
 ) -> ThemeFindings:
     findings = [
         _finding(framework, theme, n, assessment.judgements.get(n.id), notes) for n in theme.norms

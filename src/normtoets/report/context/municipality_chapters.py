@@ -17,8 +17,8 @@ from normtoets.report.context.municipality import (
     Shared,
     answers,
     norm_scores,
-    source_groups,
 )
+from normtoets.report.context.notes import source_groups
 from normtoets.report.context.process import statement_view
 
 
