@@ -91,7 +91,7 @@ USER_FACING_CALLS = {  # every positional argument
     "add_column",  # a table's column heading
 }
 USER_FACING_KEYWORDS = {"help", "short_help", "message", "hint", "note", "title"}
-USER_FACING_PARAMETERS = {"message", "hint", "note", "what"}  # of functions in src
+USER_FACING_PARAMETERS = {"message", "hint", "note", "what", "problem"}  # of functions in src
 MARKERS = {"_", "ngettext"}
 WRAPPERS = {"visible", "Text"}  # calls that pass their text on: looked into
 NOT_CLI = ("report/context/",)
