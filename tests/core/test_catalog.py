@@ -81,10 +81,8 @@ def test_translations_keep_the_placeholders() -> None:
 # a literal or f-string text that holds a letter is reported; a text of numbers, names and
 # punctuation alone (f"{row.id} ", "≠") needs no translation. The report's context (Dutch
 # report prose, not the command line's) is left out.
-USER_FACING_CALLS = {  # every positional argument
-    "UsageError",
-    "RunError",
-    "TemplateLimit",
+USER_FACING_CALLS = {  # every positional argument; and exceptions of src, see _text_positions
+    "ValueError",  # a model validator's: pydantic passes it on as the diagnostic's message
     "echo",  # typer.echo
     "print",  # a rich console's print
     "Text",  # rich text in a table or on the console
@@ -120,9 +118,31 @@ def _trees() -> dict[str, ast.Module]:
     }
 
 
-def _text_positions(tree: ast.Module) -> dict[str, set[int]]:
+def _exceptions(trees: dict[str, ast.Module]) -> set[str]:
+    """The exception classes defined in src (a base named *Error or *Exception, or one of
+    them): the message is their first argument."""
+    classes = {
+        node.name: {str(getattr(b, "id", getattr(b, "attr", ""))) for b in node.bases}
+        for tree in trees.values()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+    }
+    found: set[str] = set()
+    while True:
+        more = {
+            name
+            for name, bases in classes.items()
+            if any(b.endswith(("Error", "Exception")) or b in found for b in bases)
+        }
+        if more <= found:
+            return found
+        found |= more
+
+
+def _text_positions(tree: ast.Module, exceptions: set[str]) -> dict[str, set[int]]:
     """Per function or class defined in the module: the positions of its text parameters
-    (`message`, `hint`, ...), counted as its callers count them (no `self`)."""
+    (`message`, `hint`, ...), counted as its callers count them (no `self`); an exception
+    class without its own __init__ takes its message first."""
     found: dict[str, set[int]] = {}
     for node in ast.walk(tree):
         names: list[str] = []
@@ -137,6 +157,8 @@ def _text_positions(tree: ast.Module) -> dict[str, set[int]]:
             )
             if init is not None:
                 names = [a.arg for a in init.args.args][1:]
+            elif node.name in exceptions:
+                names = ["message"]
             else:  # a dataclass: its fields in order
                 names = [
                     n.target.id
@@ -154,7 +176,8 @@ def _text_positions(tree: ast.Module) -> dict[str, set[int]]:
 
 def untranslated() -> list[str]:
     trees = _trees()
-    local = {name: _text_positions(tree) for name, tree in trees.items()}
+    exceptions = _exceptions(trees)
+    local = {name: _text_positions(tree, exceptions) for name, tree in trees.items()}
     shared: dict[str, set[int]] = {}
     for positions in local.values():
         for function, found in positions.items():
@@ -229,17 +252,24 @@ def test_the_check_finds_untranslated_text(tmp_path, monkeypatch) -> None:  # ty
     """The checks above catch the usual ways text reaches the user (and pass marked text)."""
     module = tmp_path / "normtoets" / "sample.py"
     module.parent.mkdir()
-    module.write_text(
-        "def fail(code, message, hint=None): ...\n"
-        "fail('unknown-norm', 'unknown norm')\n"  # 2
-        "fail('unknown-norm', _('unknown norm'))\n"
-        "raise UsageError(f'path not found: {path}')\n"  # 4
-        "console.print(Text('Voortgang', style='bold'))\n"  # 5
-        "table.add_column('norm', no_wrap=True)\n"  # 6
-        "table.add_column(_('norm'), no_wrap=True)\n"
-        "typer.Option('--strict', help='Warnings fail the run too.')\n"  # 8
-        "Text(f'{row.id} ', style='bold')\n"
-        "console.print(visible(f'{name}: wrote it'))\n"  # 10
-    )
+    lines = [  # (text, reported)
+        ("class UsageError(Exception): ...", False),
+        ("class Refused(UsageError): ...", False),
+        ("def fail(code, message, hint=None): ...", False),
+        ("fail('unknown-norm', 'unknown norm')", True),
+        ("fail('unknown-norm', _('unknown norm'))", False),
+        ("raise UsageError(f'path not found: {path}')", True),
+        ("console.print(Text('Voortgang', style='bold'))", True),
+        ("table.add_column('norm', no_wrap=True)", True),
+        ("table.add_column(_('norm'), no_wrap=True)", False),
+        ("typer.Option('--strict', help='Warnings fail the run too.')", True),
+        ("Text(f'{row.id} ', style='bold')", False),
+        ("console.print(visible(f'{name}: wrote it'))", True),
+        ("raise Refused(f'{url} is outside')", True),
+        ("raise Refused(_('{url} is outside').format(url=url))", False),
+        ("open(path, 'wb'); Diagnostic(name, 1, 1, Severity.error, 'unreadable', message)", False),
+    ]
+    module.write_text("".join(f"{text}\n" for text, _ in lines))
     monkeypatch.setitem(globals(), "SRC", module.parent)
-    assert untranslated() == [f"sample.py:{n}" for n in (2, 4, 5, 6, 8, 10)]
+    reported = [f"sample.py:{n}" for n, (_, flagged) in enumerate(lines, 1) if flagged]
+    assert untranslated() == reported
