@@ -369,7 +369,8 @@ def build(
     )
 
 
-# Dutch labels for tables, Markdown and the report; JSON and CSV keep the values above.
+# Dutch labels for the report, which is Dutch whatever the locale; JSON keeps the values above.
+# The command line has its own, in the user's language (output.diff.change_label, yes_no).
 CHANGE_LABELS = {
     Change.better: "beter",
     Change.same: "gelijk",
