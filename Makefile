@@ -62,9 +62,12 @@ lint: $(VENV)/.dev
 # The Dutch catalog of the command line's messages: new strings in, stale ones out; then
 # translate the empty msgstr entries in the .po file and run `make install` to compile it.
 CATALOG := src/normtoets/locale
+# The header keeps no dates or placeholders (tools/clean_po_header.py): a second run changes nothing.
 catalog: $(VENV)/.dev
-	$(BIN)/pybabel extract --no-location --omit-header -k _ -k ngettext:1,2 -o .cache/normtoets.pot src/normtoets
-	$(BIN)/pybabel update -i .cache/normtoets.pot -d $(CATALOG) -D normtoets -l nl --no-fuzzy-matching --ignore-obsolete
+	mkdir -p .cache
+	$(BIN)/pybabel --quiet extract --no-location --omit-header -k _ -k ngettext:1,2 -o .cache/normtoets.pot src/normtoets
+	$(BIN)/pybabel --quiet update -i .cache/normtoets.pot -d $(CATALOG) -D normtoets -l nl --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/python tools/clean_po_header.py $(CATALOG)/nl/LC_MESSAGES/normtoets.po
 	$(BIN)/python -m pip install --quiet -e .
 
 # National-scale benchmarks (342 fictional municipalities); prints a table of seconds and ratios.

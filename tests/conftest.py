@@ -6,6 +6,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+# The suite runs in English, the source text, so that its assertions read as the code does;
+# tests of the Dutch default and of the choice of language set the variable themselves. Set
+# before normtoets is imported: the help texts are translated when the commands are defined.
+os.environ["LANGUAGE"] = "en"
+
 from normtoets.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,6 +40,15 @@ class Run:
         with pytest.MonkeyPatch.context() as mp:
             mp.chdir(self.cwd)
             return runner.invoke(app, [str(a) for a in args], env=env, catch_exceptions=False)
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in English, whatever an earlier one set."""
+    monkeypatch.setenv("LANGUAGE", "en")
+
+
+DUTCH = {"LANGUAGE": "nl"}  # env= for a run in the default language
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ACCEPTANCE, REPO, golden
+from conftest import ACCEPTANCE, DUTCH, GOLDEN, REPO, golden
 from normtoets.analysis import comparison as compare
 from normtoets.loading.selection import select
 
@@ -57,7 +57,9 @@ def test_first_sentence() -> None:
         ("json", [], "compare.json"),
     ],
 )
-def test_formats(run, fmt: str, extra: list[str], name: str) -> None:
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_formats(run, fmt: str, extra: list[str], name: str, language: str) -> None:
+    """In Dutch, the default, and in English (golden/en/); JSON is the same in both."""
     result = run(
         "compare",
         "--norms",
@@ -66,10 +68,21 @@ def test_formats(run, fmt: str, extra: list[str], name: str) -> None:
         fmt,
         *extra,
         FIXTURE,
-        env={"NO_COLOR": "1", "COLUMNS": "100"},
+        env={"NO_COLOR": "1", "COLUMNS": "100", "LANGUAGE": language},
     )
     assert result.exit_code == 0, result.output
-    golden(name, result.stdout)
+    golden(name, result.stdout, GOLDEN if language == "nl" or fmt == "json" else GOLDEN / "en")
+
+
+def test_dutch_numbers_and_words(run) -> None:
+    """The mean with a decimal comma and the CSV's words in Dutch; the CSV's header stays."""
+    table = run("compare", "--norms", NORMS, "--mean", FIXTURE, env={**DUTCH, "COLUMNS": "200"})
+    assert "(gem. -0,50)" in table.stdout and "-0.50" not in table.stdout
+    english = run("compare", "--norms", NORMS, "--mean", FIXTURE, env={"COLUMNS": "200"})
+    assert "(mean -0.50)" in english.stdout
+    rows = run("compare", "--norms", NORMS, "-f", "csv", FIXTURE, env=DUTCH).stdout.splitlines()
+    assert rows[0] == "theme,norm,criterion,Testdorp,Proefstad,Nergenshuizen,differs,best,text"
+    assert [row.split(",")[6] for row in rows[1:]] == ["ja", "nee", "nee"]
 
 
 def test_json_contract(run) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ACCEPTANCE, REPO, golden
+from conftest import ACCEPTANCE, DUTCH, GOLDEN, REPO, golden
 from normtoets.analysis import diff
 from normtoets.loading import rounds
 from normtoets.models import CriterionJudgement, Framework, Judgement
@@ -18,6 +18,7 @@ SAME_VERSION = FIXTURE / "testdorp-2023.yaml"  # mini@1, like OLD
 MAPPED = FIXTURE / "testdorp-2024.yaml"  # mini@3, which maps B2 of mini@1 onto B3
 NORMS = ["--norms", ACCEPTANCE / "norms", "--norms", FIXTURE / "norms"]
 PLAIN = {"NO_COLOR": "1", "COLUMNS": "100"}
+PLAIN_DUTCH = {**PLAIN, **DUTCH}
 
 
 def build(old: Path, new: Path) -> diff.Diff:
@@ -167,7 +168,7 @@ def test_criteria_of_a_mapped_norm_match_by_letter() -> None:
 
 
 def test_criteria_in_every_format(run) -> None:
-    result = run("diff", *NORMS, "--criteria", "--format", "markdown", OLD, MAPPED, env=PLAIN)
+    result = run("diff", *NORMS, "--criteria", "--format", "markdown", OLD, MAPPED, env=PLAIN_DUTCH)
     assert result.exit_code == 0, result.output
     golden("diff-criteria.md", result.stdout)
     out = run("diff", *NORMS, "--criteria", "-f", "csv", OLD, MAPPED).stdout
@@ -178,7 +179,7 @@ def test_criteria_in_every_format(run) -> None:
         ("", "U1.b", "dropped"),
     ]
     table = run("diff", *NORMS, "--criteria", OLD, MAPPED, env=PLAIN).stdout
-    assert "│   U1.a │" in table and "vervallen" in table
+    assert "│   U1.a │" in table and "dropped" in table
     plain = run("diff", *NORMS, OLD, MAPPED, env=PLAIN).stdout
     assert "U1.a" not in plain  # criterion rows only on request
 
@@ -192,10 +193,12 @@ def test_criteria_in_every_format(run) -> None:
         ("csv", MAPPED, "diff.csv"),
     ],
 )
-def test_formats(run, fmt: str, new: Path, name: str) -> None:
-    result = run("diff", *NORMS, "--format", fmt, OLD, new, env=PLAIN)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_formats(run, fmt: str, new: Path, name: str, language: str) -> None:
+    """In Dutch, the default, and in English (golden/en/); JSON is the same in both."""
+    result = run("diff", *NORMS, "--format", fmt, OLD, new, env={**PLAIN, "LANGUAGE": language})
     assert result.exit_code == 0, result.output
-    golden(name, result.stdout)
+    golden(name, result.stdout, GOLDEN if language == "nl" or fmt == "json" else GOLDEN / "en")
 
 
 def test_json_contract(run) -> None:
@@ -217,7 +220,23 @@ def test_json_contract(run) -> None:
 def test_csv_opens_as_a_follow_up_list(run) -> None:
     rows = list(csv.DictReader(io.StringIO(run("diff", *NORMS, "-f", "csv", OLD, MAPPED).stdout)))
     follow_ups = [r for r in rows if r["kind"] == "recommendation"]
-    assert [(r["id"], r["status"]) for r in follow_ups] == [("1", "uitgevoerd"), ("2", "onbekend")]
+    assert [(r["id"], r["status"]) for r in follow_ups] == [("1", "uitgevoerd"), ("2", "unknown")]
+
+
+def test_csv_in_dutch_keeps_its_header(run) -> None:
+    out = run("diff", *NORMS, "-f", "csv", OLD, MAPPED, env=DUTCH).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == [
+        "kind", "id", "old_id", "old", "new", "change",
+        "to", "adopted_by_raad", "college_commitment", "status", "finding",
+    ]  # fmt: skip
+    assert [(r["kind"], r["change"], r["status"]) for r in rows] == [
+        ("norm", "gelijk", ""), ("norm", "beter", ""), ("norm", "nieuw", ""),
+        ("norm", "gelijk", ""), ("aanbeveling", "", "uitgevoerd"), ("aanbeveling", "", "onbekend"),
+    ]  # fmt: skip
+    same = run("diff", *NORMS, "-f", "csv", OLD, SAME_VERSION, env=DUTCH).stdout
+    follow_up = next(r for r in csv.DictReader(io.StringIO(same)) if r["id"] == "1")
+    assert (follow_up["adopted_by_raad"], follow_up["college_commitment"]) == ("ja", "nee")
 
 
 def test_missing_follow_up_is_a_warning(run) -> None:
@@ -271,7 +290,7 @@ def test_output_file(run, tmp_path: Path) -> None:
         target = tmp_path / name
         result = run("diff", *NORMS, "-f", fmt, "-o", target, OLD, SAME_VERSION)
         assert result.exit_code == 0 and result.stdout == ""
-        assert "Doorwerking Testdorp" in target.read_text()
+        assert "Doorwerking in Testdorp" in target.read_text()
 
 
 def test_not_an_assessment(run) -> None:

@@ -51,8 +51,8 @@ def test_csv_markdown_and_table_keep_both(run, merged) -> None:  # type: ignore[
     rows = [(r["id"], r["old_id"], r["old"]) for r in csv.DictReader(io.StringIO(out))]
     assert ("B3", "B1", "++") in rows and ("B3", "B2", "--") in rows
     markdown = run("diff", *norms, "-f", "markdown", OLD, new).stdout
-    assert "| B3 (was B1) | `++` | `+` | slechter |" in markdown
-    assert "| B3 (was B2) | `--` | `+` | beter |" in markdown
+    assert "| B3 (was B1) | `++` | `+` | worse |" in markdown
+    assert "| B3 (was B2) | `--` | `+` | better |" in markdown
     table = run("diff", *norms, OLD, new, env=PLAIN).stdout
     assert "B3 (was B1)" in table and "B3 (was B2)" in table
 

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from conftest import ACCEPTANCE, REPO
 
 FIXTURE = REPO / "tests" / "fixtures" / "compare"
@@ -30,7 +32,7 @@ def test_status_strict_fails_when_incomplete(run) -> None:
 
 def test_status_table_has_a_total_line(run) -> None:
     out = run("status", "--norms", NORMS, FIXTURE, env={"COLUMNS": "120"}).stdout
-    assert "totaal (3)" in out and "6/9" in out
+    assert "total (3)" in out and "6/9" in out
 
 
 def test_status_reports_invalid_files(run) -> None:
@@ -41,8 +43,8 @@ def test_status_reports_invalid_files(run) -> None:
 
 def test_frameworks_lists_bundled_and_extra(run) -> None:
     out = run("frameworks", "--norms", NORMS).stdout.splitlines()
-    assert "mini@1\t3 normen\tMini-normenkader" in out
-    assert any(line.startswith("regioplan-sociaal-domein@2019\t10 normen") for line in out)
+    assert "mini@1\t3 norms\tMini-normenkader" in out
+    assert any(line.startswith("regioplan-sociaal-domein@2019\t10 norms") for line in out)
 
 
 def test_status_shows_unreviewed_norms_and_open_wederhoor(run, tmp_path) -> None:
@@ -66,8 +68,11 @@ def test_status_shows_unreviewed_norms_and_open_wederhoor(run, tmp_path) -> None
     rows = json.loads(result.stdout)
     assert (rows[0]["responses"], rows[0]["wederhoor_pending"]) == (1, ["nawoord"])
     table = run("status", "--norms", NORMS, tmp_path, env={"COLUMNS": "200"}).stdout
-    assert "Testdorp, wederhoor open: nawoord" in table
-    assert "Testdorp, niet gereviewd: B1" in table
+    assert "Testdorp, wederhoor still open: nawoord" in table
+    assert "Testdorp, not reviewed: B1" in table
+    dutch = run("status", "--norms", NORMS, tmp_path, env={"COLUMNS": "200", "LANGUAGE": "nl"})
+    assert "Testdorp, wederhoor open: nawoord" in dutch.stdout
+    assert "Testdorp, niet gereviewd: B1" in dutch.stdout
 
 
 def test_status_of_the_bundled_study_owes_nothing_for_review(run) -> None:
@@ -77,7 +82,10 @@ def test_status_of_the_bundled_study_owes_nothing_for_review(run) -> None:
     assert duiven["responses"] == 1  # the ambtelijk wederhoor quoted in 4.6
 
 
-def test_status_table_fits_80_columns(run) -> None:
-    out = run("status", REPO / "assessments", env={"NO_COLOR": "1", "COLUMNS": "80"}).stdout
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_status_table_fits_80_columns(run, language: str) -> None:
+    env = {"NO_COLOR": "1", "COLUMNS": "80", "LANGUAGE": language}
+    out = run("status", REPO / "assessments", env=env).stdout
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "casuistiek-goed-voor-elkaar" in out  # the open points are listed whole
+    assert ("open punten" if language == "nl" else "open points") in out

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from normtoets.core.i18n import _
 from normtoets.core.names import name_key
 from normtoets.models import (
     Assessment,
@@ -138,7 +139,9 @@ def build(
     keys = [name_key(name) for name in names]
     if len(set(keys)) != len(keys):
         twice = sorted({n for n, k in zip(names, keys, strict=True) if keys.count(k) > 1})
-        raise ValueError(f"one assessment per municipality: {', '.join(twice)}")
+        raise ValueError(
+            _("one assessment per municipality: {names}").format(names=", ".join(twice))
+        )
     rows: list[Row] = []
     rollups: list[Rollup] = []
     for theme in framework.themes:

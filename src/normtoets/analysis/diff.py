@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from normtoets.core.diagnostics import Problem, Severity
+from normtoets.core.i18n import _
 from normtoets.core.names import same_name
 from normtoets.models import (
     Assessment,
@@ -104,8 +105,10 @@ def incompatibility(
     if not same_name(old.municipality, new.municipality):
         return Problem(
             ("municipality",),
-            f"assessment is of {new.municipality}, but the earlier one is of {old.municipality}",
-            "diff compares two rounds of one municipality",
+            _("assessment is of {municipality}, but the earlier one is of {earlier}").format(
+                municipality=new.municipality, earlier=old.municipality
+            ),
+            _("diff compares two rounds of one municipality"),
             severity=Severity.error,
             code="municipality-mismatch",
         )
@@ -115,10 +118,17 @@ def incompatibility(
     ):
         return Problem(
             ("framework",),
-            f"assessment uses framework {new_framework.ref}, but the earlier one uses "
-            f"{old_framework.ref}, and {new_framework.ref} has no maps_from for it",
-            f'add `maps_from: [{{version: "{old_framework.version}"}}]` to framework '
-            f"{new_framework.ref}, or compare rounds scored against one version",
+            _(
+                "assessment uses framework {framework}, but the earlier one uses {earlier}, and "
+                "{framework} has no maps_from for it"
+            ).format(framework=new_framework.ref, earlier=old_framework.ref),
+            _(
+                "add {maps_from} to framework {framework}, or compare rounds scored against one "
+                "version"
+            ).format(
+                maps_from=f'`maps_from: [{{version: "{old_framework.version}"}}]`',
+                framework=new_framework.ref,
+            ),
             severity=Severity.error,
             code="rounds-not-comparable",
         )
@@ -311,9 +321,13 @@ def _follow_ups(
             problems.append(
                 Problem(
                     ("follow_up", index, "recommendation"),
-                    f"follow-up names recommendation '{follow_up.recommendation}', which the "
-                    f"earlier assessment of {old.municipality} does not have",
-                    f"its recommendations: {', '.join(sorted(known)) or 'none'}",
+                    _(
+                        "follow-up names recommendation '{id}', which the earlier assessment of "
+                        "{municipality} does not have"
+                    ).format(id=follow_up.recommendation, municipality=old.municipality),
+                    _("its recommendations: {ids}").format(
+                        ids=", ".join(sorted(known)) or _("none")
+                    ),
                     severity=Severity.error,
                     code="unknown-recommendation",
                 )
@@ -325,9 +339,10 @@ def _follow_ups(
             problems.append(
                 Problem(
                     ("follow_up",),
-                    f"no follow-up for recommendation '{pair.recommendation.id}' of the earlier "
-                    "assessment",
-                    "add it under `follow_up` with its status",
+                    _("no follow-up for recommendation '{id}' of the earlier assessment").format(
+                        id=pair.recommendation.id
+                    ),
+                    _("add it under `follow_up` with its status"),
                     severity=Severity.warning,
                     code="missing-follow-up",
                 )
@@ -354,7 +369,8 @@ def build(
     )
 
 
-# Dutch labels for tables, Markdown and the report; JSON and CSV keep the values above.
+# Dutch labels for the report, which is Dutch whatever the locale; JSON keeps the values above.
+# The command line has its own, in the user's language (output.diff.change_label, yes_no).
 CHANGE_LABELS = {
     Change.better: "beter",
     Change.same: "gelijk",

@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _
 from normtoets.files.atomic import write_text
 from normtoets.models import Framework, Study
 from normtoets.models.jsonschema import schema_text
@@ -40,13 +41,19 @@ _NOT_IN_A_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 def _one_line(value: str, option: str) -> None:
     found = _NOT_IN_A_NAME.search(value)
     if found:
-        what = "a line break" if found.group(0) in "\n\r\u2028\u2029" else "a control character"
-        raise UsageError(f"{option} holds {what}; give it on one line")
+        message = (
+            _("{option} holds a line break; give it on one line")
+            if found.group(0) in "\n\r\u2028\u2029"
+            else _("{option} holds a control character; give it on one line")
+        )
+        raise UsageError(message.format(option=option))
 
 
 def _refuse_existing(path: Path) -> None:
     if path.exists():
-        raise UsageError(f"{path} exists already; normtoets never overwrites it")
+        raise UsageError(
+            _("{path} exists already; normtoets never overwrites it").format(path=path)
+        )
 
 
 def _write_schemas(folder: Path) -> None:
@@ -72,7 +79,7 @@ def new_study(
         _one_line(name, "--municipality")
     _refuse_existing(path)
     if not municipalities:
-        raise UsageError("name at least one --municipality")
+        raise UsageError(_("name at least one --municipality"))
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_DIR}/study.schema.json",
         f"id: {study_id or slug(title)}",

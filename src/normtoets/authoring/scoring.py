@@ -13,6 +13,7 @@ from pathlib import Path
 
 from normtoets.core.diagnostics import Diagnostic, Severity
 from normtoets.core.errors import RunError, UsageError
+from normtoets.core.i18n import _
 from normtoets.files.atomic import write_bytes
 from normtoets.files.lock import locked
 from normtoets.loading.session import Session, display_name
@@ -49,11 +50,17 @@ def _editable(path: Path) -> None:
     info = path.stat()
     read_only = not info.st_mode & 0o222 or not os.access(path, os.W_OK)
     if read_only:
-        raise RunError(f"{path} is read-only; make it writable first if you mean to edit it")
+        raise RunError(
+            _("{path} is read-only; make it writable first if you mean to edit it").format(
+                path=path
+            )
+        )
     if info.st_nlink > 1:
         raise RunError(
-            f"{path} has {info.st_nlink} names (hard links); replacing it would split them. "
-            "Edit it by hand, or remove the other links"
+            _(
+                "{path} has {count} names (hard links); replacing it would split them. Edit it "
+                "by hand, or remove the other links"
+            ).format(path=path, count=info.st_nlink)
         )
 
 
@@ -64,8 +71,9 @@ def _base(framework: Framework, edit: Edit) -> list[str] | None:
         return ["judgements", edit.target]
     if owner and edit.signs:
         raise UsageError(
-            f"{edit.target} is a criterion: who scored and reviewed is recorded per norm "
-            f"({owner.id})"
+            _(
+                "{criterion} is a criterion: who scored and reviewed is recorded per norm ({norm})"
+            ).format(criterion=edit.target, norm=owner.id)
         )
     if owner:
         return ["judgements", owner.id, "criteria", edit.target]
@@ -110,7 +118,11 @@ def apply(path: Path, edit: Edit, session: Session) -> list[Diagnostic]:
         if isinstance(refused, list):
             return refused
         if target.read_bytes() != raw:  # changed by something that does not take the lock
-            raise RunError(f"{path} changed while normtoets was editing it; run the edit again")
+            raise RunError(
+                _("{path} changed while normtoets was editing it; run the edit again").format(
+                    path=path
+                )
+            )
         write_bytes(target, refused)
     return []
 
@@ -126,7 +138,7 @@ def _edit(path: Path, raw: bytes, edit: Edit, session: Session) -> bytes | list[
     assessment = loaded.model
     if not isinstance(assessment, Assessment) or loaded.doc is None:
         return [d for d in before if d.severity is Severity.error] or _refuse(
-            name, "not-an-assessment", "score edits assessment files only"
+            name, "not-an-assessment", _("score edits assessment files only")
         )
     framework = session.framework(assessment.framework)
     if framework is None:
@@ -137,7 +149,9 @@ def _edit(path: Path, raw: bytes, edit: Edit, session: Session) -> bytes | list[
         return _refuse(
             name,
             "unknown-norm",
-            f"unknown norm or criterion '{edit.target}' in framework {framework.ref}",
+            _("unknown norm or criterion '{target}' in framework {framework}").format(
+                target=edit.target, framework=framework.ref
+            ),
             closest(edit.target, known),
         )
     changes = _changes(base, edit)
@@ -147,8 +161,8 @@ def _edit(path: Path, raw: bytes, edit: Edit, session: Session) -> bytes | list[
         return _refuse(
             name,
             "cannot-edit",
-            f"cannot edit this file: {exc}",
-            "make this change by hand in an editor",
+            _("cannot edit this file: {error}").format(error=exc),
+            _("make this change by hand in an editor"),
         )
     after_loaded = session.from_text(path, new_text)
     after = session.check(after_loaded)
@@ -163,8 +177,8 @@ def _edit(path: Path, raw: bytes, edit: Edit, session: Session) -> bytes | list[
         return _refuse(
             name,
             "unsafe-edit",
-            f"normtoets cannot make this edit safely: {why}",
-            "make this change by hand in an editor, and please report the file's layout",
+            _("normtoets cannot make this edit safely: {reason}").format(reason=why),
+            _("make this change by hand in an editor, and please report the file's layout"),
         )
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
     return bom + new_text.encode("utf-8")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _
 
 if TYPE_CHECKING:
     from normtoets.loading.session import Session
@@ -16,9 +17,11 @@ from normtoets.cli.common import (
     fail_with,
     guarded,
 )
-from normtoets.cli.helptext import Command
+from normtoets.cli.helptext import Command, Group
 
-new_app = typer.Typer(help="Start a study or an assessment from a framework.", no_args_is_help=True)
+new_app = typer.Typer(
+    cls=Group, help=_("Start a study or an assessment from a framework."), no_args_is_help=True
+)
 app.add_typer(new_app, name="new")
 
 
@@ -34,34 +37,45 @@ def _framework(session: "Session", spec: str | None) -> "Framework":
     else:
         ids = {f.id for f in session.frameworks()}
         if len(ids) != 1:
-            raise UsageError(f"name a framework with --framework ({', '.join(sorted(ids))})")
+            raise UsageError(
+                _("name a framework with --framework ({ids})").format(ids=", ".join(sorted(ids)))
+            )
         found = session.framework_by_id(ids.pop())
     if found is None:
-        raise UsageError(f"framework '{spec}' not found; see 'normtoets frameworks'")
+        raise UsageError(
+            _("framework '{framework}' not found; see 'normtoets frameworks'").format(
+                framework=spec
+            )
+        )
     return found
 
 
-@new_app.command("study", cls=Command, short_help="Create a study folder with its study.yaml.")
+@new_app.command(
+    "study",
+    cls=Command,
+    short_help=_("Create a study folder with its study.yaml."),
+    help=_("Create FOLDER/study.yaml (never overwrites)."),
+)
 @guarded
 def new_study(
     folder: Annotated[
-        Path, typer.Argument(metavar="FOLDER", help="Folder for the study (created).")
+        Path, typer.Argument(metavar="FOLDER", help=_("Folder for the study (created)."))
     ],
-    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="Title of the study.")],
+    title: Annotated[str, typer.Option("--title", metavar="TEXT", help=_("Title of the study."))],
     rekenkamer: Annotated[
-        str, typer.Option("--rekenkamer", metavar="NAME", help="The rekenkamer(commissie).")
+        str, typer.Option("--rekenkamer", metavar="NAME", help=_("The rekenkamer(commissie)."))
     ],
     municipality: Annotated[
         list[str],
-        typer.Option("--municipality", metavar="NAME", help="A municipality; repeatable."),
+        typer.Option("--municipality", metavar="NAME", help=_("A municipality; repeatable.")),
     ],
     framework: Annotated[
         str | None,
-        typer.Option("--framework", metavar="ID[@VERSION]", help="Framework ID or ID@VERSION."),
+        typer.Option("--framework", metavar="ID[@VERSION]", help=_("Framework ID or ID@VERSION.")),
     ] = None,
     norms: NormsOption = None,
 ) -> None:
-    """Create FOLDER/study.yaml (never overwrites)."""
+    """new study: study.yaml and the schemas."""
     from normtoets.authoring.scaffold import new_study as create
     from normtoets.loading.session import Session
 
@@ -69,29 +83,32 @@ def new_study(
     path = create(
         folder, title=title, rekenkamer=rekenkamer, municipalities=municipality, framework=fw
     )
-    typer.echo(f"created {path}")
+    typer.echo(_("created {path}").format(path=path))
 
 
 @new_app.command(
-    "assessment", cls=Command, short_help="Create an assessment with every norm, not yet assessed."
+    "assessment",
+    cls=Command,
+    short_help=_("Create an assessment with every norm, not yet assessed."),
+    help=_("Create an assessment with every norm and criterion, not assessed (never overwrites)."),
 )
 @guarded
 def new_assessment(
-    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="The study folder.")],
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help=_("The study folder."))],
     municipality: Annotated[
-        str, typer.Option("--municipality", metavar="NAME", help="The municipality.")
+        str, typer.Option("--municipality", metavar="NAME", help=_("The municipality."))
     ],
     framework: Annotated[
         str | None,
         typer.Option(
             "--framework",
             metavar="ID[@VERSION]",
-            help="Framework ID or ID@VERSION (default: the study's).",
+            help=_("Framework ID or ID@VERSION (default: the study's)."),
         ),
     ] = None,
     norms: NormsOption = None,
 ) -> None:
-    """Create an assessment with every norm and criterion, 'niet beoordeeld' (never overwrites)."""
+    """new assessment: every norm and criterion of the framework, each scored `nb`."""
     from normtoets.authoring.scaffold import new_assessment as create
     from normtoets.loading.session import Session
 
@@ -99,14 +116,16 @@ def new_assessment(
     study = session.study_in(folder)
     if framework is None and study is None:
         raise UsageError(
-            f"{folder} has no study.yaml: create the study first (normtoets new study), "
-            "or name the framework with --framework"
+            _(
+                "{folder} has no study.yaml: create the study first (normtoets new study), or "
+                "name the framework with --framework"
+            ).format(folder=folder)
         )
     if framework is None and study is not None:
         framework = f"{study.framework.id}@{study.framework.version}"
     fw = _framework(session, framework)
     path = create(folder, municipality=municipality, framework=fw, study=study)
-    typer.echo(f"created {path}")
+    typer.echo(_("created {path}").format(path=path))
 
 
 def _complete_target(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -128,85 +147,95 @@ def _complete_target(ctx: typer.Context, incomplete: str) -> list[str]:
 @app.command(
     cls=Command,
     context_settings={"ignore_unknown_options": True},
-    short_help="Edit one judgement in place.",
+    short_help=_("Edit one judgement in place."),
+    help=_(
+        "Edit one judgement in place; comments and layout stay as they were.\n\nA score that "
+        "starts with '-' is given as --score=-- (or --score=-), or after '--', which ends the "
+        "options: normtoets score duiven.yaml B5 -- --"
+    ),
 )
 @guarded
 def score(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="The assessment file to edit.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=_("The assessment file to edit."))],
     target: Annotated[
         str,
         typer.Argument(
-            metavar="NORM", help="Norm or criterion id.", autocompletion=_complete_target
+            metavar="NORM", help=_("Norm or criterion id."), autocompletion=_complete_target
         ),
     ],
     value: Annotated[
         str | None,
         typer.Argument(
-            metavar="SCORE", help="The score, e.g. '+'; one that starts with '-' after '--'."
+            metavar="SCORE", help=_("The score, e.g. '+'; one that starts with '-' after '--'.")
         ),
     ] = None,
     score_option: Annotated[
         str | None,
         typer.Option(
-            "--score", metavar="SCORE", help="The score as an option: --score=-- or --score=-."
+            "--score",
+            metavar="SCORE",
+            help=_("The score as an option: --score=-- or --score=-."),
         ),
     ] = None,
     finding: Annotated[
-        str | None, typer.Option("--finding", metavar="TEXT", help="Set the finding.")
+        str | None, typer.Option("--finding", metavar="TEXT", help=_("Set the finding."))
     ] = None,
     evidence: Annotated[
         str | None,
         typer.Option(
-            "--evidence", metavar="SOURCE[:PAGE]", help="Add evidence: SOURCE or SOURCE:PAGE."
+            "--evidence",
+            metavar="SOURCE[:PAGE]",
+            help=_("Add evidence: SOURCE or SOURCE:PAGE."),
         ),
     ] = None,
     quote: Annotated[
-        str | None, typer.Option("--quote", metavar="TEXT", help="The quote for --evidence.")
+        str | None,
+        typer.Option("--quote", metavar="TEXT", help=_("The quote for --evidence.")),
     ] = None,
     scored_by: Annotated[
         str | None,
-        typer.Option("--scored-by", metavar="NAME", help="The researcher who scored the norm."),
+        typer.Option("--scored-by", metavar="NAME", help=_("The researcher who scored the norm.")),
     ] = None,
     reviewed_by: Annotated[
         str | None,
         typer.Option(
             "--reviewed-by",
             metavar="NAME",
-            help="The second researcher who reviewed it (four eyes).",
+            help=_("The second researcher who reviewed it (four eyes)."),
         ),
     ] = None,
     norms: NormsOption = None,
 ) -> None:
-    """Edit one judgement in place; comments and layout stay as they were.
-
-    A score that starts with '-' is given as --score=-- (or --score=-), or after '--', which
-    ends the options: normtoets score duiven.yaml B5 -- --
-    """
+    """score: one judgement edited in place, or refused with the file untouched."""
     from normtoets.authoring.scoring import Edit, apply
     from normtoets.loading.session import Session
 
     if not file.is_file():
-        raise UsageError(f"path not found: {file}")
+        raise UsageError(_("path not found: {path}").format(path=file))
     if value is not None and score_option is not None:
-        raise UsageError("give the score once: as SCORE or as --score")
+        raise UsageError(_("give the score once: as SCORE or as --score"))
     value = value if value is not None else score_option
     if all(x is None for x in (value, finding, evidence, scored_by, reviewed_by)):
         raise UsageError(
-            "nothing to change: give a score, --finding, --evidence, --scored-by or "
-            "--reviewed-by (a score that starts with '-' as --score=-- or --score=-)"
+            _(
+                "nothing to change: give a score, --finding, --evidence, --scored-by or "
+                "--reviewed-by (a score that starts with '-' as --score=-- or --score=-)"
+            )
         )
     if (evidence is None) != (quote is None):
-        raise UsageError("--evidence and --quote go together")
+        raise UsageError(_("--evidence and --quote go together"))
     given = {"score": value, "--finding": finding, "--evidence": evidence, "--quote": quote,
              "--scored-by": scored_by, "--reviewed-by": reviewed_by}  # fmt: skip
     for option, text in given.items():
         if text is not None and any("\udc80" <= char <= "\udcff" for char in text):
             raise UsageError(
-                f"{option} holds bytes that are not UTF-8; check the terminal's encoding"
+                _("{option} holds bytes that are not UTF-8; check the terminal's encoding").format(
+                    option=option
+                )
             )
-    source, _, page = (evidence or "").partition(":")
+    source, _colon, page = (evidence or "").partition(":")
     edit = Edit(target, value, finding, source or None, page or None, quote, scored_by, reviewed_by)
     refused = apply(file, edit, Session(norms))
     if refused:
-        fail_with(refused, f"{file} is unchanged: nothing was written.")
-    typer.echo(f"{file}: {target} bijgewerkt")
+        fail_with(refused, _("{file} is unchanged: nothing was written.").format(file=file))
+    typer.echo(_("{file}: {target} updated").format(file=file, target=target))

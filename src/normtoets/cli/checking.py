@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 
 from normtoets.core.diagnostics import Severity, has_errors
+from normtoets.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     pass
@@ -23,31 +24,35 @@ from normtoets.cli.common import (
 from normtoets.cli.helptext import Command
 
 
-@app.command(cls=Command, short_help="Check the files; every problem as file:line:column.")
+@app.command(
+    cls=Command,
+    short_help=_("Check the files; every problem as file:line:column."),
+    help=_("Check frameworks, studies and assessments; report every problem as file:line:column."),
+)
 @guarded
 def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="PATH...", help="Files or folders (default: ./norms and ./assessments)."
+            metavar="PATH...", help=_("Files or folders (default: ./norms and ./assessments).")
         ),
     ] = None,
     norms: NormsOption = None,
     output_format: Annotated[
         DiagnosticFormat,
-        typer.Option("--format", "-f", metavar="text|json", help="Lines of text, or JSON."),
+        typer.Option("--format", "-f", metavar="text|json", help=_("Lines of text, or JSON.")),
     ] = DiagnosticFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=_("Warnings fail the run too."))] = False,
     sources: Annotated[
         list[Path] | None,
         typer.Option(
             "--sources",
             metavar="DIR",
-            help="Folder with the sources' files (after the assessment's folder); repeatable.",
+            help=_("Folder with the sources' files (after the assessment's folder); repeatable."),
         ),
     ] = None,
 ) -> None:
-    """Check frameworks, studies and assessments; report every problem as file:line:column."""
+    """validate: every file's problems, as text lines or JSON."""
     from normtoets.loading.validate import default_paths
     from normtoets.loading.validate import validate as run_validate
     from normtoets.output.diagnostics import render_json, render_text
@@ -66,38 +71,46 @@ class SchemaKind(StrEnum):
     assessment = "assessment"
 
 
-@app.command(cls=Command, short_help="Print the JSON Schema of a file kind.")
+@app.command(
+    cls=Command,
+    short_help=_("Print the JSON Schema of a file kind."),
+    help=_("Print the JSON Schema of a file kind (for editors with the YAML language server)."),
+)
 @guarded
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Argument(metavar="KIND", help="framework, study or assessment.")
+        SchemaKind, typer.Argument(metavar="KIND", help=_("framework, study or assessment."))
     ],
 ) -> None:
-    """Print the JSON Schema of a file kind (for editors with the YAML language server)."""
+    """schema: the JSON Schema generated from the models."""
     from normtoets.models.jsonschema import schema_text
 
     sys.stdout.write(schema_text(kind.value))
 
 
-@app.command(cls=Command, short_help="Progress per assessment: what is still open.")
+@app.command(
+    cls=Command,
+    short_help=_("Progress per assessment: what is still open."),
+    help=_("Progress per assessment: norms scored, findings and evidence missing, unused sources."),
+)
 @guarded
 def status(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="PATH...", help="Assessment files or folders (default: ./assessments)."
+            metavar="PATH...", help=_("Assessment files or folders (default: ./assessments).")
         ),
     ] = None,
     norms: NormsOption = None,
     output_format: Annotated[
         DiagnosticFormat,
-        typer.Option("--format", "-f", metavar="text|json", help="A table, or JSON."),
+        typer.Option("--format", "-f", metavar="text|json", help=_("A table, or JSON.")),
     ] = DiagnosticFormat.text,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 when any assessment is incomplete.")
+        bool, typer.Option("--strict", help=_("Exit 1 when any assessment is incomplete."))
     ] = False,
 ) -> None:
-    """Progress per assessment: norms scored, findings and evidence missing, unused sources."""
+    """status: a row per assessment, then what is open; or JSON."""
     from normtoets.analysis.progress import progress
     from normtoets.loading.session import Session
     from normtoets.loading.validate import collect
@@ -122,14 +135,19 @@ def status(
     raise typer.Exit(1 if strict and not all(r.complete for r in rows) else 0)
 
 
-@app.command(cls=Command, short_help="List the frameworks that were found.")
+@app.command(
+    cls=Command,
+    short_help=_("List the frameworks that were found."),
+    help=_("List the frameworks found: bundled, in ./norms and in --norms folders."),
+)
 @guarded
 def frameworks(norms: NormsOption = None) -> None:
-    """List the frameworks found: bundled, in ./norms and in --norms folders."""
+    """frameworks: id@version, number of norms, title; a line each."""
     from normtoets.core.controlchars import visible
     from normtoets.loading.session import Session
 
     for framework in sorted(Session(norms).frameworks(), key=lambda f: (f.id, f.version)):
-        count = sum(1 for _ in framework.norms())
-        line = f"{framework.id}@{framework.version}\t{count} normen\t{framework.title}"
+        count = len(list(framework.norms()))
+        norms_text = ngettext("{count} norm", "{count} norms", count).format(count=count)
+        line = f"{framework.id}@{framework.version}\t{norms_text}\t{framework.title}"
         typer.echo(visible(line))

@@ -14,14 +14,17 @@ import typer
 from rich.console import Console
 
 from normtoets import __version__
+from normtoets.cli.helptext import Group
 from normtoets.core.diagnostics import Diagnostic, Severity
 from normtoets.core.errors import RunError, UsageError
+from normtoets.core.i18n import _
 
 if TYPE_CHECKING:
     pass
 
 EXIT_INTERNAL = 3
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer stopped by SIGPIPE
+PREFIX = "normtoets: "  # before every message on stderr that is not a diagnostic
 P = ParamSpec("P")
 
 
@@ -49,10 +52,10 @@ def guarded(command: Callable[P, None]) -> Callable[P, None]:
         try:
             command(*args, **kwargs)
         except UsageError as exc:
-            stderr().print(f"normtoets: {exc}", highlight=False, markup=False, soft_wrap=True)
+            stderr().print(PREFIX + str(exc), highlight=False, markup=False, soft_wrap=True)
             raise typer.Exit(2) from None
         except RunError as exc:
-            stderr().print(f"normtoets: {exc}", highlight=False, markup=False, soft_wrap=True)
+            stderr().print(PREFIX + str(exc), highlight=False, markup=False, soft_wrap=True)
             raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -62,7 +65,7 @@ def guarded(command: Callable[P, None]) -> Callable[P, None]:
         except OSError as exc:  # the machine's, not a bug: a device error, a vanished folder
             where = f"{exc.filename}: " if exc.filename else ""
             stderr().print(
-                f"normtoets: {where}{exc.strerror or exc}",
+                PREFIX + where + str(exc.strerror or exc),
                 highlight=False,
                 markup=False,
                 soft_wrap=True,
@@ -72,20 +75,19 @@ def guarded(command: Callable[P, None]) -> Callable[P, None]:
             if _state["debug"]:
                 traceback.print_exc()
             else:
-                stderr().print(
-                    f"normtoets: internal error: {type(exc).__name__}: {exc}\n"
-                    "This is a bug in normtoets, not in your files. "
-                    "Run again with --debug for a traceback and report it.",
-                    highlight=False,
-                    markup=False,
-                )
+                message = _(
+                    "internal error: {error}\nThis is a bug in normtoets, not in your files. Run "
+                    "again with --debug for a traceback and report it."
+                ).format(error=f"{type(exc).__name__}: {exc}")
+                stderr().print(PREFIX + message, highlight=False, markup=False)
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return run
 
 
 app = typer.Typer(
-    help="Audit municipalities against a normenkader: validate, compare, report.",
+    cls=Group,
+    help=_("Audit municipalities against a normenkader: validate, compare, report."),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,  # audit data must never leak into a traceback
@@ -108,7 +110,7 @@ class DiagnosticFormat(StrEnum):
 NormsOption = Annotated[
     list[Path] | None,
     typer.Option(
-        "--norms", metavar="DIR", help="Extra folder with frameworks (normenkaders); repeatable."
+        "--norms", metavar="DIR", help=_("Extra folder with frameworks (normenkaders); repeatable.")
     ),
 ]
 
@@ -122,10 +124,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     debug: Annotated[
-        bool, typer.Option("--debug", help="Show a traceback on internal errors.")
+        bool, typer.Option("--debug", help=_("Show a traceback on internal errors."))
     ] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version.")),
     ] = False,
 ) -> None:
     _state["debug"] = debug
@@ -141,19 +144,22 @@ class TableFormat(StrEnum):
 TableFormatOption = Annotated[
     TableFormat,
     typer.Option(
-        "--format", "-f", metavar="table|json|csv|markdown", help="The form of the output."
+        "--format", "-f", metavar="table|json|csv|markdown", help=_("The form of the output.")
     ),
 ]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", metavar="FILE", help="Write to this file instead of stdout ('-': stdout)."
+        "--output",
+        "-o",
+        metavar="FILE",
+        help=_("Write to this file instead of stdout ('-': stdout)."),
     ),
 ]
 ForceOption = Annotated[
     bool,
     typer.Option(
-        "--force", help="Replace an existing output file (never an input or a YAML file)."
+        "--force", help=_("Replace an existing output file (never an input or a YAML file).")
     ),
 ]
 

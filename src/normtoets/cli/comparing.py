@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _
 
 if TYPE_CHECKING:
     pass
@@ -25,28 +26,40 @@ from normtoets.cli.common import (
 from normtoets.cli.helptext import Command
 
 
-@app.command(cls=Command, short_help="Municipalities side by side, norm by norm.")
+@app.command(
+    cls=Command,
+    short_help=_("Municipalities side by side, norm by norm."),
+    help=_("Municipalities side by side, norm by norm, with who can serve as an example."),
+)
 @guarded
 def compare(
     paths: Annotated[
-        list[Path], typer.Argument(metavar="PATH...", help="A study folder, or assessment files.")
+        list[Path],
+        typer.Argument(metavar="PATH...", help=_("A study folder, or assessment files.")),
     ],
     norms: NormsOption = None,
     output_format: TableFormatOption = TableFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
-    criteria: Annotated[bool, typer.Option("--criteria", help="Add the criterion rows.")] = False,
+    criteria: Annotated[
+        bool, typer.Option("--criteria", help=_("Add the criterion rows."))
+    ] = False,
     only_differences: Annotated[
-        bool, typer.Option("--only-differences", help="Only rows where municipalities differ.")
+        bool,
+        typer.Option("--only-differences", help=_("Only rows where municipalities differ.")),
     ] = False,
     lessons: Annotated[
-        bool, typer.Option("--lessons", help="Add 'voorbeeld voor de anderen' per norm.")
+        bool,
+        typer.Option(
+            "--lessons", help=_("Add per norm who can serve as an example for the others.")
+        ),
     ] = False,
     mean: Annotated[
-        bool, typer.Option("--mean", help="Add the mean per theme (needs numeric scale values).")
+        bool,
+        typer.Option("--mean", help=_("Add the mean per theme (needs numeric scale values).")),
     ] = False,
 ) -> None:
-    """Municipalities side by side, norm by norm, with who can serve as an example."""
+    """compare: the comparison in the format asked for."""
     from normtoets.analysis import comparison as comparing
     from normtoets.loading.selection import select
     from normtoets.output.formats import View
@@ -59,29 +72,39 @@ def compare(
     warn(diagnostics)
     if mean and any(level.value is None for level in selection.framework.scale.levels):
         raise UsageError(
-            f"--mean needs a numeric value for every scale level of {selection.framework.ref}"
+            _("--mean needs a numeric value for every scale level of {framework}").format(
+                framework=selection.framework.ref
+            )
         )
     result = comparing.build(selection.framework, selection.assessments, selection.study)
     view = View(criteria=criteria, only_differences=only_differences, lessons=lessons, mean=mean)
     emit_result("comparison", output_format.value, result, view, output)
 
 
-@app.command("diff", cls=Command, short_help="Two rounds of one municipality: the doorwerking.")
+@app.command(
+    "diff",
+    cls=Command,
+    short_help=_("Two rounds of one municipality: the doorwerking."),
+    help=_("Doorwerking: two rounds of one municipality, norm by norm, with each follow-up."),
+)
 @guarded
 def diff_rounds(
     old: Annotated[
-        Path, typer.Argument(metavar="OLD", help="The assessment of the earlier round.")
+        Path, typer.Argument(metavar="OLD", help=_("The assessment of the earlier round."))
     ],
-    new: Annotated[Path, typer.Argument(metavar="NEW", help="The assessment of the later round.")],
+    new: Annotated[
+        Path, typer.Argument(metavar="NEW", help=_("The assessment of the later round."))
+    ],
     norms: NormsOption = None,
     output_format: TableFormatOption = TableFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
     criteria: Annotated[
-        bool, typer.Option("--criteria", help="Add the criterion rows (JSON always has them).")
+        bool,
+        typer.Option("--criteria", help=_("Add the criterion rows (JSON always has them).")),
     ] = False,
 ) -> None:
-    """Doorwerking: two rounds of one municipality, norm by norm, with each follow-up."""
+    """diff: the two rounds in the format asked for."""
     from normtoets.loading import rounds
     from normtoets.output.formats import View
 

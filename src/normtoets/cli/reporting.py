@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _
 
 if TYPE_CHECKING:
     pass
@@ -31,13 +32,15 @@ def _report_files(output: Path, as_html: bool, split: bool) -> list[tuple[str | 
 
     if is_stream(output):
         if split:
-            raise UsageError("--split writes two files: give a file name, not standard output")
+            raise UsageError(_("--split writes two files: give a file name, not standard output"))
         return [(None, output, "html" if as_html else "pdf")]
     suffix = output.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise UsageError(
-            f"{output}: a report is written as .pdf or .html (--html); "
-            f"normtoets does not write '{output.suffix or output.name}' files"
+            _(
+                "{output}: a report is written as .pdf or .html (--html); normtoets does not "
+                "write '{suffix}' files"
+            ).format(output=output, suffix=output.suffix or output.name)
         )
     if as_html and REPORT_SUFFIXES[suffix] == "pdf":
         output = output.with_suffix(".html")
@@ -72,59 +75,70 @@ def _write_report(data: bytes, target: Path | None) -> None:
         write_bytes(target, data)
 
 
-@app.command(cls=Command, short_help="The rekenkamer report as PDF or HTML.")
+@app.command(
+    cls=Command,
+    short_help=_("The rekenkamer report as PDF or HTML."),
+    help=_("Render the rekenkamer report (Dutch): one municipality, or the comparison."),
+)
 @guarded
 def report(
     path: Annotated[
         Path,
         typer.Argument(
-            metavar="PATH", help="An assessment file, or a study folder with --compare."
+            metavar="PATH", help=_("An assessment file, or a study folder with --compare.")
         ),
     ],
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="The .pdf or .html file to write ('-': stdout)."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=_("The .pdf or .html file to write ('-': stdout)."),
         ),
     ],
     force: ForceOption = False,
     compare: Annotated[
-        bool, typer.Option("--compare", help="The comparison report of a study folder.")
+        bool, typer.Option("--compare", help=_("The comparison report of a study folder."))
     ] = False,
-    html: Annotated[bool, typer.Option("--html", help="Write the HTML alone.")] = False,
+    html: Annotated[bool, typer.Option("--html", help=_("Write the HTML alone."))] = False,
     split: Annotated[
         bool,
-        typer.Option("--split", help="Two volumes: bestuurlijke nota and nota van bevindingen."),
+        typer.Option("--split", help=_("Two volumes: bestuurlijke nota and nota van bevindingen.")),
     ] = False,
     templates: Annotated[
         Path | None,
         typer.Option(
             "--templates",
             metavar="DIR",
-            help="Your own templates/CSS, used before the bundled ones.",
+            help=_("Your own templates/CSS, used before the bundled ones."),
         ),
     ] = None,
     since: Annotated[
         Path | None,
         typer.Option(
-            "--since", metavar="FILE", help="The earlier round's assessment: adds 'Doorwerking'."
+            "--since",
+            metavar="FILE",
+            help=_("The earlier round's assessment: adds 'Doorwerking'."),
         ),
     ] = None,
     norms: NormsOption = None,
 ) -> None:
-    """Render the rekenkamer report (Dutch): one municipality, or the comparison."""
+    """report: the municipality's or the comparison's report, validated first."""
     import normtoets.report as reports
     from normtoets.loading.selection import select
     from normtoets.loading.session import Session
 
     if templates is not None and not templates.is_dir():
-        raise UsageError(f"templates folder not found: {templates}")
+        raise UsageError(_("templates folder not found: {folder}").format(folder=templates))
     if path.is_dir() and not compare:
-        raise UsageError(f"{path} is a folder: add --compare for the comparison report")
+        raise UsageError(
+            _("{path} is a folder: add --compare for the comparison report").format(path=path)
+        )
     if compare and split:
-        raise UsageError("--split is for the report of one municipality")
+        raise UsageError(_("--split is for the report of one municipality"))
     if compare and since:
-        raise UsageError("--since is for the report of one municipality")
+        raise UsageError(_("--since is for the report of one municipality"))
     inputs = [path, *([since] if since else []), *([templates] if templates else [])]
     files = [
         (volume, name, kind, destination(name, [*inputs, *(norms or [])], force))
@@ -133,7 +147,7 @@ def report(
     session = Session(norms)  # one for both: the later round is loaded and checked once
     selection, diagnostics = select([path], session=session)
     if selection is None:
-        fail_with(diagnostics, "No report was written.")
+        fail_with(diagnostics, _("No report was written."))
         return
     earlier, found = None, [diagnostics]
     if since is not None:
@@ -141,7 +155,7 @@ def report(
 
         earlier, problems = rounds.load(since, path, session=session)
         if earlier is None:
-            fail_with(problems, "No report was written.")
+            fail_with(problems, _("No report was written."))
             return
         found += [problems, earlier.warnings]
     warn(*found)
@@ -151,7 +165,7 @@ def report(
         )
     else:
         if len(selection.assessments) != 1:
-            raise UsageError("a municipality report takes one assessment file")
+            raise UsageError(_("a municipality report takes one assessment file"))
         rendered = reports.municipality_html(
             selection.framework,
             selection.assessments[0],
@@ -175,4 +189,4 @@ def report(
     for name, target, data in made:
         _write_report(data, target)
         if target is not None:
-            typer.echo(f"wrote {name}")
+            typer.echo(_("wrote {file}").format(file=name))

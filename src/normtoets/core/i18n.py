@@ -4,7 +4,12 @@ locale asks for it (the first of LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is 
 `src/normtoets/locale/nl/LC_MESSAGES/normtoets.po`, compiled to `.mo` when the package is
 built (hatch_build.py). Reports are Dutch whatever the locale: they are the rekenkamer's.
 
-Numbers in Dutch text take a decimal comma: `number(-0.2)` is "-0,20".
+Numbers in Dutch text take a decimal comma and group thousands with a point: `number(-0.2)`
+is "-0,20", `integer(2097152)` is "2.097.152" (in English "-0.20" and "2,097,152").
+
+Messages are English text marked with `_()` (or `ngettext()` for counts), one literal per call
+so that `make catalog` finds them, with named placeholders filled in afterwards:
+`_("unknown norm '{norm}'").format(norm=norm_id)`: a translation may put them in another order.
 """
 
 import functools
@@ -40,7 +45,14 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalog(language()).ngettext(singular, plural, count)
 
 
-def number(value: float, decimals: int = 2) -> str:
-    """A number as the language writes it: -0.20 in English, -0,20 in Dutch."""
-    text = f"{value:.{decimals}f}"
+def number(value: float, decimals: int = 2, *, sign: bool = False) -> str:
+    """A number as the language writes it: -0.20 in English, -0,20 in Dutch; with `sign`, a
+    plus sign before a positive number or zero (+0,50)."""
+    text = f"{value:{'+' if sign else ''}.{decimals}f}"
     return text.replace(".", ",") if language() == "nl" else text
+
+
+def integer(value: int) -> str:
+    """A whole number with its thousands grouped: 2,097,152 in English, 2.097.152 in Dutch."""
+    text = f"{value:,}"
+    return text.replace(",", ".") if language() == "nl" else text

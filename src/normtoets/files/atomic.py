@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from normtoets.core.errors import RunError
+from normtoets.core.i18n import _
 
 
 def _umask() -> int:
@@ -36,8 +37,10 @@ def _keep_owner(tmp: str, uid: int, gid: int) -> None:
         os.chown(tmp, -1 if uid == os.geteuid() else uid, gid)
     except PermissionError:
         raise RunError(
-            "the file belongs to another user or group, and replacing it would take that "
-            "away; ask its owner to make this change"
+            _(
+                "the file belongs to another user or group, and replacing it would take that "
+                "away; ask its owner to make this change"
+            )
         ) from None
 
 
@@ -46,10 +49,11 @@ def write_bytes(path: Path, data: bytes) -> None:
     target = Path(os.path.realpath(path))
     try:
         _replace(target, data)
-    except RunError as exc:
-        raise RunError(f"cannot write {path}: {exc}; nothing was changed") from None
-    except OSError as exc:
-        raise RunError(f"cannot write {path}: {exc.strerror or exc}; nothing was changed") from None
+    except (RunError, OSError) as exc:
+        error = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise RunError(
+            _("cannot write {path}: {error}; nothing was changed").format(path=path, error=error)
+        ) from None
 
 
 def _replace(target: Path, data: bytes) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from normtoets.core.errors import RunError
+from normtoets.core.i18n import _, number
 
 try:
     import fcntl
@@ -40,8 +41,10 @@ def locked(path: Path, timeout: float = TIMEOUT_SECONDS) -> Iterator[None]:
             os.close(fd)  # closing releases the lock
         if time.monotonic() >= deadline:
             raise RunError(
-                f"{path} is being edited by another normtoets run; waited {timeout:.0f} s. "
-                "Try again when it is done"
+                _(
+                    "{path} is being edited by another normtoets run; waited {seconds} s. Try "
+                    "again when it is done"
+                ).format(path=path, seconds=number(timeout, 0))
             )
 
 

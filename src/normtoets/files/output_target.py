@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _
 
 STREAMS = ("-", "/dev/stdout")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -62,23 +63,35 @@ def target(output: Path, *, inputs: Iterable[Path] = (), force: bool = False) ->
     except OSError as exc:
         raise UsageError(f"{output}: {exc.strerror or exc}") from None
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise UsageError(f"{output} is a folder; give a file name for the output")
+        raise UsageError(
+            _("{output} is a folder; give a file name for the output").format(output=output)
+        )
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise UsageError(
-            f"{output} is not a regular file (a device, pipe or socket); "
-            "use '-' to write to standard output"
+            _(
+                "{output} is not a regular file (a device, pipe or socket); use '-' to write to "
+                "standard output"
+            ).format(output=output)
         )
     if info is not None and _same_file(resolved, inputs):
-        raise UsageError(f"{output} is one of this command's inputs; choose another output file")
+        raise UsageError(
+            _("{output} is one of this command's inputs; choose another output file").format(
+                output=output
+            )
+        )
     if resolved.suffix.lower() in YAML_SUFFIXES or (
         info is not None and _looks_like_normtoets_yaml(resolved)
     ):
         raise UsageError(
-            f"{output}: normtoets never writes its output to a YAML file or over one "
-            "(YAML files are read as frameworks, studies and assessments); choose another name"
+            _(
+                "{output}: normtoets never writes its output to a YAML file or over one (YAML "
+                "files are read as frameworks, studies and assessments); choose another name"
+            ).format(output=output)
         )
     if info is not None and not force:
-        raise UsageError(f"{output} exists already; add --force to replace it")
+        raise UsageError(
+            _("{output} exists already; add --force to replace it").format(output=output)
+        )
     return resolved
 
 

@@ -3,6 +3,7 @@
 report of thousands of norms costs WeasyPrint minutes and gigabytes (benchmarks/run.py)."""
 
 from normtoets.core.diagnostics import Diagnostic, PathKey, Problem, Severity
+from normtoets.core.i18n import _, integer
 from normtoets.models import Framework
 from normtoets.yamlio.document import Document
 
@@ -22,10 +23,12 @@ def oversized(doc: Document, framework: Framework) -> Diagnostic | None:
                     doc,
                     ("themes", i, "norms", j),
                     "too-many-norms",
-                    f"framework has {total:,} norms; normtoets reads frameworks of up to "
-                    f"{MAX_NORMS:,} norms",
+                    _(
+                        "framework has {count} norms; normtoets reads frameworks of up to {max} "
+                        "norms"
+                    ).format(count=integer(total), max=integer(MAX_NORMS)),
                 )
-            for k, _ in enumerate(norm.criteria):
+            for k in range(len(norm.criteria)):
                 criteria += 1
                 if criteria == MAX_CRITERIA + 1:
                     total = sum(len(n.criteria) for n in framework.norms())
@@ -33,8 +36,10 @@ def oversized(doc: Document, framework: Framework) -> Diagnostic | None:
                         doc,
                         ("themes", i, "norms", j, "criteria", k),
                         "too-many-criteria",
-                        f"framework has {total:,} criteria; normtoets reads frameworks of up "
-                        f"to {MAX_CRITERIA:,} criteria",
+                        _(
+                            "framework has {count} criteria; normtoets reads frameworks of up "
+                            "to {max} criteria"
+                        ).format(count=integer(total), max=integer(MAX_CRITERIA)),
                     )
     return None
 

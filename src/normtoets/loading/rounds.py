@@ -12,6 +12,7 @@ from pathlib import Path
 from normtoets.analysis import diff
 from normtoets.core.diagnostics import Diagnostic, Problem, Severity, has_errors
 from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _
 from normtoets.loading.session import Loaded, Session
 from normtoets.models import Assessment, Framework, Study
 
@@ -26,12 +27,14 @@ class Rounds:
 
 def _assessment(session: Session, path: Path) -> Loaded:
     if not path.exists():
-        raise UsageError(f"path not found: {path}")
+        raise UsageError(_("path not found: {path}").format(path=path))
     if not path.is_file():
-        raise UsageError(f"{path} is a folder, not an assessment file")
+        raise UsageError(_("{path} is a folder, not an assessment file").format(path=path))
     loaded = session.load(path)
-    if loaded.kind != "assessment":
-        raise UsageError(f"{path} is a {loaded.kind}, not an assessment")
+    if loaded.kind == "framework":
+        raise UsageError(_("{path} is a framework, not an assessment").format(path=path))
+    if loaded.kind == "study":
+        raise UsageError(_("{path} is a study, not an assessment").format(path=path))
     return loaded
 
 
@@ -72,8 +75,10 @@ def _out_of_order(
         new,
         Problem(
             ("date",),
-            f"this later round is dated {after}, before the earlier round {old.name} ({before})",
-            "give the earlier round first: `diff OLD NEW`, `report NEW --since OLD`",
+            _(
+                "this later round is dated {date}, before the earlier round {file} ({earlier_date})"
+            ).format(date=after, file=old.name, earlier_date=before),
+            _("give the earlier round first: `diff OLD NEW`, `report NEW --since OLD`"),
             severity=Severity.error,
             code="rounds-out-of-order",
         ),

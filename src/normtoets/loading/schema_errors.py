@@ -12,40 +12,71 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from normtoets.core.diagnostics import Diagnostic, Severity
+from normtoets.core.i18n import _
 from normtoets.yamlio.read import Document
 
 M = TypeVar("M", bound=BaseModel)
 
-# pydantic error type → (code, message template). {field} is the key, {where} its parent path.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "missing": ("missing-field", "missing required field '{field}'{where}"),
-    "extra_forbidden": ("unknown-field", "unknown field '{field}'{where}"),
-    "string_type": ("wrong-type", "'{field}' must be text"),
-    "int_type": ("wrong-type", "'{field}' must be a whole number"),
-    "int_parsing": ("wrong-type", "'{field}' must be a whole number"),
-    "float_type": ("wrong-type", "'{field}' must be a number"),
-    "float_parsing": ("wrong-type", "'{field}' must be a number"),
-    "bool_type": ("wrong-type", "'{field}' must be true or false"),
-    "bool_parsing": ("wrong-type", "'{field}' must be true or false"),
-    "date_type": ("wrong-type", "'{field}' must be a date written as YYYY-MM-DD"),
-    "date_parsing": ("wrong-type", "'{field}' must be a date written as YYYY-MM-DD"),
-    "date_from_datetime_parsing": ("wrong-type", "'{field}' must be a date written as YYYY-MM-DD"),
-    "date_from_datetime_inexact": ("wrong-type", "'{field}' must be a date without a time"),
-    "list_type": ("wrong-type", "'{field}' must be a list (lines starting with '- ')"),
-    "dict_type": ("wrong-type", "'{field}' must be a mapping ('key: value' lines)"),
-    "model_type": ("wrong-type", "'{field}' must be a mapping ('key: value' lines)"),
-    "model_attributes_type": ("wrong-type", "'{field}' must be a mapping ('key: value' lines)"),
-    "enum": ("invalid-value", "'{field}' must be one of: {expected}"),
-    "literal_error": ("invalid-value", "'{field}' must be one of: {expected}"),
-    "string_pattern_mismatch": (
-        "invalid-value",
-        "'{field}' may hold only letters, digits, '.', '_' and '-' (first a letter or digit)",
-    ),
-    "string_too_short": ("invalid-value", "'{field}' must not be empty"),
-    "too_short": ("invalid-value", "'{field}' must not be empty"),
-    "value_error": ("invalid-value", "{error}"),
+WRONG_TYPE = (
+    "string_type", "int_type", "int_parsing", "float_type", "float_parsing", "bool_type",
+    "bool_parsing", "date_type", "date_parsing", "date_from_datetime_parsing",
+    "date_from_datetime_inexact", "list_type", "dict_type", "model_type", "model_attributes_type",
+)  # fmt: skip
+# pydantic error type → code.
+CODES: dict[str, str] = {
+    "missing": "missing-field",
+    "extra_forbidden": "unknown-field",
+    **dict.fromkeys(WRONG_TYPE, "wrong-type"),
 }
-FALLBACK = ("invalid-value", "'{field}' is not valid: {msg}")
+FALLBACK_CODE = "invalid-value"
+
+
+def messages() -> dict[str, str]:
+    """pydantic error type → message template, in the user's language. {field} is the key,
+    {parent} its parent path, {expected} the allowed values, {error} a validator's message,
+    {msg} pydantic's own (English) message."""
+    date = _("'{field}' must be a date written as YYYY-MM-DD")
+    mapping = _("'{field}' must be a mapping ('key: value' lines)")
+    whole = _("'{field}' must be a whole number")
+    number = _("'{field}' must be a number")
+    boolean = _("'{field}' must be true or false")
+    one_of = _("'{field}' must be one of: {expected}")
+    empty = _("'{field}' must not be empty")
+    return {
+        "missing": _("missing required field '{field}'"),
+        "missing+parent": _("missing required field '{field}' in {parent}"),
+        "extra_forbidden": _("unknown field '{field}'"),
+        "extra_forbidden+parent": _("unknown field '{field}' in {parent}"),
+        "string_type": _("'{field}' must be text"),
+        "int_type": whole,
+        "int_parsing": whole,
+        "float_type": number,
+        "float_parsing": number,
+        "bool_type": boolean,
+        "bool_parsing": boolean,
+        "date_type": date,
+        "date_parsing": date,
+        "date_from_datetime_parsing": date,
+        "date_from_datetime_inexact": _("'{field}' must be a date without a time"),
+        "list_type": _("'{field}' must be a list (lines starting with '- ')"),
+        "dict_type": mapping,
+        "model_type": mapping,
+        "model_attributes_type": mapping,
+        "enum": one_of,
+        "literal_error": one_of,
+        "string_pattern_mismatch": _(
+            "'{field}' may hold only letters, digits, '.', '_' and '-' (first a letter or digit)"
+        ),
+        "string_too_short": empty,
+        "too_short": empty,
+        "value_error": "{error}",
+    }
+
+
+def _choices(expected: str) -> str:
+    """pydantic's list of allowed values, "'a', 'b' or 'c'", with the language's "or"."""
+    head, separator, last = expected.rpartition(" or ")
+    return _("{choices} or {last}").format(choices=head, last=last) if separator else expected
 
 
 def _dotted(path: tuple[Any, ...]) -> str:
@@ -87,10 +118,12 @@ def to_diagnostics(
     error: ValidationError, doc: Document, model: type[BaseModel]
 ) -> list[Diagnostic]:
     out = []
+    templates = messages()
     for err in error.errors(include_input=False, include_url=False):
         loc = tuple(part for part in err["loc"] if part != "[key]")
         kind = err["type"]
-        code, template = MESSAGES.get(kind, FALLBACK)
+        code = CODES.get(kind, FALLBACK_CODE)
+        template = templates.get(kind) or _("'{field}' is not valid: {msg}")
         field = str(loc[-1]) if loc else "file"
         parent = loc[:-1]
         hint = None
@@ -102,17 +135,19 @@ def to_diagnostics(
             if holder:
                 close = difflib.get_close_matches(field, list(holder.model_fields), n=1)
                 if close:
-                    hint = f"did you mean '{close[0]}'?"
+                    hint = _("did you mean '{name}'?").format(name=close[0])
         else:
             line, column = doc.position(loc)
         if not loc and kind in ("model_type", "dict_type"):
-            message = "the file must be a mapping of fields ('key: value' lines)"
+            message = _("the file must be a mapping of fields ('key: value' lines)")
         else:
             ctx = err.get("ctx", {})
+            if parent and f"{kind}+parent" in templates:
+                template = templates[f"{kind}+parent"]
             message = template.format(
                 field=field,
-                where=f" in {_dotted(parent)}" if parent else "",
-                expected=ctx.get("expected", ""),
+                parent=_dotted(parent),
+                expected=_choices(str(ctx.get("expected", ""))),
                 error=ctx.get("error", err["msg"]),
                 msg=err["msg"],
             )

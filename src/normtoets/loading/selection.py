@@ -5,6 +5,7 @@ from pathlib import Path
 
 from normtoets.core.diagnostics import Diagnostic, Problem, Severity, has_errors
 from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _
 from normtoets.loading.session import Loaded, Session
 from normtoets.loading.validate import collect
 from normtoets.models import Assessment, Framework, Study
@@ -42,7 +43,9 @@ def select(
         session.register(item)
     assessments = [item for item in loaded if item.kind == "assessment"]
     if not assessments:
-        raise UsageError(f"no assessments found in {', '.join(str(p) for p in paths)}")
+        raise UsageError(
+            _("no assessments found in {paths}").format(paths=", ".join(str(p) for p in paths))
+        )
     used = [i.model.framework for i in loaded if isinstance(i.model, Assessment | Study)]
     diagnostics = sorted(
         {d for item in loaded if item.kind != "framework" for d in session.check(item)}
@@ -62,9 +65,10 @@ def select(
             mismatch = item.doc.place(
                 Problem(
                     ("framework",),
-                    f"assessment uses framework {item.model.framework}, but {first.name} uses "
-                    f"{ref}",
-                    "compare assessments scored against one framework version",
+                    _("assessment uses framework {framework}, but {file} uses {other}").format(
+                        framework=item.model.framework, file=first.name, other=ref
+                    ),
+                    _("compare assessments scored against one framework version"),
                     severity=Severity.error,
                     code="mixed-frameworks",
                 )

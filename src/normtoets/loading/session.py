@@ -13,6 +13,7 @@ from normtoets import rules
 from normtoets.core.controlchars import controls_in
 from normtoets.core.diagnostics import Diagnostic, Problem, Severity
 from normtoets.core.gcpause import cycle_collector_paused
+from normtoets.core.i18n import _
 from normtoets.core.resources import bundled
 from normtoets.loading.framework_limits import oversized
 from normtoets.loading.schema_errors import validate_model
@@ -63,9 +64,11 @@ def _control_characters(doc: Document) -> list[Diagnostic]:
         doc.place(
             Problem(
                 path,
-                f"text holds the control character U+{ord(char):04X}, which no report or "
-                "terminal can show",
-                "remove it; an escape like \\e or \\a in double quotes puts one in",
+                _(
+                    "text holds the control character U+{code}, which no report or terminal "
+                    "can show"
+                ).format(code=f"{ord(char):04X}"),
+                _("remove it; an escape like \\e or \\a in double quotes puts one in"),
                 severity=Severity.error,
                 code="control-character",
             )
@@ -88,9 +91,13 @@ def _conflict(earlier: Loaded, later: Loaded) -> Diagnostic:
     return later.doc.place(
         Problem(
             ("version",),
-            f"framework {later.model.ref} is also defined in {earlier.name}, with other content",
-            "give one of them another version or id, or remove one: which one counts must not "
-            "depend on the order of the folders",
+            _("framework {framework} is also defined in {file}, with other content").format(
+                framework=later.model.ref, file=earlier.name
+            ),
+            _(
+                "give one of them another version or id, or remove one: which one counts must "
+                "not depend on the order of the folders"
+            ),
             severity=Severity.error,
             code="duplicate-framework",
         )
@@ -159,9 +166,8 @@ class Session:
         try:
             doc, problems = read(path, name)
         except OSError as exc:
-            problem = Diagnostic(
-                name, 1, 1, Severity.error, "unreadable", f"cannot read file: {exc.strerror or exc}"
-            )
+            message = _("cannot read file: {error}").format(error=exc.strerror or exc)
+            problem = Diagnostic(name, 1, 1, Severity.error, "unreadable", message)
             return Loaded(path, name, "assessment", None, None, [problem])
         return self._model(path, name, doc, problems)
 

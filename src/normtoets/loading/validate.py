@@ -5,6 +5,7 @@ from pathlib import Path
 
 from normtoets.core.diagnostics import Diagnostic
 from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _
 from normtoets.loading.session import YAML_SUFFIXES, Session
 
 
@@ -29,14 +30,14 @@ def collect(paths: list[Path]) -> list[Path]:
         elif path.exists():
             found.append(path)
         else:
-            raise UsageError(f"path not found: {path}")
+            raise UsageError(_("path not found: {path}").format(path=path))
     return list(dict.fromkeys(found))
 
 
 def default_paths() -> list[Path]:
     paths = [p for p in (Path("norms"), Path("assessments")) if p.is_dir()]
     if not paths:
-        raise UsageError("no paths given and no ./norms or ./assessments folder here")
+        raise UsageError(_("no paths given and no ./norms or ./assessments folder here"))
     return paths
 
 
@@ -48,7 +49,7 @@ def validate(
     """`source_dirs`: folders searched for sources' files after each assessment's own folder."""
     for folder in source_dirs or []:
         if not folder.is_dir():
-            raise UsageError(f"--sources folder not found: {folder}")
+            raise UsageError(_("--sources folder not found: {folder}").format(folder=folder))
     session = Session(norms_dirs, source_dirs)
     files = collect(paths)
     loaded = session.load_all(files)

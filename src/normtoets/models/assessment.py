@@ -5,6 +5,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
+from normtoets.core.i18n import _
 from normtoets.models.base import Strict
 from normtoets.models.framework import ID_PATTERN, FrameworkRef
 from normtoets.models.narrative import Narrative
@@ -111,7 +112,7 @@ class Evidence(Strict):
     @model_validator(mode="after")
     def _has_content(self) -> "Evidence":
         if not (self.quote or self.note):
-            raise ValueError("evidence needs a quote or a note")
+            raise ValueError(_("evidence needs a quote or a note"))
         return self
 
 
@@ -140,7 +141,9 @@ class Response(Strict):
     def _keeps_old_text(self) -> "Response":
         if self.outcome is not Outcome.ongewijzigd and not self.previous_finding:
             raise ValueError(
-                f"a response with outcome '{self.outcome}' keeps the old text in previous_finding"
+                _(
+                    "a response with outcome '{outcome}' keeps the old text in previous_finding"
+                ).format(outcome=self.outcome)
             )
         return self
 

@@ -2,6 +2,7 @@
 
 from pydantic import Field, model_validator
 
+from normtoets.core.i18n import _
 from normtoets.models.base import Strict
 
 
@@ -40,7 +41,7 @@ class Scale(Strict):
         codes = [level.code for level in self.levels]
         codes += [self.not_assessed.code, self.not_applicable.code]
         if len(set(codes)) != len(codes):
-            raise ValueError("every score code in the scale must be unique")
+            raise ValueError(_("every score code in the scale must be unique"))
         return self
 
     @property

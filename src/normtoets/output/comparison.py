@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from normtoets.analysis.comparison import Comparison, Rollup, Row, first_sentence
+from normtoets.core.i18n import _, number
 
 
 def cell(comparison: Comparison, score: str | None) -> str:
@@ -26,7 +27,7 @@ def rollup_text(comparison: Comparison, rollup: Rollup, municipality: str, mean:
     text = " ".join(parts)
     value = rollup.means[municipality]
     if mean and value is not None:
-        text += f" (gem. {value:+.2f})"
+        text += " " + _("(mean {value})").format(value=number(value, sign=True))
     return text
 
 
@@ -45,7 +46,7 @@ def render_table(
     console.print(Text(f"{fw.title} ({fw.ref})", style="bold"))
     for rollup in comparison.rollups:
         table = Table(title=rollup.theme.title, title_justify="left", title_style="bold")
-        table.add_column("norm", no_wrap=True)
+        table.add_column(_("norm"), no_wrap=True)
         table.add_column("", width=1)  # ≠ marks rows where municipalities differ
         for m in comparison.municipalities:
             table.add_column(m, justify="center", overflow="fold")
@@ -61,7 +62,7 @@ def render_table(
             )
         table.add_section()
         table.add_row(
-            Text("totaal", style="italic"),
+            Text(_("total"), style="italic"),
             "",
             *(Text(rollup_text(comparison, rollup, m, mean), style="italic")
               for m in comparison.municipalities),
@@ -77,13 +78,15 @@ def lessons(comparison: Comparison) -> list[tuple[Row, str, str]]:
     ]
 
 
-NO_DIFFERENCES = "Geen norm waarop de beoordeelde gemeenten in score verschillen."
+def no_differences() -> str:
+    return _("No norm on which the assessed municipalities differ in score.")
 
 
 def study_lessons(comparison: Comparison) -> list[str]:
     """The study's own lessons, one line each: norms, example municipality, title."""
+    everyone = _("all municipalities")
     return [
-        f"{', '.join(lesson.norms) or '–'}: {lesson.example or 'alle gemeenten'} — "
+        f"{', '.join(lesson.norms) or '–'}: {lesson.example or everyone} — "
         f"{lesson.title or first_sentence(lesson.text)}"
         for lesson in comparison.lessons
     ]
@@ -91,16 +94,16 @@ def study_lessons(comparison: Comparison) -> list[str]:
 
 def render_lessons(console: Console, comparison: Comparison) -> None:
     found = lessons(comparison)
-    console.print(Text("Voorbeeld voor de anderen", style="bold"))
+    console.print(Text(_("Example for the others"), style="bold"))
     if not found:
-        console.print(NO_DIFFERENCES)
+        console.print(no_differences())
     for row, municipality, sentence in found:
         line = Text(f"{row.id} ", style="bold")
         line.append(f"{municipality} ({row.scores[municipality]}): ")
-        line.append(sentence or "(geen bevinding)")
+        line.append(sentence or _("(no finding)"))
         console.print(line)
     if comparison.lessons:
-        console.print(Text("Leermomenten uit het onderzoek", style="bold"))
+        console.print(Text(_("Lessons from the study"), style="bold"))
         for entry in study_lessons(comparison):
             console.print(Text(entry), highlight=False)
 
@@ -126,7 +129,7 @@ def to_csv(comparison: Comparison, *, criteria: bool, only_differences: bool) ->
                 row.norm_id,
                 row.id if row.is_criterion else "",
                 *(cell(comparison, row.scores[m]) for m in comparison.municipalities),
-                "yes" if row.differs else "no",
+                _("yes") if row.differs else _("no"),
                 " ".join(row.best),
                 row.text,
             ]
@@ -152,7 +155,7 @@ def to_markdown(
         lines += [
             f"## {_md(rollup.theme.title)}",
             "",
-            "| norm | | " + " | ".join(map(_md, names)) + " | tekst |",
+            "| " + _("norm") + " | | " + " | ".join(map(_md, names)) + " | " + _("text") + " |",
             "|---|---|" + "---|" * len(names) + "---|",
         ]
         for row in comparison.rows_of(rollup.theme, criteria):
@@ -162,16 +165,16 @@ def to_markdown(
             scores = " | ".join(f"`{cell(comparison, row.scores[m])}`" for m in names)
             lines.append(f"| {label} | {'≠' if row.differs else ''} | {scores} | {_md(row.text)} |")
         totals = " | ".join(rollup_text(comparison, rollup, m, mean) for m in names)
-        lines += [f"| *totaal* | | {totals} | |", ""]
+        lines += ["| *" + _("total") + f"* | | {totals} | |", ""]
     if with_lessons:
-        lines += ["## Voorbeeld voor de anderen", ""]
+        lines += ["## " + _("Example for the others"), ""]
         found = lessons(comparison)
         lines += [f"- **{row.id}** {_md(m)} (`{row.scores[m]}`): {_md(s)}" for row, m, s in found]
         if not found:
-            lines.append(NO_DIFFERENCES)
+            lines.append(no_differences())
         lines.append("")
         if comparison.lessons:
-            lines += ["## Leermomenten uit het onderzoek", ""]
+            lines += ["## " + _("Lessons from the study"), ""]
             lines += [f"- {_md(line)}" for line in study_lessons(comparison)]
             lines.append("")
     return "\n".join(lines)

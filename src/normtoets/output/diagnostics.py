@@ -8,19 +8,27 @@ from rich.text import Text
 
 from normtoets.core.controlchars import visible
 from normtoets.core.diagnostics import Diagnostic, Severity
+from normtoets.core.i18n import _, ngettext
 
 STYLES = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _counted(severity: Severity, count: int) -> str:
+    if severity is Severity.error:
+        return ngettext("{count} error", "{count} errors", count).format(count=count)
+    if severity is Severity.warning:
+        return ngettext("{count} warning", "{count} warnings", count).format(count=count)
+    return ngettext("{count} info", "{count} infos", count).format(count=count)
 
 
 def summary(diagnostics: list[Diagnostic], files: int) -> str:
+    """'2 errors, 1 warning in 1 file'. The lines above it keep the severity as the stable
+    word (error, warning, info) that editors and CI match, like the code."""
     counts = Counter(d.severity for d in diagnostics)
-    parts = [_plural(counts[s], s.value) for s in Severity if counts[s]]
-    found = ", ".join(parts) if parts else "no problems"
-    return f"{found} in {_plural(files, 'file')}"
+    parts = [_counted(s, counts[s]) for s in Severity if counts[s]]
+    found = ", ".join(parts) if parts else _("no problems")
+    in_files = ngettext("{count} file", "{count} files", files).format(count=files)
+    return _("{problems} in {files}").format(problems=found, files=in_files)
 
 
 def render_text(console: Console, diagnostics: list[Diagnostic], files: int) -> None:

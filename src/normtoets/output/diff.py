@@ -14,22 +14,44 @@ from rich.text import Text
 
 from normtoets.analysis.comparison import first_sentence
 from normtoets.analysis.diff import (
-    CHANGE_LABELS,
     Change,
     CriterionChange,
     Diff,
     NormChange,
     RecommendationFollowUp,
-    status_of,
-    yes_no,
 )
+from normtoets.core.i18n import _
 from normtoets.models import Assessment, Evidence, Framework
 
 CHANGE_STYLES = {Change.better: "green", Change.worse: "red", Change.same: "", Change.new: "cyan"}
 
 
+def change_label(change: Change) -> str:
+    """The change in words, in the user's language (JSON keeps the value: `better`, ...). The
+    report has its own Dutch labels (analysis.diff.CHANGE_LABELS)."""
+    labels = {
+        Change.better: _("better"),
+        Change.same: _("same"),
+        Change.worse: _("worse"),
+        Change.new: _("new"),
+        Change.dropped: _("dropped"),
+        Change.not_comparable: _("not comparable"),
+    }
+    return labels[change]
+
+
+def yes_no(value: bool | None) -> str:
+    """yes, no or unknown (not recorded), in the user's language."""
+    return _("unknown") if value is None else (_("yes") if value else _("no"))
+
+
+def status_of(pair: RecommendationFollowUp) -> str:
+    """The follow-up's status as written, or unknown when none is recorded."""
+    return pair.follow_up.status.value if pair.follow_up else _("unknown")
+
+
 def _round(assessment: Assessment, framework: Framework) -> str:
-    date = assessment.date.isoformat() if assessment.date else "datum onbekend"
+    date = assessment.date.isoformat() if assessment.date else _("date unknown")
     return f"{framework.ref}, {date}, {assessment.status.value}"
 
 
@@ -52,7 +74,7 @@ def _norm_label(row: NormChange | CriterionChange) -> str:
     if row.id is None:
         return str(row.old_id)
     if row.old_id is not None and row.old_id != row.id:
-        return f"{row.id} (was {row.old_id})"
+        return _("{id} (was {old_id})").format(id=row.id, old_id=row.old_id)
     return row.id
 
 
@@ -72,33 +94,50 @@ def _one_line(text: str) -> str:
 # ---------------------------------------------------------------- table
 
 
+def _heading(diff: Diff) -> str:
+    return _("Doorwerking in {municipality}").format(municipality=diff.municipality)
+
+
+def _earlier(diff: Diff) -> str:
+    return _("earlier round: {round}").format(round=_round(diff.old, diff.old_framework))
+
+
+def _current(diff: Diff) -> str:
+    return _("current round: {round}").format(round=_round(diff.new, diff.new_framework))
+
+
+def _recommendations_title() -> str:
+    return _("Recommendations of the earlier round")
+
+
 def render_table(console: Console, diff: Diff, *, criteria: bool = False) -> None:
-    console.print(Text(f"Doorwerking {diff.municipality}", style="bold"))
-    console.print(Text(f"vorige ronde: {_round(diff.old, diff.old_framework)}"), highlight=False)
-    console.print(Text(f"huidige ronde: {_round(diff.new, diff.new_framework)}"), highlight=False)
+    console.print(Text(_heading(diff), style="bold"))
+    console.print(Text(_earlier(diff)), highlight=False)
+    console.print(Text(_current(diff)), highlight=False)
     for theme, rows in diff.themes():
         table = Table(title=theme.title, title_justify="left", title_style="bold")
-        table.add_column("norm", no_wrap=True)
-        table.add_column("vorige", justify="center")
-        table.add_column("huidige", justify="center")
-        table.add_column("verandering", no_wrap=True)
-        table.add_column("omschrijving", overflow="fold", ratio=1, min_width=16)
+        table.add_column(_("norm"), no_wrap=True)
+        table.add_column(_("earlier"), justify="center")
+        table.add_column(_("current"), justify="center")
+        table.add_column(_("change"), no_wrap=True)
+        table.add_column(_("description"), overflow="fold", ratio=1, min_width=16)
         for row, is_criterion in (r for norm in rows for r in _rows(norm, criteria)):
             table.add_row(
                 f"  {_norm_label(row)}" if is_criterion else _norm_label(row),
                 _old(diff, row),
                 _new(diff, row),
-                Text(CHANGE_LABELS[row.change], style=CHANGE_STYLES.get(row.change, "dim")),
+                Text(change_label(row.change), style=CHANGE_STYLES.get(row.change, "dim")),
                 _label(row),
             )
         console.print(table)
-    table = Table(
-        title="Aanbevelingen van de vorige ronde", title_justify="left", title_style="bold"
-    )
+    table = Table(title=_recommendations_title(), title_justify="left", title_style="bold")
     # Two-line headings and wrapping cells: the table must fit 80 columns without cropping.
-    for name in ("nr", "aan", "raad\nneemt over", "college\nzegt toe", "status"):
-        table.add_column(name, no_wrap=name in ("nr", "aan"))
-    table.add_column("toelichting", overflow="fold", ratio=1, min_width=16)
+    table.add_column(_("no."), no_wrap=True)
+    table.add_column(_("to"), no_wrap=True)
+    table.add_column(_("adopted\nby raad"))
+    table.add_column(_("college\ncommits"))
+    table.add_column(_("status"))
+    table.add_column(_("explanation"), overflow="fold", ratio=1, min_width=16)
     for pair in diff.recommendations:
         follow_up = pair.follow_up
         table.add_row(
@@ -189,7 +228,7 @@ CSV_COLUMNS = [
 
 
 def _yes_no_csv(value: bool | None) -> str:
-    return "" if value is None else ("yes" if value else "no")
+    return "" if value is None else yes_no(value)
 
 
 def to_csv(diff: Diff, *, criteria: bool = False) -> str:
@@ -200,14 +239,14 @@ def to_csv(diff: Diff, *, criteria: bool = False) -> str:
     writer.writerow(CSV_COLUMNS)
     for row, is_criterion in (r for norm in diff.norms for r in _rows(norm, criteria)):
         writer.writerow(
-            ["criterion" if is_criterion else "norm", row.id or "", row.old_id or "",
-             _old(diff, row), _new(diff, row), row.change.value, "", "", "", "", ""]
+            [_("criterion") if is_criterion else _("norm"), row.id or "", row.old_id or "",
+             _old(diff, row), _new(diff, row), change_label(row.change), "", "", "", "", ""]
         )  # fmt: skip
     for pair in diff.recommendations:
         follow_up = pair.follow_up
         writer.writerow(
             [
-                "recommendation",
+                _("recommendation"),
                 pair.recommendation.id,
                 "",
                 "",
@@ -236,30 +275,35 @@ def _cell(code: str) -> str:
 
 def to_markdown(diff: Diff, *, criteria: bool = False) -> str:
     lines = [
-        f"# Doorwerking {_md(diff.municipality)}",
+        f"# {_md(_heading(diff))}",
         "",
-        f"- vorige ronde: {_md(_round(diff.old, diff.old_framework))}",
-        f"- huidige ronde: {_md(_round(diff.new, diff.new_framework))}",
+        f"- {_md(_earlier(diff))}",
+        f"- {_md(_current(diff))}",
         "",
     ]
+    norm_heading = [_("norm"), _("earlier"), _("current"), _("change"), _("description")]
     for theme, rows in diff.themes():
         lines += [
             f"## {_md(theme.title)}",
             "",
-            "| norm | vorige | huidige | verandering | omschrijving |",
+            "| " + " | ".join(norm_heading) + " |",
             "|---|---|---|---|---|",
         ]
         lines += [
             f"| {'↳ ' if is_criterion else ''}{_norm_label(row)} | {_cell(_old(diff, row))} | "
-            f"{_cell(_new(diff, row))} | {CHANGE_LABELS[row.change]} | {_md(_label(row))} |"
+            f"{_cell(_new(diff, row))} | {change_label(row.change)} | {_md(_label(row))} |"
             for norm in rows
             for row, is_criterion in _rows(norm, criteria)
         ]
         lines.append("")
+    recommendation_heading = [
+        _("no."), _("to"), _("recommendation"), _("adopted by raad"), _("college commits"),
+        _("status"), _("explanation"),
+    ]  # fmt: skip
     lines += [
-        "## Aanbevelingen van de vorige ronde",
+        f"## {_recommendations_title()}",
         "",
-        "| nr | aan | aanbeveling | raad neemt over | college zegt toe | status | toelichting |",
+        "| " + " | ".join(recommendation_heading) + " |",
         "|---|---|---|---|---|---|---|",
     ]
     for pair in diff.recommendations:

@@ -12,6 +12,7 @@ from typing import Any
 from rich.console import Console
 
 from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _
 from normtoets.output import comparison, diff, progress
 
 
@@ -86,5 +87,9 @@ def names(kind: str) -> list[str]:
 def lookup(kind: str, name: str) -> Format:
     found = FORMATS[kind].get(name)
     if found is None:
-        raise UsageError(f"--format {name} is not available here; choose {', '.join(names(kind))}")
+        raise UsageError(
+            _("--format {name} is not available here; choose {names}").format(
+                name=name, names=", ".join(names(kind))
+            )
+        )
     return found

@@ -7,18 +7,21 @@ from rich.table import Table
 
 from normtoets.analysis.progress import Progress
 from normtoets.core.controlchars import visible
+from normtoets.core.i18n import _
 
-COLUMNS = ("gemeente", "status", "normen", "criteria", "open punten")
+
+def _columns() -> tuple[str, ...]:
+    return (_("municipality"), _("status"), _("norms"), _("criteria"), _("open points"))
 
 
 def _open_items(r: Progress) -> list[tuple[str, list[str]]]:
     """What is still open, by kind and id: the list a researcher works through."""
     named = (
-        ("zonder bevinding", r.without_finding),
-        ("zonder bewijs", r.without_evidence),
-        ("bron nooit geciteerd", r.unused_sources),
-        ("niet gereviewd", r.unreviewed),
-        ("wederhoor open", r.wederhoor_pending),
+        (_("without finding"), r.without_finding),
+        (_("without evidence"), r.without_evidence),
+        (_("source never cited"), r.unused_sources),
+        (_("not reviewed"), r.unreviewed),
+        (_("wederhoor still open"), r.wederhoor_pending),
     )
     return [(label, ids) for label, ids in named if ids]
 
@@ -29,8 +32,8 @@ def _open_count(r: Progress) -> int:
 
 def render_table(console: Console, rows: list[Progress]) -> None:
     """Counts in the table (it fits 80 columns), then the open points per municipality."""
-    table = Table(title="Voortgang", title_justify="left")
-    for i, name in enumerate(COLUMNS):
+    table = Table(title=_("Progress"), title_justify="left")
+    for i, name in enumerate(_columns()):
         table.add_column(name, no_wrap=True, justify="left" if i < 2 else "right")
     for r in rows:
         table.add_row(
@@ -39,7 +42,8 @@ def render_table(console: Console, rows: list[Progress]) -> None:
         )  # fmt: skip
     table.add_section()
     table.add_row(
-        f"totaal ({len(rows)})", f"{sum(r.complete for r in rows)} compleet",
+        _("total ({count})").format(count=len(rows)),
+        _("{count} complete").format(count=sum(r.complete for r in rows)),
         f"{sum(r.norms_scored for r in rows)}/{sum(r.norms_total for r in rows)}",
         f"{sum(r.criteria_scored for r in rows)}/{sum(r.criteria_total for r in rows)}",
         str(sum(_open_count(r) for r in rows)),

@@ -27,6 +27,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from normtoets.core.errors import RunError, UsageError
+from normtoets.core.i18n import _
 from normtoets.core.resources import bundled
 from normtoets.report import sandbox
 from normtoets.report.context import dutch_list
@@ -51,22 +52,35 @@ def bundled_templates() -> Path:
 
 
 class TemplateOutside(UsageError):
-    """A house style's file leads outside its folder: a symlink, or `../` in a name."""
+    """A house style's file leads outside its folder: a symlink, or `../` in a name. `kind`
+    is "template", "stylesheet" or "file"."""
 
-    def __init__(self, what: str, name: str, folder: Path, target: Path) -> None:
-        super().__init__(
-            f"{what} '{name}' leads outside the templates folder {folder} (to {target}); "
-            "a house style may only use files inside its folder"
-        )
+    def __init__(self, kind: str, name: str, folder: Path, target: Path) -> None:
+        if kind == "template":
+            message = _(
+                "template '{name}' leads outside the templates folder {folder} (to {target}); "
+                "a house style may only use files inside its folder"
+            )
+        elif kind == "stylesheet":
+            message = _(
+                "stylesheet '{name}' leads outside the templates folder {folder} (to {target}); "
+                "a house style may only use files inside its folder"
+            )
+        else:
+            message = _(
+                "file '{name}' leads outside the templates folder {folder} (to {target}); "
+                "a house style may only use files inside its folder"
+            )
+        super().__init__(message.format(name=name, folder=folder, target=target))
 
 
-def confined(folder: Path, name: str, what: str) -> Path:
+def confined(folder: Path, name: str, kind: str) -> Path:
     """`folder/name`, refused unless it stays inside `folder` once symlinks are resolved: a
     house style may be shared, and must not pull other files of the machine into a report."""
     root, path = folder.resolve(), folder / name
     target = path.resolve()
     if ".." in Path(name).parts or not target.is_relative_to(root):
-        raise TemplateOutside(what, name, folder, target)
+        raise TemplateOutside(kind, name, folder, target)
     return path
 
 
@@ -145,10 +159,16 @@ def render(name: str, templates: Path | None = None, **context: Any) -> str:
     try:
         return sandbox.render(_cached(folder), name, context)
     except TemplateSyntaxError as exc:
-        where = f"{exc.filename or exc.name or name}, line {exc.lineno}"
-        raise RunError(f"template error in {where}: {exc.message}") from None
+        where = _("{file}, line {line}").format(
+            file=exc.filename or exc.name or name, line=exc.lineno
+        )
+        raise RunError(
+            _("template error in {place}: {error}").format(place=where, error=exc.message)
+        ) from None
     except TemplateError as exc:
-        raise RunError(f"template error while rendering {name}: {exc.message}") from None
+        raise RunError(
+            _("template error while rendering {name}: {error}").format(name=name, error=exc.message)
+        ) from None
 
 
 def inline_fonts(css: str, folder: Path) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from normtoets.core.gcpause import collections_spaced_out
+from normtoets.core.i18n import _
 from normtoets.files.atomic import write_bytes
 from normtoets.report.html import TemplateOutside, stylesheets, template_dirs
 
@@ -50,14 +51,18 @@ def make_fetcher(roots: list[Path]) -> "URLFetcher":
             parts = urlsplit(url)
             if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
                 self.refused.append(url)
-                raise RefusedURL(f"normtoets fetches nothing outside the templates: {url}")
+                raise RefusedURL(
+                    _("normtoets fetches nothing outside the templates: {url}").format(url=url)
+                )
             named = Path(os.path.normpath(unquote(parts.path)))
             path = named.resolve()
             if not (_inside(path, resolved) and path.is_file()):
                 if _inside(named, named_roots) and not _inside(path, resolved):
                     self.escaped.append((named, path))  # a symlink in the folder: an error
                 self.refused.append(url)
-                raise RefusedURL(f"normtoets fetches nothing outside the templates: {url}")
+                raise RefusedURL(
+                    _("normtoets fetches nothing outside the templates: {url}").format(url=url)
+                )
             self.fetched.append(url)
             return super().fetch(path.as_uri(), headers)
 

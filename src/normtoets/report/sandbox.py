@@ -26,6 +26,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _, integer
 
 MAX_OUTPUT = 8 * 1024 * 1024  # characters of HTML; the comparison of 342 municipalities is 0.9 M
 MAX_VALUE = MAX_OUTPUT  # characters or items in one value a template makes
@@ -43,8 +44,10 @@ class TemplateLimit(UsageError):
 
 def _value_too_large(what: str, size: int) -> TemplateLimit:
     return TemplateLimit(
-        f"{what} would make a value of {size:,} characters or items; "
-        f"a template may make values of up to {MAX_VALUE:,}"
+        _(
+            "{what} would make a value of {size} characters or items; a template may make "
+            "values of up to {max}"
+        ).format(what=what, size=integer(size), max=integer(MAX_VALUE))
     )
 
 
@@ -56,8 +59,10 @@ def _check_size(what: str, size: int) -> None:
 def _check_bits(what: str, bits: int) -> None:
     if bits > MAX_INT_BITS:
         raise TemplateLimit(
-            f"{what} would make a number of more than {MAX_INT_BITS:,} bits, "
-            "the largest a template may compute"
+            _(
+                "{what} would make a number of more than {max} bits, the largest a template may "
+                "compute"
+            ).format(what=what, max=integer(MAX_INT_BITS))
         )
 
 
@@ -93,7 +98,7 @@ def _check_format(template: str) -> None:
     asked = 0
     for width, precision in _CONVERSION.findall(template):
         if "*" in (width, precision):
-            raise TemplateLimit("'%' with a width taken from the arguments ('*') is not allowed")
+            raise TemplateLimit(_("'%' with a width taken from the arguments ('*') is not allowed"))
         asked += int(width or 0) + int(precision or 0)
     _check_size("'%'", len(template) + asked)
 
@@ -136,9 +141,15 @@ class LimitedEnvironment(SandboxedEnvironment):
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         if isinstance(getattr(__obj, "__self__", None), _SIZED):
-            _check_arguments(f"'{getattr(__obj, '__name__', 'a method')}'", args, kwargs)
+            _check_arguments(_named(__obj, _("a method")), args, kwargs)
         result = super().call(__context, __obj, *args, **kwargs)
-        return _check_result(f"'{getattr(__obj, '__name__', 'a call')}'", result)
+        return _check_result(_named(__obj, _("a call")), result)
+
+
+def _named(function: Any, otherwise: str) -> str:
+    """'center': what a limit message names a call by."""
+    name = getattr(function, "__name__", None)
+    return f"'{name}'" if name else otherwise
 
 
 def _checked_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
@@ -202,7 +213,7 @@ def _place(exc: BaseException) -> str | None:
     while tb is not None:
         if "__jinja_exception__" in tb.tb_frame.f_globals:
             name = tb.tb_frame.f_code.co_filename.replace("\\", "/").rsplit("/", 1)[-1]
-            place = f"{name}, line {tb.tb_lineno}"
+            place = _("{file}, line {line}").format(file=name, line=tb.tb_lineno)
         tb = tb.tb_next
     return place
 
@@ -217,18 +228,21 @@ def render(env: Environment, name: str, context: Mapping[str, Any]) -> str:
                 size += len(part)
                 if size > MAX_OUTPUT:
                     raise TemplateLimit(
-                        f"the report's HTML would be longer than {MAX_OUTPUT:,} characters; "
-                        "normtoets renders reports up to that size"
+                        _(
+                            "the report's HTML would be longer than {max} characters; normtoets "
+                            "renders reports up to that size"
+                        ).format(max=integer(MAX_OUTPUT))
                     )
                 parts.append(part)
             return "".join(parts)
     except MemoryError:
         raise TemplateLimit(
-            f"rendering {name} needs more than {MEMORY_BUDGET // 1024**2:,} MiB of memory; "
-            "normtoets stops there"
+            _(
+                "rendering {name} needs more than {size} MiB of memory; normtoets stops there"
+            ).format(name=name, size=integer(MEMORY_BUDGET // 1024**2))
         ) from None
     except TemplateLimit as exc:
         place = _place(exc)
         if place is None:
             raise
-        raise TemplateLimit(f"template {place}: {exc}") from None
+        raise TemplateLimit(_("template {place}: {error}").format(place=place, error=exc)) from None

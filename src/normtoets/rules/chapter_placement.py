@@ -5,6 +5,7 @@ another chapter carries already, or two chapters share an id."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.models.narrative import REPORT_CHAPTERS
 from normtoets.rules.base import Context, Problem
 
@@ -13,9 +14,8 @@ SEVERITY = Severity.error
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    chapters = (
-        ctx.assessment.chapters if ctx.assessment else ctx.study.chapters if ctx.study else []
-    )
+    owner = ctx.assessment or ctx.study
+    chapters = owner.chapters if owner is not None else []
     if not chapters:
         return
     ids = [c.id for c in chapters]
@@ -26,29 +26,35 @@ def check(ctx: Context) -> Iterator[Problem]:
         if chapter.id in REPORT_CHAPTERS or ids.index(chapter.id) != i:
             yield Problem(
                 ("chapters", i, "id"),
-                f"chapter id '{chapter.id}' is taken by another chapter of the report",
-                "give the chapter an id of its own",
+                _("chapter id '{id}' is taken by another chapter of the report").format(
+                    id=chapter.id
+                ),
+                _("give the chapter an id of its own"),
             )
-        if chapter.after is not None and (
-            chapter.after not in known or chapter.after == chapter.id
-        ):
+        after = chapter.after
+        if after is not None and (after not in known or after == chapter.id):
             yield Problem(
                 ("chapters", i, "after"),
-                f"chapter '{chapter.id}' comes after '{chapter.after}', which is no chapter "
-                "of the report",
-                f"the report's chapters: {', '.join(known)}",
+                _("chapter '{id}' comes after '{after}', which is no chapter of the report").format(
+                    id=chapter.id, after=after
+                ),
+                _("the report's chapters: {chapters}").format(chapters=", ".join(known)),
             )
         for j, theme in enumerate(chapter.findings):
             if themes is not None and theme not in themes:
                 yield Problem(
                     ("chapters", i, "findings", j),
-                    f"chapter '{chapter.id}' carries the findings of theme '{theme}', which "
-                    "the framework lacks",
-                    f"the themes: {', '.join(sorted(themes))}",
+                    _(
+                        "chapter '{id}' carries the findings of theme '{theme}', which the "
+                        "framework lacks"
+                    ).format(id=chapter.id, theme=theme),
+                    _("the themes: {themes}").format(themes=", ".join(sorted(themes))),
                 )
             elif theme in carried:
                 yield Problem(
                     ("chapters", i, "findings", j),
-                    f"the findings of theme '{theme}' are in chapter '{carried[theme]}' already",
+                    _("the findings of theme '{theme}' are in chapter '{chapter}' already").format(
+                        theme=theme, chapter=carried[theme]
+                    ),
                 )
             carried.setdefault(theme, chapter.id)

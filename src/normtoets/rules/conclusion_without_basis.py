@@ -5,6 +5,7 @@ judgement (finding) in this assessment. Every conclusion rests on findings: rese
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 
 CODE = "conclusion-without-basis"
@@ -20,13 +21,17 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not conclusion.norms:
             yield Problem(
                 ("conclusions", i, "id"),
-                f"conclusion {conclusion.id} cites no norm, so no finding supports it",
-                "list the norms whose findings lead to it in `norms`",
+                _("conclusion {id} cites no norm, so no finding supports it").format(
+                    id=conclusion.id
+                ),
+                _("list the norms whose findings lead to it in `norms`"),
             )
             continue
         for j, norm_id in enumerate(conclusion.norms):
             if norm_id in known and norm_id not in judged:
                 yield Problem(
                     ("conclusions", i, "norms", j),
-                    f"conclusion {conclusion.id} cites norm {norm_id}, which has no finding here",
+                    _(
+                        "conclusion {conclusion} cites norm {norm}, which has no finding here"
+                    ).format(conclusion=conclusion.id, norm=norm_id),
                 )

@@ -5,6 +5,7 @@ an assessment; municipalities in a study (the same name in any spelling, `names.
 from collections.abc import Callable, Iterable, Iterator
 
 from normtoets.core.diagnostics import PathKey, Severity
+from normtoets.core.i18n import _
 from normtoets.core.names import name_key
 from normtoets.rules.base import Context, Problem
 
@@ -13,19 +14,23 @@ SEVERITY = Severity.error
 
 
 def _repeats(
-    items: Iterable[tuple[str, PathKey]], what: str, key: Callable[[str], str] = str
+    items: Iterable[tuple[str, PathKey]], message: str, key: Callable[[str], str] = str
 ) -> Iterator[Problem]:
+    """`message` names the item as {id}."""
     seen: set[str] = set()
     for item_id, path in items:
         if key(item_id) in seen:
-            yield Problem(path, f"{what} id '{item_id}' is used more than once")
+            yield Problem(path, message.format(id=item_id))
         seen.add(key(item_id))
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     if ctx.kind == "framework" and ctx.framework:
         fw = ctx.framework
-        yield from _repeats(((t.id, ("themes", i, "id")) for i, t in enumerate(fw.themes)), "theme")
+        yield from _repeats(
+            ((t.id, ("themes", i, "id")) for i, t in enumerate(fw.themes)),
+            _("theme id '{id}' is used more than once"),
+        )
         norms: list[tuple[str, PathKey]] = [
             (n.id, ("themes", i, "norms", j, "id"))
             for i, t in enumerate(fw.themes)
@@ -37,26 +42,30 @@ def check(ctx: Context) -> Iterator[Problem]:
             for j, n in enumerate(t.norms)
             for k, c in enumerate(n.criteria)
         ]
-        yield from _repeats(norms + criteria, "norm or criterion")
+        yield from _repeats(
+            norms + criteria, _("norm or criterion id '{id}' is used more than once")
+        )
         yield from _repeats(
             ((q.id, ("research_questions", i, "id")) for i, q in enumerate(fw.research_questions)),
-            "research question",
+            _("research question id '{id}' is used more than once"),
         )
     if ctx.kind == "assessment" and ctx.assessment:
         a = ctx.assessment
         yield from _repeats(
-            ((s.id, ("sources", i, "id")) for i, s in enumerate(a.sources)), "source"
+            ((s.id, ("sources", i, "id")) for i, s in enumerate(a.sources)),
+            _("source id '{id}' is used more than once"),
         )
         yield from _repeats(
-            ((c.id, ("conclusions", i, "id")) for i, c in enumerate(a.conclusions)), "conclusion"
+            ((c.id, ("conclusions", i, "id")) for i, c in enumerate(a.conclusions)),
+            _("conclusion id '{id}' is used more than once"),
         )
         yield from _repeats(
             ((r.id, ("recommendations", i, "id")) for i, r in enumerate(a.recommendations)),
-            "recommendation",
+            _("recommendation id '{id}' is used more than once"),
         )
     if ctx.kind == "study" and ctx.study:
         yield from _repeats(
             ((m, ("municipalities", i)) for i, m in enumerate(ctx.study.municipalities)),
-            "municipality",
+            _("municipality id '{id}' is used more than once"),
             name_key,
         )

@@ -12,6 +12,7 @@ any pair is refused, declared or not, and from any folders: name the files to co
 from collections.abc import Iterator, Sequence
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.core.names import name_key, same_name
 from normtoets.models import Assessment
 from normtoets.rules.base import Member, Problem
@@ -47,10 +48,13 @@ def check(members: Sequence[Member]) -> Iterator[tuple[int, Problem]]:
                 index,
                 Problem(
                     ("municipality",),
-                    f"{later.municipality} is assessed twice in this study: here and in "
-                    f"{undeclared.name}",
-                    "remove one, or declare the pair: two rounds each with their own `date`, "
-                    "two raters each with their own `rater`",
+                    _("{municipality} is assessed twice in this study: here and in {file}").format(
+                        municipality=later.municipality, file=undeclared.name
+                    ),
+                    _(
+                        "remove one, or declare the pair: two rounds each with their own `date`, "
+                        "two raters each with their own `rater`"
+                    ),
                     at_key=True,
                 ),
             )
@@ -64,9 +68,14 @@ def in_comparison(members: Sequence[Member]) -> Iterator[tuple[int, Problem]]:
             index,
             Problem(
                 ("municipality",),
-                f"{later.municipality} is in this comparison twice: here and in {earlier[0].name}",
-                "a comparison shows one assessment per municipality: name the files to compare, "
-                "one per municipality, or compare two rounds with `normtoets diff OLD NEW`",
+                _("{municipality} is in this comparison twice: here and in {file}").format(
+                    municipality=later.municipality, file=earlier[0].name
+                ),
+                _(
+                    "a comparison shows one assessment per municipality: name the files to "
+                    "compare, one per municipality, or compare two rounds with "
+                    "`normtoets diff OLD NEW`"
+                ),
                 at_key=True,
             ),
         )

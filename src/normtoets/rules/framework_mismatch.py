@@ -4,6 +4,7 @@ than its study (`study.yaml` in the same folder) names."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 
 CODE = "framework-mismatch"
@@ -14,6 +15,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     if ctx.assessment and ctx.study and ctx.assessment.framework != ctx.study.framework:
         yield Problem(
             ("framework",),
-            f"assessment uses framework {ctx.assessment.framework}, "
-            f"but its study uses {ctx.study.framework}",
+            _("assessment uses framework {framework}, but its study uses {study}").format(
+                framework=ctx.assessment.framework, study=ctx.study.framework
+            ),
         )

@@ -4,6 +4,7 @@ scale. The hint names the nearest code: `- -` → "did you mean '--'?"."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import PathKey, Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.suggest import Hints
 
@@ -29,4 +30,5 @@ def check(ctx: Context) -> Iterator[Problem]:
         for path, score in scored:
             if score not in known:
                 hint = hints.closest_score(score, codes, labels)
-                yield Problem(path, f"score '{score}' is not in the scale ({allowed})", hint)
+                message = _("score '{score}' is not in the scale ({allowed})")
+                yield Problem(path, message.format(score=score, allowed=allowed), hint)

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import PathKey, Severity
+from normtoets.core.i18n import _
 from normtoets.core.names import invisible
 from normtoets.models import Assessment, Study
 from normtoets.rules.base import Context, Problem
@@ -60,6 +61,11 @@ def check(ctx: Context) -> Iterator[Problem]:
         listed = ", ".join(f"{_code(c)} {unicodedata.name(c, 'FORMAT CHARACTER')}" for c in found)
         yield Problem(
             path,
-            f"'{shown}' contains an invisible character: {listed}",
-            "retype the name without it: an invisible character makes one name look like another",
+            _("'{name}' contains an invisible character: {characters}").format(
+                name=shown, characters=listed
+            ),
+            _(
+                "retype the name without it: an invisible character makes one name look like "
+                "another"
+            ),
         )

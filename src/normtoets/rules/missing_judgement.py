@@ -5,6 +5,7 @@ a norm was not assessed."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.models.assessment import Status
 from normtoets.rules.base import Context, Problem
 
@@ -21,8 +22,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         if norm.id not in ctx.assessment.judgements:
             yield Problem(
                 ("judgements",),
-                f"norm {norm.id} has no judgement",
-                f"add judgements.{norm.id}, with score '{not_assessed}' if it was not assessed",
+                _("norm {norm} has no judgement").format(norm=norm.id),
+                _("add judgements.{norm}, with score '{code}' if it was not assessed").format(
+                    norm=norm.id, code=not_assessed
+                ),
                 severity=Severity.error if final else None,
                 at_key=True,
             )

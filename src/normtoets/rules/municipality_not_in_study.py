@@ -5,6 +5,7 @@ municipalities its study (`study.yaml` in the same folder) lists, in any spellin
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.core.names import name_key
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.suggest import closest
@@ -20,6 +21,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     if name_key(ctx.assessment.municipality) not in listed:
         yield Problem(
             ("municipality",),
-            f"municipality '{ctx.assessment.municipality}' is not listed in study '{ctx.study.id}'",
+            _("municipality '{municipality}' is not listed in study '{study}'").format(
+                municipality=ctx.assessment.municipality, study=ctx.study.id
+            ),
             closest(ctx.assessment.municipality, ctx.study.municipalities),
         )

@@ -6,6 +6,7 @@ where it starts to differ."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.models.references import all_evidence
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.source_files import carriers
@@ -29,6 +30,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         nearest = source_file.text.nearest(item.quote)
         yield Problem(
             (*path, "quote"),
-            f"quote not found in source {where}",
-            f"nearest passage: {nearest}" if nearest else "no similar passage in the source",
+            _("quote not found in source {source}").format(source=where),
+            _("nearest passage: {passage}").format(passage=nearest)
+            if nearest
+            else _("no similar passage in the source"),
         )

@@ -4,6 +4,7 @@
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 
 CODE = "recommendation-without-conclusion"
@@ -17,6 +18,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not recommendation.conclusions:
             yield Problem(
                 ("recommendations", i, "id"),
-                f"recommendation {recommendation.id} follows from no conclusion",
-                "name the conclusions it follows from in `conclusions`",
+                _("recommendation {id} follows from no conclusion").format(id=recommendation.id),
+                _("name the conclusions it follows from in `conclusions`"),
             )

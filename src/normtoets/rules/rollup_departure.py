@@ -5,17 +5,21 @@ declares for the criteria (`rollup: all | weakest | majority`), and the judgemen
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.models import Judgement, Rollup, Scale, ScoreLevel
 from normtoets.rules.base import Context, Problem
 
 CODE = "rollup-departure"
 SEVERITY = Severity.warning
 
-RULE_TEXT = {
-    Rollup.all: "the norm is met only when every criterion is met",
-    Rollup.weakest: "the norm score is the lowest criterion score",
-    Rollup.majority: "the norm is met when more than half of the criteria are met",
-}
+
+def rule_text(rule: Rollup) -> str:
+    """What the roll-up rule says, in words."""
+    if rule is Rollup.all:
+        return _("the norm is met only when every criterion is met")
+    if rule is Rollup.weakest:
+        return _("the norm score is the lowest criterion score")
+    return _("the norm is met when more than half of the criteria are met")
 
 
 def departure(rule: Rollup, scale: Scale, judgement: Judgement) -> str | None:
@@ -33,7 +37,7 @@ def departure(rule: Rollup, scale: Scale, judgement: Judgement) -> str | None:
     expected = met == len(levels) if rule is Rollup.all else met * 2 > len(levels)
     if expected == norm_level.meets:
         return None
-    return "a score that meets the norm" if expected else "a score that fails the norm"
+    return _("a score that meets the norm") if expected else _("a score that fails the norm")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -47,7 +51,15 @@ def check(ctx: Context) -> Iterator[Problem]:
         if expected:
             yield Problem(
                 ("judgements", norm_id, "score"),
-                f"norm {norm_id} is scored '{judgement.score}', but its roll-up rule "
-                f"'{norm.rollup}' ({RULE_TEXT[norm.rollup]}) gives {expected}",
-                "correct the score, or say why it departs in `motivation`",
+                _(
+                    "norm {norm} is scored '{score}', but its roll-up rule '{rule}' "
+                    "({explanation}) gives {expected}"
+                ).format(
+                    norm=norm_id,
+                    score=judgement.score,
+                    rule=norm.rollup,
+                    explanation=rule_text(norm.rollup),
+                    expected=expected,
+                ),
+                _("correct the score, or say why it departs in `motivation`"),
             )

@@ -6,6 +6,7 @@ rollup-departure instead; a `motivation` silences both."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 
 CODE = "score-contradiction"
@@ -25,10 +26,16 @@ def check(ctx: Context) -> Iterator[Problem]:
         met = {level.meets for level in levels if level}
         if norm_level is None or len(met) != 1 or norm_level.meets in met:
             continue
-        side = "meet" if met == {True} else "fail"
+        message = (
+            _("norm {norm} is scored '{score}' ({label}) but all its scored criteria meet the norm")
+            if met == {True}
+            else _(
+                "norm {norm} is scored '{score}' ({label}) but all its scored criteria fail the "
+                "norm"
+            )
+        )
         yield Problem(
             ("judgements", norm_id, "score"),
-            f"norm {norm_id} is scored '{judgement.score}' ({norm_level.label}) but all "
-            f"its scored criteria {side} the norm",
-            "check the scores, or explain the difference in the finding",
+            message.format(norm=norm_id, score=judgement.score, label=norm_level.label),
+            _("check the scores, or explain the difference in the finding"),
         )

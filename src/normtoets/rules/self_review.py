@@ -5,6 +5,7 @@ does: case, spacing, accents written decomposed and invisible characters do not 
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.core.names import same_name
 from normtoets.rules.base import Context, Problem
 
@@ -20,6 +21,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         if scorer and reviewer and same_name(scorer, reviewer):
             yield Problem(
                 ("judgements", norm_id, "reviewed_by"),
-                f"norm {norm_id} is reviewed by the researcher who scored it ({reviewer})",
-                "a second researcher reviews the score (four-eyes principle)",
+                _("norm {norm} is reviewed by the researcher who scored it ({reviewer})").format(
+                    norm=norm_id, reviewer=reviewer
+                ),
+                _("a second researcher reviews the score (four-eyes principle)"),
             )

@@ -4,6 +4,7 @@ the quotes may have been checked against another version of the document."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.source_files import with_files
 
@@ -19,6 +20,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         if actual is not None and actual != source.sha256:
             yield Problem(
                 ("sources", i, "sha256"),
-                f"file '{source.file}' of source '{source.id}' has changed: its SHA-256 differs",
-                f"the file's sha256 is now {actual}",
+                _("file '{file}' of source '{source}' has changed: its SHA-256 differs").format(
+                    file=source.file, source=source.id
+                ),
+                _("the file's sha256 is now {sha256}").format(sha256=actual),
             )

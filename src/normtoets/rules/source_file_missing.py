@@ -5,6 +5,7 @@ not carry the documents. Reported once per source; its quotes are then not check
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.source_files import located
 
@@ -18,6 +19,10 @@ def check(ctx: Context) -> Iterator[Problem]:
             searched = ", ".join(str(d) for d in ctx.source_files.searched(ctx.base_dir))
             yield Problem(
                 ("sources", i, "file"),
-                f"file '{source.file}' of source '{source.id}' not found; quotes not checked",
-                f"searched {searched}; add --sources DIR" if searched else "add --sources DIR",
+                _("file '{file}' of source '{source}' not found; quotes not checked").format(
+                    file=source.file, source=source.id
+                ),
+                _("searched {folders}; add --sources DIR").format(folders=searched)
+                if searched
+                else _("add --sources DIR"),
             )

@@ -5,6 +5,7 @@ no hint can show text from elsewhere on the machine; its quotes are not checked.
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.source_files import located
 
@@ -18,7 +19,11 @@ def check(ctx: Context) -> Iterator[Problem]:
             searched = ", ".join(str(d) for d in ctx.source_files.searched(ctx.base_dir))
             yield Problem(
                 ("sources", i, "file"),
-                f"file '{source.file}' of source '{source.id}' lies outside the assessment's "
-                "folder and the --sources folders; it is not read",
-                f"copy it into {searched}, or add its folder with --sources DIR",
+                _(
+                    "file '{file}' of source '{source}' lies outside the assessment's folder "
+                    "and the --sources folders; it is not read"
+                ).format(file=source.file, source=source.id),
+                _("copy it into {folders}, or add its folder with --sources DIR").format(
+                    folders=searched
+                ),
             )

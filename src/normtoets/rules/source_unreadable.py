@@ -5,6 +5,7 @@ layer (a scan). Its quotes are then not checked."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.source_files import with_files
 
@@ -15,4 +16,6 @@ SEVERITY = Severity.warning
 def check(ctx: Context) -> Iterator[Problem]:
     for i, source, path in with_files(ctx):
         if path is not None and (problem := ctx.source_files.read(path).problem):
-            yield Problem(("sources", i, "file"), f"file '{source.file}' {problem}")
+            # `problem` says what the file is or lacks: "is not a .txt, .md or .pdf file".
+            message = _("file '{file}' {problem}").format(file=source.file, problem=problem)
+            yield Problem(("sources", i, "file"), message)

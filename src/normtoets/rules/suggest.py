@@ -3,6 +3,8 @@
 import difflib
 import unicodedata
 
+from normtoets.core.i18n import _
+
 # "Did you mean" hints per rule and file. Each compares the word with every known id, so a
 # file full of unknown ids made hints cost unknown × known; past the limit there is none.
 MAX_HINTS = 20
@@ -12,7 +14,7 @@ def closest(word: str, choices: list[str]) -> str | None:
     """The choice spelled most like `word`; case counts for nothing (`b1` → `B1`)."""
     folded = {choice.casefold(): choice for choice in reversed(choices)}
     match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.5)
-    return f"did you mean '{folded[match[0]]}'?" if match else None
+    return _("did you mean '{name}'?").format(name=folded[match[0]]) if match else None
 
 
 class Hints:
@@ -47,8 +49,10 @@ def closest_score(raw: str, codes: list[str], labels: dict[str, str]) -> str | N
     folded = _fold(raw)
     for code in codes:
         if _fold(code) == folded:
-            return f"did you mean '{code}'?"
+            return _("did you mean '{name}'?").format(name=code)
     for label, code in labels.items():
         if label.casefold() == raw.strip().casefold():
-            return f"did you mean '{code}'? ('{label}' is its label)"
+            return _("did you mean '{code}'? ('{label}' is its label)").format(
+                code=code, label=label
+            )
     return closest(raw, codes)

@@ -4,6 +4,7 @@ define."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.suggest import Hints
 
@@ -21,6 +22,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             if conclusion not in known:
                 yield Problem(
                     ("recommendations", i, "conclusions", j),
-                    f"unknown conclusion '{conclusion}'",
+                    _("unknown conclusion '{id}'").format(id=conclusion),
                     hints.closest(conclusion, ids),
                 )

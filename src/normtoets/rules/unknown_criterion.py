@@ -4,6 +4,7 @@ framework does not define, or one that belongs to another norm."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.suggest import Hints
 
@@ -29,17 +30,23 @@ def check(ctx: Context) -> Iterator[Problem]:
             if owner:
                 yield Problem(
                     path,
-                    f"criterion '{criterion_id}' belongs to norm {owner.id}, not to {norm_id}",
-                    f"move it under judgements.{owner.id}.criteria",
+                    _("criterion '{criterion}' belongs to norm {owner}, not to {norm}").format(
+                        criterion=criterion_id, owner=owner.id, norm=norm_id
+                    ),
+                    _("move it under judgements.{owner}.criteria").format(owner=owner.id),
                     at_key=True,
                 )
             else:
                 hint = (
-                    hints.closest(criterion_id, own) if own else f"norm {norm_id} has no criteria"
+                    hints.closest(criterion_id, own)
+                    if own
+                    else _("norm {norm} has no criteria").format(norm=norm_id)
                 )
                 yield Problem(
                     path,
-                    f"unknown criterion '{criterion_id}' for norm {norm_id}",
+                    _("unknown criterion '{criterion}' for norm {norm}").format(
+                        criterion=criterion_id, norm=norm_id
+                    ),
                     hint,
                     at_key=True,
                 )

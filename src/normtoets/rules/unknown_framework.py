@@ -4,6 +4,7 @@ not found among the bundled frameworks, `./norms` or `--norms DIR`."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 
 CODE = "unknown-framework"
@@ -19,13 +20,15 @@ def check(ctx: Context) -> Iterator[Problem]:
     if versions:
         yield Problem(
             ("framework", "version"),
-            f"framework '{ref.id}' has no version '{ref.version}'",
-            f"known versions: {', '.join(sorted(versions))}",
+            _("framework '{id}' has no version '{version}'").format(id=ref.id, version=ref.version),
+            _("known versions: {versions}").format(versions=", ".join(sorted(versions))),
         )
     else:
-        known = ", ".join(sorted(ctx.available)) or "none"
+        known = ", ".join(sorted(ctx.available)) or _("none")
         yield Problem(
             ("framework", "id"),
-            f"unknown framework '{ref.id}'",
-            f"known frameworks: {known}; add yours to ./norms or pass --norms DIR",
+            _("unknown framework '{id}'").format(id=ref.id),
+            _("known frameworks: {known}; add yours to ./norms or pass --norms DIR").format(
+                known=known
+            ),
         )

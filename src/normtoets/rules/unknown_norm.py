@@ -4,6 +4,7 @@ norm named by a research question, conclusion, recommendation or lesson."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.suggest import Hints
 
@@ -24,14 +25,14 @@ def check(ctx: Context) -> Iterator[Problem]:
         if norm_id not in known:
             owner = fw.norm_of_criterion(norm_id)
             hint = (
-                f"'{norm_id}' is a criterion of {owner.id}; score it under "
-                f"judgements.{owner.id}.criteria"
+                _(
+                    "'{norm}' is a criterion of {owner}; score it under judgements.{owner}.criteria"
+                ).format(norm=norm_id, owner=owner.id)
                 if owner
                 else hints.closest(norm_id, norm_ids)
             )
-            yield Problem(
-                path, f"unknown norm '{norm_id}' in framework {fw.ref}", hint, at_key=at_key
-            )
+            message = _("unknown norm '{norm}' in framework {framework}")
+            yield Problem(path, message.format(norm=norm_id, framework=fw.ref), hint, at_key=at_key)
 
     def named(items: list[list[str]], field: str) -> Iterator[Problem]:
         for i, norms in enumerate(items):

@@ -4,6 +4,7 @@ define."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.suggest import Hints
 
@@ -21,6 +22,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             if question not in known:
                 yield Problem(
                     ("answers", i, "questions", j),
-                    f"unknown research question '{question}'",
+                    _("unknown research question '{id}'").format(id=question),
                     hints.closest(question, ids),
                 )

@@ -5,6 +5,7 @@
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.models.references import source_references
 from normtoets.rules.base import Context, Problem
 from normtoets.rules.suggest import Hints
@@ -20,14 +21,14 @@ def check(ctx: Context) -> Iterator[Problem]:
     known, hints = set(ids), Hints()
     for path, source_id in source_references(ctx.assessment):
         if source_id not in known:
-            hint = hints.closest(source_id, ids) or "add it under 'sources'"
-            what = (
-                "evidence cites"
+            hint = hints.closest(source_id, ids) or _("add it under 'sources'")
+            message = (
+                _("evidence cites unknown source '{source}'")
                 if "evidence" in path
-                else "response names"
+                else _("response names unknown source '{source}'")
                 if "responses" in path
-                else "the chapter's text cites"
+                else _("the chapter's text cites unknown source '{source}'")
                 if "chapters" in path
-                else "'via' names"
+                else _("'via' names unknown source '{source}'")
             )
-            yield Problem(path, f"{what} unknown source '{source_id}'", hint)
+            yield Problem(path, message.format(source=source_id), hint)

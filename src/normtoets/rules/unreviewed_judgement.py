@@ -6,6 +6,7 @@ published report taken over as data), one info diagnostic says so instead."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _, ngettext
 from normtoets.models import Status
 from normtoets.rules.base import Context, Problem
 
@@ -23,15 +24,22 @@ def check(ctx: Context) -> Iterator[Problem]:
     if assessment.review_note:
         yield Problem(
             ("review_note",),
-            f"{len(unreviewed)} judgements name no reviewer; the review is recorded elsewhere "
-            "(review_note)",
+            ngettext(
+                "{count} judgement names no reviewer; the review is recorded elsewhere "
+                "(review_note)",
+                "{count} judgements name no reviewer; the review is recorded elsewhere "
+                "(review_note)",
+                len(unreviewed),
+            ).format(count=len(unreviewed)),
             severity=Severity.info,
         )
         return
     for norm_id in unreviewed:
         yield Problem(
             ("judgements", norm_id),
-            f"norm {norm_id} has not been reviewed, but the assessment is definitief",
-            "add reviewed_by (a second researcher), or set the status back to concept",
+            _("norm {norm} has not been reviewed, but the assessment is definitief").format(
+                norm=norm_id
+            ),
+            _("add reviewed_by (a second researcher), or set the status back to concept"),
             at_key=True,
         )

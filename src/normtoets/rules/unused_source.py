@@ -4,6 +4,7 @@ response, and no other source names it as its `via`."""
 from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
+from normtoets.core.i18n import _
 from normtoets.models.references import cited_sources
 from normtoets.rules.base import Context, Problem
 
@@ -17,4 +18,5 @@ def check(ctx: Context) -> Iterator[Problem]:
     cited = cited_sources(ctx.assessment)
     for i, source in enumerate(ctx.assessment.sources):
         if source.id not in cited:
-            yield Problem(("sources", i, "id"), f"source '{source.id}' is never cited")
+            message = _("source '{source}' is never cited").format(source=source.id)
+            yield Problem(("sources", i, "id"), message)

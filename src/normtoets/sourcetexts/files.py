@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from normtoets.core.i18n import _, integer
 from normtoets.sourcetexts.quotes import SourceText
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -25,7 +26,7 @@ class SourceFile:
     path: Path
     sha256: str | None
     text: SourceText | None
-    problem: str | None = None
+    problem: str | None = None  # what the file is or lacks: "is not a .txt, .md or .pdf file"
 
 
 def _decode(raw: bytes) -> tuple[str | None, str | None]:
@@ -34,7 +35,9 @@ def _decode(raw: bytes) -> tuple[str | None, str | None]:
     except UnicodeDecodeError as exc:
         byte = raw[exc.start : exc.start + 1].hex().upper()
         line = raw.count(b"\n", 0, exc.start) + 1
-        return None, f"is not valid UTF-8: byte 0x{byte} on line {line} cannot be decoded"
+        return None, _("is not valid UTF-8: byte 0x{byte} on line {line} cannot be decoded").format(
+            byte=byte, line=line
+        )
 
 
 def _pdf_text(path: Path) -> tuple[str | None, str | None]:
@@ -44,25 +47,31 @@ def _pdf_text(path: Path) -> tuple[str | None, str | None]:
     try:
         pages = [page.extract_text() or "" for page in PdfReader(path).pages]
     except Exception as exc:  # pypdf raises many kinds on a damaged file; none may stop validate
-        return None, f"cannot be read as PDF: {type(exc).__name__}: {exc}"
+        return None, _("cannot be read as PDF: {error}").format(
+            error=f"{type(exc).__name__}: {exc}"
+        )
     text = "\n".join(pages)
     if not text.strip():
-        return None, "has no text layer (a scanned PDF?); add a .txt extraction instead"
+        return None, _("has no text layer (a scanned PDF?); add a .txt extraction instead")
     return text, None
 
 
 def read_source_file(path: Path) -> SourceFile:
     suffix = path.suffix.lower()
     if suffix not in (*TEXT_SUFFIXES, PDF_SUFFIX):
-        return SourceFile(path, None, None, "is not a .txt, .md or .pdf file")
+        return SourceFile(path, None, None, _("is not a .txt, .md or .pdf file"))
     limit = MAX_PDF_BYTES if suffix == PDF_SUFFIX else MAX_TEXT_BYTES
     try:
         size = path.stat().st_size
         if size > limit:
-            return SourceFile(path, None, None, f"is {size:,} bytes; the limit is {limit:,}")
+            too_large = _("is {size} bytes; the limit is {limit}")
+            return SourceFile(
+                path, None, None, too_large.format(size=integer(size), limit=integer(limit))
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        return SourceFile(path, None, None, f"cannot be read: {exc.strerror or exc}")
+        unreadable = _("cannot be read: {error}").format(error=exc.strerror or exc)
+        return SourceFile(path, None, None, unreadable)
     digest = hashlib.sha256(raw).hexdigest()
     text, problem = _pdf_text(path) if suffix == PDF_SUFFIX else _decode(raw)
     return SourceFile(path, digest, SourceText.of(text) if text is not None else None, problem)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from normtoets.core.diagnostics import Diagnostic, PathKey, Problem, Severity
+from normtoets.core.i18n import _, integer
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -57,14 +58,29 @@ class Stop(Exception):
 def too_many_items(mapping: bool) -> tuple[str, str]:
     """The code and message for a list or mapping past MAX_ITEMS (both parsers stop there)."""
     if mapping:
-        return (
-            "too-many-items",
-            f"mapping has more than {MAX_ITEMS:,} keys; normtoets reads mappings of up to "
-            f"{MAX_ITEMS:,}",
-        )
+        message = _("mapping has more than {max} keys; normtoets reads mappings of up to {max}")
+    else:
+        message = _("list has more than {max} items; normtoets reads lists of up to {max}")
+    return "too-many-items", message.format(max=integer(MAX_ITEMS))
+
+
+def too_deep() -> str:
+    return _("nesting is deeper than {max} levels").format(max=MAX_DEPTH)
+
+
+def second_document() -> str:
+    return _("a file holds one YAML document; found a second '---'")
+
+
+def key_not_text() -> str:
+    return _("a key must be plain text, not a list or mapping")
+
+
+def duplicate_key(key: str, first_line: int) -> tuple[str, str]:
+    """The message and hint for a key repeated in one mapping."""
     return (
-        "too-many-items",
-        f"list has more than {MAX_ITEMS:,} items; normtoets reads lists of up to {MAX_ITEMS:,}",
+        _("key '{key}' appears twice in the same mapping").format(key=key),
+        _("first on line {line}; normtoets keeps the first").format(line=first_line),
     )
 
 

@@ -12,13 +12,18 @@ from ruamel.yaml import YAML
 from ruamel.yaml import events as ev
 
 from normtoets.core.diagnostics import Diagnostic, PathKey, Severity
+from normtoets.core.i18n import _
 from normtoets.yamlio.document import (
     MAX_DEPTH,
     MAX_ITEMS,
     Document,
     Position,
     Stop,
+    duplicate_key,
+    key_not_text,
     plain,
+    second_document,
+    too_deep,
     too_many_items,
 )
 
@@ -111,7 +116,7 @@ def walk(events: Iterable[Any], doc: Document, problems: list[Diagnostic]) -> No
             doc.values[here] = _at(event)
         if isinstance(value, dict | list):
             if len(stack) > MAX_DEPTH:
-                raise stop(event, "too-deep", f"nesting is deeper than {MAX_DEPTH} levels")
+                raise stop(event, "too-deep", too_deep())
             stack.append(_Frame(value, here, discard))
 
     for event in events:
@@ -119,11 +124,7 @@ def walk(events: Iterable[Any], doc: Document, problems: list[Diagnostic]) -> No
         if kind is ev.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise stop(
-                    event,
-                    "multiple-documents",
-                    "a file holds one YAML document; found a second '---'",
-                )
+                raise stop(event, "multiple-documents", second_document())
             continue
         if kind in (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent):
             continue
@@ -134,15 +135,15 @@ def walk(events: Iterable[Any], doc: Document, problems: list[Diagnostic]) -> No
             raise stop(
                 event,
                 "alias",
-                f"aliases (*{event.anchor}) are not allowed",
-                "write the value out in full",
+                _("aliases (*{anchor}) are not allowed").format(anchor=event.anchor),
+                _("write the value out in full"),
             )
         if event.anchor:
             raise stop(
                 event,
                 "alias",
-                f"anchors (&{event.anchor}) are not allowed",
-                "write the value out in full",
+                _("anchors (&{anchor}) are not allowed").format(anchor=event.anchor),
+                _("write the value out in full"),
             )
         tag = event.tag
         if tag not in ALLOWED_TAGS:
@@ -152,14 +153,14 @@ def walk(events: Iterable[Any], doc: Document, problems: list[Diagnostic]) -> No
                     *_at(event),
                     Severity.error,
                     "yaml-tag",
-                    f"tag '{tag}' is not allowed in normtoets files",
-                    "remove the tag; values are plain text, numbers or lists",
+                    _("tag '{tag}' is not allowed in normtoets files").format(tag=tag),
+                    _("remove the tag; values are plain text, numbers or lists"),
                 )
             )
         frame = stack[-1]
         if isinstance(frame.container, dict) and not frame.expecting_value:
             if kind is not ev.ScalarEvent:
-                raise stop(event, "yaml-syntax", "a key must be plain text, not a list or mapping")
+                raise stop(event, "yaml-syntax", key_not_text())
             count(frame, event)
             key = str(event.value)
             frame.expecting_value = True
@@ -171,8 +172,7 @@ def walk(events: Iterable[Any], doc: Document, problems: list[Diagnostic]) -> No
                             *_at(event),
                             Severity.error,
                             "duplicate-key",
-                            f"key '{key}' appears twice in the same mapping",
-                            f"first on line {frame.seen[key][0]}; normtoets keeps the first",
+                            *duplicate_key(key, frame.seen[key][0]),
                         )
                     )
                 frame.pending = None

@@ -14,13 +14,17 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.tag import Tag
 
 from normtoets.core.diagnostics import Diagnostic, PathKey, Severity
+from normtoets.core.i18n import _
 from normtoets.yamlio.document import (
     MAX_DEPTH,
     MAX_ITEMS,
     Document,
     Position,
     Stop,
+    duplicate_key,
+    key_not_text,
     plain,
+    too_deep,
     too_many_items,
 )
 
@@ -38,7 +42,7 @@ def safe_to_compose(text: str) -> bool:
     if _SPECIAL.search(text) or _DEEP_BLOCK.search(text):
         return False
     rest = text
-    for _ in range(_MAX_FLOW):
+    for _step in range(_MAX_FLOW):
         if "[" not in rest and "{" not in rest:
             return True
         rest, removed = _INNERMOST.subn("", rest)
@@ -92,7 +96,9 @@ def compose(text: str, doc: Document, problems: list[Diagnostic]) -> None:
 
     def build(node: Node, path: PathKey, depth: int, keep: bool) -> Any:
         if id(node) in visited:  # a node met twice was reached through an alias
-            raise stop(node, "alias", "aliases are not allowed", "write the value out in full")
+            raise stop(
+                node, "alias", _("aliases are not allowed"), _("write the value out in full")
+            )
         visited.add(id(node))
         mark = node.start_mark
         if keep:
@@ -101,7 +107,7 @@ def compose(text: str, doc: Document, problems: list[Diagnostic]) -> None:
         if cls is ScalarNode:
             return node.value if node.style else plain(node.value)  # type: ignore[attr-defined]
         if depth >= MAX_DEPTH:
-            raise stop(node, "too-deep", f"nesting is deeper than {MAX_DEPTH} levels")
+            raise stop(node, "too-deep", too_deep())
         if len(node.value) > MAX_ITEMS:
             extra = node.value[MAX_ITEMS]
             is_mapping = cls is MappingNode
@@ -112,9 +118,7 @@ def compose(text: str, doc: Document, problems: list[Diagnostic]) -> None:
         seen: dict[str, int] = {}
         for key_node, value in node.value:
             if key_node.__class__ is not ScalarNode:
-                raise stop(
-                    key_node, "yaml-syntax", "a key must be plain text, not a list or mapping"
-                )
+                raise stop(key_node, "yaml-syntax", key_not_text())
             key = str(key_node.value)
             here = (*path, key)
             kmark = key_node.start_mark
@@ -127,8 +131,7 @@ def compose(text: str, doc: Document, problems: list[Diagnostic]) -> None:
                             kmark.column + 1,
                             Severity.error,
                             "duplicate-key",
-                            f"key '{key}' appears twice in the same mapping",
-                            f"first on line {seen[key]}; normtoets keeps the first",
+                            *duplicate_key(key, seen[key]),
                         )
                     )
                 build(value, here, depth + 1, False)

@@ -18,6 +18,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from normtoets.core.diagnostics import Diagnostic, PathKey, Severity
+from normtoets.core.i18n import _
 from normtoets.yamlio.document import Document
 
 _NOT_A_BREAK = re.compile(r"[^\r\n]")
@@ -114,14 +115,16 @@ def unintended(
     """Why the edited text is not the original with exactly the intended changes, or None."""
     where = _first_difference(want, after.data)
     if where is not None:
-        shown = ".".join(str(part) for part in where) or "the file"
-        return f"the edit would also change {shown}"
+        shown = ".".join(str(part) for part in where) or _("the file")
+        return _("the edit would also change {path}").format(path=shown)
     try:
         lost = Counter(comments(before_text)) - Counter(comments(after_text))
     except YAMLError:
-        return "the edited file no longer parses"
+        return _("the edited file no longer parses")
     if lost:
-        return f"the edit would change the comment {next(iter(lost))!r}"
+        return _("the edit would change the comment {comment}").format(
+            comment=repr(next(iter(lost)))
+        )
     return None
 
 

@@ -12,6 +12,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from normtoets.core.diagnostics import Diagnostic, PathKey, Severity
+from normtoets.core.i18n import _, integer
 from normtoets.yamlio import events as yamlevents
 from normtoets.yamlio import nodes as yamlnodes
 from normtoets.yamlio.document import (
@@ -21,19 +22,28 @@ from normtoets.yamlio.document import (
     Position,
     Stop,
     lines_of,
+    second_document,
     within,
 )
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "PathKey", "Position", "decode", "lines_of",
            "parse", "read"]  # fmt: skip
 
-_SYNTAX_HINTS = {
-    "mapping values are not allowed in this context": "put text that contains ': ' between quotes",
-    "block sequence entries are not allowed in this context": (
-        "a value that starts with '-' goes between quotes, like a score: score: \"-\""
-    ),
-}
-_TAB_HINT = "indent with spaces, not tabs"
+
+def _known(problem: str) -> tuple[str, str] | None:
+    """The message and hint for the parser's most common problems; the rest keep the parser's
+    own message, in English."""
+    if problem == "mapping values are not allowed in this context":
+        return (
+            _("mapping values are not allowed in this context"),
+            _("put text that contains ': ' between quotes"),
+        )
+    if problem == "block sequence entries are not allowed in this context":
+        return (
+            _("block sequence entries are not allowed in this context"),
+            _("a value that starts with '-' goes between quotes, like a score: score: \"-\""),
+        )
+    return None
 
 
 def _problem(name: str, code: str, message: str, hint: str | None = None,
@@ -45,7 +55,7 @@ def decode(raw: bytes, name: str) -> tuple[str | None, list[Diagnostic]]:
     """UTF-8 (with or without BOM) to text; anything else is a diagnostic at the bad byte."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [
-            _problem(name, "encoding", "file is UTF-16, not UTF-8", "save the file as UTF-8")
+            _problem(name, "encoding", _("file is UTF-16, not UTF-8"), _("save the file as UTF-8"))
         ]
     try:
         return raw.decode("utf-8-sig"), []
@@ -59,8 +69,12 @@ def decode(raw: bytes, name: str) -> tuple[str | None, list[Diagnostic]]:
             _problem(
                 name,
                 "encoding",
-                f"file is not valid UTF-8: byte 0x{byte.hex().upper()} cannot be decoded",
-                f"it looks like Windows-1252 ('{guess}'); save the file as UTF-8",
+                _("file is not valid UTF-8: byte 0x{byte} cannot be decoded").format(
+                    byte=byte.hex().upper()
+                ),
+                _("it looks like Windows-1252 ('{guess}'); save the file as UTF-8").format(
+                    guess=guess
+                ),
                 (line, column),
             )
         ]
@@ -71,7 +85,9 @@ def _too_large(name: str, size: int) -> list[Diagnostic]:
         _problem(
             name,
             "file-too-large",
-            f"file is {size:,} bytes; normtoets reads files up to {MAX_BYTES:,} bytes",
+            _("file is {size} bytes; normtoets reads files up to {max} bytes").format(
+                size=integer(size), max=integer(MAX_BYTES)
+            ),
         )
     ]
 
@@ -109,7 +125,7 @@ def parse(text: str, name: str) -> tuple[Document | None, list[Diagnostic]]:
     except YAMLError as exc:
         return None, [_problem(name, "yaml-syntax", str(exc))]
     if doc.data is None and not doc.values:
-        return None, [_problem(name, "empty-file", "file is empty")]
+        return None, [_problem(name, "empty-file", _("file is empty"))]
     return doc, problems
 
 
@@ -117,17 +133,17 @@ def _syntax_problem(text: str, name: str, exc: MarkedYAMLError) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     at = within(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
     if "expected a single document" in f"{exc.problem} {exc.context}":
-        return _problem(
-            name,
-            "multiple-documents",
-            "a file holds one YAML document; found a second '---'",
-            None,
-            at,
-        )
-    message = " ".join(str(p) for p in (exc.problem, exc.context) if p) or "invalid YAML"
-    hint = _SYNTAX_HINTS.get(str(exc.problem))
+        return _problem(name, "multiple-documents", second_document(), None, at)
+    message = " ".join(str(p) for p in (exc.problem, exc.context) if p) or _("invalid YAML")
+    hint = None
+    known = _known(str(exc.problem))
+    if known is not None and not exc.context:
+        message, hint = known
+    elif known is not None:
+        hint = known[1]
     if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        message, hint = "a tab cannot start a value or key in YAML", _TAB_HINT
+        message = _("a tab cannot start a value or key in YAML")
+        hint = _("indent with spaces, not tabs")
     return _problem(name, "yaml-syntax", message, hint, at)
 
 
@@ -142,7 +158,7 @@ def _reader_problem(text: str, name: str, exc: ReaderError) -> Diagnostic:
     return _problem(
         name,
         "yaml-syntax",
-        f"control character U+{char:04X} is not allowed in a YAML file",
-        "remove it; it is often pasted in from a PDF or word processor",
+        _("control character U+{code} is not allowed in a YAML file").format(code=f"{char:04X}"),
+        _("remove it; it is often pasted in from a PDF or word processor"),
         at,
     )

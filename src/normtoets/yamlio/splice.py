@@ -12,6 +12,7 @@ from typing import Any
 from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from normtoets.core.i18n import _
 from normtoets.yamlio.scalar import double_quoted, scalar
 
 
@@ -26,7 +27,7 @@ def _compose(text: str) -> Node:
     finally:
         loader.dispose()
     if not isinstance(node, MappingNode):
-        raise EditError("the file is not a mapping")
+        raise EditError(_("the file is not a mapping"))
     return node
 
 
@@ -43,7 +44,7 @@ def _walk(root: Node, path: Sequence[str]) -> _Found:
     found = _Found(None, root, 0)
     for depth, name in enumerate(path, 1):
         if not isinstance(found.node, MappingNode):
-            raise EditError(f"'{'.'.join(path[: depth - 1])}' is not a mapping")
+            raise EditError(_("'{path}' is not a mapping").format(path=".".join(path[: depth - 1])))
         pair = next((p for p in found.node.value if p[0].value == name), None)
         if pair is None:
             return found
@@ -101,7 +102,7 @@ def _insert_into(text: str, found: _Found, path: Sequence[str], leaf: Any, nl: s
     """Add the missing rest of `path` (from found.depth on) to the mapping `found.node`."""
     mapping = found.node
     if not isinstance(mapping, MappingNode):
-        raise EditError("cannot add a key to a value that is not a mapping")
+        raise EditError(_("cannot add a key to a value that is not a mapping"))
     rest = path[found.depth :]
     parent_col = found.key.start_mark.column if found.key else -2
     if not mapping.flow_style and mapping.value:
@@ -109,7 +110,7 @@ def _insert_into(text: str, found: _Found, path: Sequence[str], leaf: Any, nl: s
         at = _line_after(text, _content_end(text, mapping))
         return _insert_lines(text, at, _nested(rest, leaf, indent).replace("\n", nl), nl)
     if found.key is None:
-        raise EditError("the file's top level is written in flow style")
+        raise EditError(_("the file's top level is written in flow style"))
     # A flow mapping ({score: nb}) or {}: rewrite it as a block mapping below its key.
     indent = parent_col + 2
     lines = [f"{' ' * indent}{k.value}: {text[v.start_mark.index : v.end_mark.index]}"
@@ -146,7 +147,7 @@ def set_scalar(text: str, path: Sequence[str], value: str) -> str:
         return _insert_into(text, found, path, lambda indent: scalar(value, indent, True), nl)
     node = found.node
     if not isinstance(node, ScalarNode):
-        raise EditError(f"'{'.'.join(path)}' holds a list or mapping, not text")
+        raise EditError(_("'{path}' holds a list or mapping, not text").format(path=".".join(path)))
     parent = _walk(root, path[:-1]).node
     block_ok = isinstance(parent, MappingNode) and not parent.flow_style
     assert found.key is not None
@@ -168,7 +169,7 @@ def _line_comment(text: str, node: ScalarNode, end: int, moves: bool) -> tuple[s
     if node.style in ("|", ">"):  # the header line: indicator, then maybe a comment
         line_end = text.find("\n", node.start_mark.index)
         header = text[node.start_mark.index : line_end].rstrip("\r")
-        _, hash_, comment = header.partition("#")
+        _before, hash_, comment = header.partition("#")
         return (f"#{comment}".rstrip(), end) if hash_ else ("", end)
     if not moves:
         return "", end
@@ -189,7 +190,7 @@ def append_item(text: str, path: Sequence[str], item: str) -> str:
         return _insert_into(text, found, path, leaf, nl)
     seq = found.node
     if not isinstance(seq, SequenceNode):
-        raise EditError(f"'{'.'.join(path)}' is not a list")
+        raise EditError(_("'{path}' is not a list").format(path=".".join(path)))
     if not seq.flow_style and seq.value:
         dash = " " * seq.start_mark.column
         at = _line_after(text, _content_end(text, seq))
