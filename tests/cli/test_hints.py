@@ -96,3 +96,24 @@ def test_new_assessment_needs_a_study_or_a_framework(run, tmp_path: Path) -> Non
         "--norms", NORMS,
     )  # fmt: skip
     assert result.exit_code == 0, result.output
+
+
+def test_a_framework_file_that_does_not_load_is_reported(run_in, tmp_path: Path) -> None:
+    (tmp_path / "norms").mkdir()
+    (tmp_path / "norms" / "eigen.yaml").write_text("id: eigen\nversion: '1'\nthemes: [\n")
+    run = run_in(tmp_path)
+    listed = run("frameworks")
+    assert listed.exit_code == 1
+    assert "eigen.yaml" in listed.stderr and "yaml-syntax" in listed.stderr
+    created = run(
+        "new", "study", tmp_path / "s", "--title", "T", "--rekenkamer", "R",
+        "--municipality", "M", "--framework", "eigen",
+    )  # fmt: skip
+    assert created.exit_code == 1
+    assert "eigen.yaml" in created.stderr
+    (tmp_path / "a.yaml").write_text(
+        "framework: {id: eigen, version: '1'}\nmunicipality: M\nstatus: concept\n"
+    )
+    found = diagnostics_of(run("validate", "-f", "json", tmp_path / "a.yaml"))
+    unknown = [d for d in found if d["code"] == "unknown-framework"]
+    assert unknown and "eigen.yaml" in unknown[0]["hint"]

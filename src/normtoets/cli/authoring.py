@@ -41,6 +41,13 @@ def _framework(session: "Session", spec: str | None) -> "Framework":
                 _("name a framework with --framework ({ids})").format(ids=", ".join(sorted(ids)))
             )
         found = session.framework_by_id(ids.pop())
+    if found is None and session.broken:
+        fail_with(
+            session.broken_diagnostics(),
+            _(
+                "framework '{framework}' not found: a framework file above could not be loaded"
+            ).format(framework=spec),
+        )
     if found is None:
         raise UsageError(
             _("framework '{framework}' not found; see 'normtoets frameworks'").format(

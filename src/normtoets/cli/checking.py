@@ -146,8 +146,11 @@ def frameworks(norms: NormsOption = None) -> None:
     from normtoets.core.controlchars import visible
     from normtoets.loading.session import Session
 
-    for framework in sorted(Session(norms).frameworks(), key=lambda f: (f.id, f.version)):
+    session = Session(norms)
+    for framework in sorted(session.frameworks(), key=lambda f: (f.id, f.version)):
         count = len(list(framework.norms()))
         norms_text = ngettext("{count} norm", "{count} norms", count).format(count=count)
         line = f"{framework.id}@{framework.version}\t{norms_text}\t{framework.title}"
         typer.echo(visible(line))
+    if session.broken:
+        fail_with(session.broken_diagnostics(), _("These framework files could not be loaded."))

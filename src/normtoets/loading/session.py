@@ -115,6 +115,7 @@ class Session:
         self._frameworks: dict[tuple[str, str], Framework] = {}
         self._framework_files: dict[tuple[str, str], Loaded] = {}
         self.catalog_diagnostics: list[Diagnostic] = []
+        self.broken: list[Loaded] = []  # files in the framework folders that do not load
         # Two different files with one id and version, per id and version (duplicate-framework).
         self._conflicts: dict[tuple[str, str], dict[frozenset[Path], Diagnostic]] = {}
         # Later folders win: bundled, then ./norms, then each --norms in order (but two
@@ -133,7 +134,15 @@ class Session:
             loaded = self.load(path)
             if report:
                 self.catalog_diagnostics.extend(loaded.diagnostics)
+            if not isinstance(loaded.model, Framework):  # a framework file that does not load
+                self.broken.append(loaded)
             self.register(loaded)
+
+    def broken_diagnostics(self) -> list[Diagnostic]:
+        """The errors of the files in the framework folders that did not load as frameworks."""
+        return sorted(
+            d for item in self.broken for d in item.diagnostics if d.severity is Severity.error
+        )
 
     def register(self, loaded: Loaded) -> None:
         if loaded.kind != "framework" or not isinstance(loaded.model, Framework):
@@ -236,7 +245,11 @@ class Session:
             context = rules.Context("framework", model)
         elif isinstance(model, Study):
             context = rules.Context(
-                "study", self.framework(model.framework), study=model, available=self.available()
+                "study",
+                self.framework(model.framework),
+                study=model,
+                available=self.available(),
+                broken_frameworks=[item.name for item in self.broken],
             )
         else:
             context = rules.Context(
@@ -245,6 +258,7 @@ class Session:
                 study=self.study_for(loaded.path),
                 assessment=model,
                 available=self.available(),
+                broken_frameworks=[item.name for item in self.broken],
                 base_dir=loaded.path.parent,
                 source_files=self.source_files,
             )

@@ -19,6 +19,7 @@ class Context:
     study: Study | None = None
     assessment: Assessment | None = None
     available: dict[str, list[str]] = field(default_factory=dict)  # framework id → versions
+    broken_frameworks: list[str] = field(default_factory=list)  # framework files that failed
     base_dir: Path | None = None  # the file's folder: where a source's `file` is looked up first
     source_files: SourceFiles = field(default_factory=SourceFiles)  # --sources dirs, read cache
 

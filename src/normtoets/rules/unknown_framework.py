@@ -23,6 +23,14 @@ def check(ctx: Context) -> Iterator[Problem]:
             _("framework '{id}' has no version '{version}'").format(id=ref.id, version=ref.version),
             _("known versions: {versions}").format(versions=", ".join(sorted(versions))),
         )
+    elif ctx.broken_frameworks:
+        yield Problem(
+            ("framework", "id"),
+            _("unknown framework '{id}'").format(id=ref.id),
+            _(
+                "a framework file could not be loaded: {files}; `normtoets validate` shows why"
+            ).format(files=", ".join(ctx.broken_frameworks)),
+        )
     else:
         known = ", ".join(sorted(ctx.available)) or _("none")
         yield Problem(
