@@ -11,6 +11,7 @@ from typing import Any
 from normtoets.core.i18n import _
 from normtoets.core.names import name_key
 from normtoets.models import (
+    UNITS,
     Assessment,
     Criterion,
     CriterionJudgement,
@@ -20,6 +21,7 @@ from normtoets.models import (
     Norm,
     Study,
     Theme,
+    Unit,
 )
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘'\"(])")
@@ -66,6 +68,7 @@ class Comparison:
     rows: list[Row]  # norms in framework order, each followed by its criteria
     rollups: list[Rollup]
     lessons: list[Lesson] = field(default_factory=list)  # the study's own, with their example
+    unit: Unit = field(default_factory=lambda: UNITS["gemeente"])  # what the study audits
 
     def norm_rows(self) -> list[Row]:
         return [row for row in self.rows if not row.is_criterion]
@@ -165,4 +168,6 @@ def build(
             )
         )
     lessons = [*study.general_lessons, *study.mutual_lessons] if study else []
-    return Comparison(framework, names, rows, rollups, lessons)
+    return Comparison(
+        framework, names, rows, rollups, lessons, study.units if study else UNITS["gemeente"]
+    )

@@ -1,9 +1,9 @@
 """`status`: how far each assessment is — what a researcher checks before handing it in."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from normtoets.models import Assessment, Framework, Status
+from normtoets.models import UNITS, Assessment, Framework, Status, Unit
 from normtoets.models.references import cited_sources
 
 
@@ -22,6 +22,7 @@ class Progress:
     unreviewed: list[str]  # scored norms without reviewed_by (none when review_note covers it)
     responses: int  # norms with ambtelijk wederhoor recorded
     wederhoor_pending: list[str]  # steps of wederhoor still open
+    unit: Unit = field(default_factory=lambda: UNITS["gemeente"])  # what the study audits
 
     @property
     def complete(self) -> bool:
@@ -33,7 +34,7 @@ class Progress:
         )
 
     def as_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "complete": self.complete}
+        return {**asdict(self), "unit": self.unit.singular, "complete": self.complete}
 
 
 def wederhoor_pending(assessment: Assessment) -> list[str]:
@@ -50,7 +51,9 @@ def wederhoor_pending(assessment: Assessment) -> list[str]:
     return pending
 
 
-def progress(file: str, framework: Framework, assessment: Assessment) -> Progress:
+def progress(
+    file: str, framework: Framework, assessment: Assessment, unit: Unit | None = None
+) -> Progress:
     scale = framework.scale
     judgements = assessment.judgements
     # Done with: scored on the scale or judged not applicable (`nvt`); `nb` is still open.
@@ -82,4 +85,5 @@ def progress(file: str, framework: Framework, assessment: Assessment) -> Progres
         unreviewed=[] if assessment.review_note else assessment.unreviewed(framework.scale),
         responses=sum(1 for j in judgements.values() if j.responses),
         wederhoor_pending=wederhoor_pending(assessment),
+        unit=unit or UNITS["gemeente"],
     )

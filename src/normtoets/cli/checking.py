@@ -127,7 +127,8 @@ def status(
         if item.model is None or framework is None:
             problems += [d for d in session.check(item) if d.severity is Severity.error]
             continue
-        rows.append(progress(item.name, framework, item.model))
+        study = session.study_for(item.path)
+        rows.append(progress(item.name, framework, item.model, study.units if study else None))
     table = "json" if output_format is DiagnosticFormat.json else "table"
     emit_result("status", table, rows, None, None)
     if problems:

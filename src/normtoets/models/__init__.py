@@ -29,10 +29,11 @@ from normtoets.models.framework import (
 )
 from normtoets.models.narrative import CITATION, Narrative
 from normtoets.models.scale import Scale, ScoreLevel, SpecialLevel
-from normtoets.models.study import Lesson, Study
+from normtoets.models.study import UNITS, Lesson, Study, Unit
 
 __all__ = [
     "CITATION",
+    "UNITS",
     "Answer",
     "Assessment",
     "Conclusion",
@@ -61,5 +62,6 @@ __all__ = [
     "Status",
     "Study",
     "Theme",
+    "Unit",
     "VersionMap",
 ]

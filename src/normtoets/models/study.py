@@ -1,12 +1,35 @@
 """One audit (onderzoek): who did it for whom, which municipalities, and its lessons."""
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import Field
 
 from normtoets.models.base import Strict
 from normtoets.models.framework import ID_PATTERN, FrameworkRef
 from normtoets.models.narrative import Narrative
+
+
+class Unit(Strict):
+    """What a study audits, as the reports name it: a municipality by default."""
+
+    singular: str = Field(min_length=1, description="Enkelvoud, bijv. 'gemeente'.")
+    plural: str = Field(min_length=1, description="Meervoud, bijv. 'gemeenten'.")
+    article: Literal["de", "het"] = Field(
+        default="de", description="Lidwoord: 'de gemeente', 'het waterschap'."
+    )
+
+
+# The units a study can name by one word; another unit is given as {singular, plural, article}.
+UNITS: dict[str, Unit] = {
+    "gemeente": Unit(singular="gemeente", plural="gemeenten"),
+    "provincie": Unit(singular="provincie", plural="provincies"),
+    "waterschap": Unit(singular="waterschap", plural="waterschappen", article="het"),
+    "gemeenschappelijke regeling": Unit(
+        singular="gemeenschappelijke regeling", plural="gemeenschappelijke regelingen"
+    ),
+    "scenario": Unit(singular="scenario", plural="scenario's", article="het"),
+}
 
 
 class Lesson(Strict):
@@ -43,7 +66,19 @@ class Study(Strict):
     year: int | None = Field(default=None, description="Jaar van het onderzoek.")
     date: dt.date | None = Field(default=None, description="Datum van publicatie.")
     framework: FrameworkRef = Field(description="Het normenkader van het onderzoek.")
-    municipalities: list[str] = Field(min_length=1, description="De onderzochte gemeenten.")
+    unit: (
+        Literal["gemeente", "provincie", "waterschap", "gemeenschappelijke regeling", "scenario"]
+        | Unit
+    ) = Field(
+        default="gemeente",
+        description=(
+            "Wat het onderzoek beoordeelt: gemeente (standaard), provincie, waterschap, "
+            "gemeenschappelijke regeling, scenario, of {singular, plural, article}."
+        ),
+    )
+    municipalities: list[str] = Field(
+        min_length=1, description="De onderzochte gemeenten (of andere eenheden, zie unit)."
+    )
     summary: str | None = Field(default=None, description="Eigen samenvatting van het onderzoek.")
     general_lessons: list[Lesson] = Field(
         default_factory=list, description="Algemene leermomenten voor alle gemeenten."
@@ -52,3 +87,8 @@ class Study(Strict):
         default_factory=list, description="Lessen die gemeenten van elkaar kunnen leren."
     )
     source: str | None = Field(default=None, description="Bronvermelding van de leermomenten.")
+
+    @property
+    def units(self) -> Unit:
+        """The words for what this study audits."""
+        return self.unit if isinstance(self.unit, Unit) else UNITS[self.unit]

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from normtoets.analysis.comparison import Comparison, Rollup, Row, first_sentence
 from normtoets.core.i18n import _, number
+from normtoets.output.units import unit_word
 
 
 def cell(comparison: Comparison, score: str | None) -> str:
@@ -78,13 +79,15 @@ def lessons(comparison: Comparison) -> list[tuple[Row, str, str]]:
     ]
 
 
-def no_differences() -> str:
-    return _("No norm on which the assessed municipalities differ in score.")
+def no_differences(comparison: Comparison) -> str:
+    return _("No norm on which the assessed {units} differ in score.").format(
+        units=unit_word(comparison.unit, plural=True)
+    )
 
 
 def study_lessons(comparison: Comparison) -> list[str]:
     """The study's own lessons, one line each: norms, example municipality, title."""
-    everyone = _("all municipalities")
+    everyone = _("all {units}").format(units=unit_word(comparison.unit, plural=True))
     return [
         f"{', '.join(lesson.norms) or '–'}: {lesson.example or everyone} — "
         f"{lesson.title or first_sentence(lesson.text)}"
@@ -96,7 +99,7 @@ def render_lessons(console: Console, comparison: Comparison) -> None:
     found = lessons(comparison)
     console.print(Text(_("Example for the others"), style="bold"))
     if not found:
-        console.print(no_differences())
+        console.print(no_differences(comparison))
     for row, municipality, sentence in found:
         line = Text(f"{row.id} ", style="bold")
         line.append(f"{municipality} ({row.scores[municipality]}): ")
@@ -171,7 +174,7 @@ def to_markdown(
         found = lessons(comparison)
         lines += [f"- **{row.id}** {_md(m)} (`{row.scores[m]}`): {_md(s)}" for row, m, s in found]
         if not found:
-            lines.append(no_differences())
+            lines.append(no_differences(comparison))
         lines.append("")
         if comparison.lessons:
             lines += ["## " + _("Lessons from the study"), ""]

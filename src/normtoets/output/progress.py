@@ -8,10 +8,13 @@ from rich.table import Table
 from normtoets.analysis.progress import Progress
 from normtoets.core.controlchars import visible
 from normtoets.core.i18n import _
+from normtoets.output.units import unit_word
 
 
-def _columns() -> tuple[str, ...]:
-    return (_("municipality"), _("status"), _("norms"), _("criteria"), _("open points"))
+def _columns(rows: list[Progress]) -> tuple[str, ...]:
+    units = {r.unit for r in rows}
+    unit = unit_word(units.pop()) if len(units) == 1 else _("municipality")
+    return (unit, _("status"), _("norms"), _("criteria"), _("open points"))
 
 
 def _open_items(r: Progress) -> list[tuple[str, list[str]]]:
@@ -33,7 +36,7 @@ def _open_count(r: Progress) -> int:
 def render_table(console: Console, rows: list[Progress]) -> None:
     """Counts in the table (it fits 80 columns), then the open points per municipality."""
     table = Table(title=_("Progress"), title_justify="left")
-    for i, name in enumerate(_columns()):
+    for i, name in enumerate(_columns(rows)):
         table.add_column(name, no_wrap=True, justify="left" if i < 2 else "right")
     for r in rows:
         table.add_row(

@@ -47,6 +47,11 @@ def keep_scores(text: str) -> Markup:
     return Markup(_SCORE_RUN.sub(lambda m: f'<span class="nobreak">{m.group(0)}</span>', escaped))
 
 
+def capitalize_first(text: str) -> str:
+    """The first letter a capital, the rest as it is (Jinja's `capitalize` lowers the rest)."""
+    return text[:1].upper() + text[1:]
+
+
 def bundled_templates() -> Path:
     return bundled("templates")
 
@@ -143,6 +148,7 @@ def environment(templates: Path | None = None) -> sandbox.LimitedEnvironment:
     )
     env.filters["nl_list"] = dutch_list  # ["a", "b", "c"] → "a, b en c"
     env.filters["keep_scores"] = keep_scores
+    env.filters["capitalize_first"] = capitalize_first  # "het waterschap" → "Het waterschap"
     sandbox.limit(env)
     return env
 

@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass
 
 from normtoets.models import (
+    UNITS,
     Assessment,
     Framework,
     Norm,
     Study,
     Theme,
+    Unit,
 )
 
 MONTHS = [
@@ -201,6 +203,9 @@ class Meta:
     framework_title: str
     framework_ref: str
     running_title: str  # left running header
+    unit: Unit  # what the study audits: "gemeente", "scenario", …
+    commissioned: bool  # researched by others than the rekenkamer: "in opdracht van"
+    research_by: str | None  # who did the research, when not the rekenkamer itself
 
     @property
     def concept(self) -> bool:
@@ -228,7 +233,8 @@ def front_matter(
         if study
         else f"Toetsing aan het {framework.title[:1].lower()}{framework.title[1:]}"
     )
-    where = f"gemeente {municipality}" if municipality else None
+    unit = study.units if study else UNITS["gemeente"]
+    where = f"{unit.singular} {municipality}" if municipality else None
     title = " – ".join(x for x in (study_title, where, volume) if x)
     rekenkamer = study.rekenkamer if study else None
     authors = [*researchers]
@@ -252,6 +258,9 @@ def front_matter(
         framework_title=framework.title,
         framework_ref=str(framework.ref),
         running_title=" – ".join(x for x in (study_title, where) if x),
+        unit=unit,
+        commissioned=bool(study and study.research_by and study.research_by != rekenkamer),
+        research_by=study.research_by if study else None,
     )
 
 

@@ -287,7 +287,7 @@ def comparison(
         researchers=list(study.researchers) if study else [],
         status="definitief" if not concepts else "concept",
         date=study.date if study and study.date else (max(dates) if dates else None),
-        volume="Vergelijking van de gemeenten",
+        volume=f"Vergelijking van de {matrix.unit.plural}",
     )
     meta = replace(meta, running_title=f"{meta.study_title} – vergelijking")
     themes = _themes(framework, matrix)

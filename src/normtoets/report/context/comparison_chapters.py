@@ -25,7 +25,8 @@ def lessen(s: Shared) -> Chapter | None:
 
 
 def gemeenten(s: Shared) -> Chapter:
-    return Chapter("gemeenten", "De gemeenten", profiles(s))
+    units = s.comparison.unit.plural
+    return Chapter("gemeenten", f"De {units}", profiles(s))
 
 
 CHAPTERS: list[Callable[[Shared], Chapter | None]] = [
