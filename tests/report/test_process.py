@@ -296,22 +296,17 @@ def test_a_new_chapter_is_one_builder_and_one_template(
 ) -> None:
     """Adding a chapter: a builder in CHAPTERS and chapters/<id>.html.j2; the contents, the
     order and the volumes follow."""
-    import importlib
-
     from normtoets.report.context import municipality_chapters as chapters
-
-    module = importlib.import_module("normtoets.report.context.municipality")
-    from normtoets.report.context.chapters import Chapter
+    from normtoets.report.context.chapters import Builder, Chapter
 
     def werkwijze(s: chapters.Shared) -> Chapter:
         return Chapter("werkwijze", "Werkwijze", s.assessment.municipality)
 
-    at = chapters.CHAPTERS.index(chapters.aanbevelingen) + 1
+    at = [b.id for b in chapters.CHAPTERS].index("aanbevelingen") + 1
+    added = Builder("werkwijze", werkwijze)
     monkeypatch.setattr(
-        chapters, "CHAPTERS", [*chapters.CHAPTERS[:at], werkwijze, *chapters.CHAPTERS[at:]]
+        chapters, "CHAPTERS", [*chapters.CHAPTERS[:at], added, *chapters.CHAPTERS[at:]]
     )
-    volumes = {k: (t, [*ids, "werkwijze"]) for k, (t, ids) in module.VOLUMES.items()}
-    monkeypatch.setattr(module, "VOLUMES", volumes)
     (tmp_path / "chapters" / "municipality").mkdir(parents=True)
     (tmp_path / "chapters" / "municipality" / "werkwijze.html.j2").write_text(
         '<section class="chapter-section"><h1 id="werkwijze" class="chapter">'

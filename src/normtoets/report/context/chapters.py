@@ -26,18 +26,25 @@ class Chapter:
     appendix: bool = False
     toc: list[TocEntry] = field(default_factory=list)  # second-level entries in the contents
     report: str = ""  # "municipality" or "comparison": the folder of its template
+    template_id: str | None = None  # a template other than the id's (own text: "narrative")
 
     @property
     def template(self) -> str:
-        return f"chapters/{self.report}/{self.id}.html.j2"
+        return f"chapters/{self.report}/{self.template_id or self.id}.html.j2"
 
 
-def build(
-    report: str, builders: Sequence[Callable[[Any], Chapter | None]], shared: Any
-) -> list[Chapter]:
+@dataclass(frozen=True)
+class Builder:
+    """The builder of one chapter: its id (known before it builds) and the function."""
+
+    id: str
+    make: Callable[[Any], Chapter | None]
+
+
+def build(report: str, builders: Sequence[Builder], shared: Any) -> list[Chapter]:
     """The chapters the builders make for this report, in their order."""
     return [
         replace(chapter, report=report)
         for builder in builders
-        if (chapter := builder(shared)) is not None
+        if (chapter := builder.make(shared)) is not None
     ]

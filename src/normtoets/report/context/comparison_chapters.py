@@ -1,8 +1,6 @@
 """The chapters of the comparison report, one builder each, in the report's order."""
 
-from collections.abc import Callable
-
-from normtoets.report.context.chapters import Chapter, TocEntry
+from normtoets.report.context.chapters import Builder, Chapter, TocEntry
 from normtoets.report.context.comparison import Shared, lessons, matrix_parts, profiles
 
 
@@ -29,10 +27,10 @@ def gemeenten(s: Shared) -> Chapter:
     return Chapter("gemeenten", f"De {units}", profiles(s))
 
 
-CHAPTERS: list[Callable[[Shared], Chapter | None]] = [
-    inleiding,
-    scoreoverzicht,
-    verschillen,
-    lessen,
-    gemeenten,
+CHAPTERS: list[Builder] = [
+    Builder("inleiding", inleiding),
+    Builder("scoreoverzicht", scoreoverzicht),
+    Builder("verschillen", verschillen),
+    Builder("lessen", lessen),
+    Builder("gemeenten", gemeenten),
 ]

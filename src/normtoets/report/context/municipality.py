@@ -6,12 +6,13 @@ from normtoets.models import (
     Assessment,
     Framework,
     Judgement,
+    Narrative,
     Norm,
     Status,
     Study,
     Theme,
 )
-from normtoets.report.context.chapters import Chapter, build
+from normtoets.report.context.chapters import Chapter, TocEntry, build
 from normtoets.report.context.common import (
     Badge,
     FrameworkView,
@@ -31,6 +32,8 @@ from normtoets.report.context.common import (
     theme_view,
 )
 from normtoets.report.context.doorwerking import DoorwerkingView
+from normtoets.report.context.layout import layout
+from normtoets.report.context.narrative import NarrativeView, narrative_view
 from normtoets.report.context.notes import (
     EvidenceView,
     Note,
@@ -194,7 +197,8 @@ class Shared:
     volume: str
     concept: bool  # not yet definitief: the parts still to come are shown with a placeholder
     has_findings: bool  # this volume has the chapter Bevindingen: norms link there
-    themes: list[ThemeFindings]
+    themes: list[ThemeFindings]  # every theme, in the framework's order
+    carried: dict[str, str]  # theme id → the own chapter that carries its findings
     sources: list[SourceView]
     conclusion_refs: dict[str, ConclusionRef]
     doorwerking: DoorwerkingView | None
@@ -221,28 +225,13 @@ class MunicipalityReport:
         return next((c for c in self.chapters if c.id == chapter_id), None)
 
 
-# The chapters of each volume (the builders decide whether a chapter has something to show).
-VOLUMES: dict[str, tuple[str | None, list[str]]] = {
-    "rapport": (
-        None,
-        [
-            "samenvatting",
-            "onderzoek",
-            "normenkader",
-            "bevindingen",
-            "onderzoeksvragen",
-            "conclusies",
-            "aanbevelingen",
-            "doorwerking",
-            "bestuurlijke-reactie",
-            "nawoord",
-            "bronnen",
-            "correcties",
-        ],
-    ),
+# The chapters of each volume: the whole report has every chapter (the builders decide whether
+# one has something to show); the two volumes of --split, the ones they name.
+VOLUMES: dict[str, tuple[str | None, set[str] | None]] = {
+    "rapport": (None, None),
     "bestuurlijke-nota": (
         "Bestuurlijke nota",
-        [
+        {
             "samenvatting",
             "onderzoek",
             "conclusies",
@@ -250,11 +239,11 @@ VOLUMES: dict[str, tuple[str | None, list[str]]] = {
             "doorwerking",
             "bestuurlijke-reactie",
             "nawoord",
-        ],
+        },
     ),
     "nota-van-bevindingen": (
         "Nota van bevindingen",
-        ["onderzoek", "normenkader", "bevindingen", "onderzoeksvragen", "bronnen", "correcties"],
+        {"onderzoek", "normenkader", "bevindingen", "onderzoeksvragen", "bronnen", "correcties"},
     ),
 }
 
@@ -368,7 +357,9 @@ def municipality(
     `doorwerking` (from an earlier round) the chapter Doorwerking too."""
     from normtoets.report.context.municipality_chapters import CHAPTERS
 
-    volume_title, parts = VOLUMES[volume]
+    volume_title, members = VOLUMES[volume]
+    builders = [b for b in CHAPTERS if members is None or b.id in members]
+    parts = [b.id for b in builders]
     meta = front_matter(
         framework,
         study,
@@ -380,7 +371,25 @@ def municipality(
     )
     sources = [source_view(s) for s in assessment.sources]
     notes = Notes(sources, assessment.sources)
-    themes = [_theme_findings(framework, theme, assessment, notes) for theme in framework.themes]
+    order = layout(parts, [*(study.chapters if study else []), *assessment.chapters])
+    # Notes are numbered in reading order: own text and findings, chapter after chapter.
+    built: dict[str, ThemeFindings] = {}
+    views: dict[str, NarrativeView] = {}
+    by_id = {theme.id: theme for theme in framework.themes}
+
+    def findings_of(theme_ids: list[str]) -> None:
+        for theme_id in theme_ids:
+            if theme_id in by_id and theme_id not in built:
+                built[theme_id] = _theme_findings(framework, by_id[theme_id], assessment, notes)
+
+    for item in order.order:
+        if isinstance(item, Narrative):
+            views[item.id] = narrative_view(item, notes)
+            findings_of(item.findings)
+        elif item == "bevindingen":
+            findings_of([t.id for t in framework.themes if t.id not in order.carried])
+    findings_of([t.id for t in framework.themes])  # what no chapter shows: for the summary
+    themes = [built[t.id] for t in framework.themes]
     shared = Shared(
         framework,
         assessment,
@@ -389,6 +398,7 @@ def municipality(
         assessment.status is not Status.definitief,
         "bevindingen" in parts,
         themes,
+        order.carried,
         sources,
         {
             c.id: ConclusionRef(i, f"conclusie-{slug(c.id)}")
@@ -396,6 +406,13 @@ def municipality(
         },
         doorwerking,
     )
+    builtin = {c.id: c for c in build("municipality", builders, shared)}
+    chapters = [
+        _own_chapter(item, views[item.id], [built[t] for t in item.findings if t in built])
+        if isinstance(item, Narrative)
+        else builtin.get(item)
+        for item in order.order
+    ]
     all_findings = [f for t in themes for f in t.findings]
     unreviewed = [] if assessment.review_note else assessment.unreviewed(framework.scale)
     return MunicipalityReport(
@@ -413,7 +430,27 @@ def municipality(
         show_review=shared.concept,
         unreviewed=norm_scores(framework, assessment, unreviewed, shared.has_findings),
         review_note=paragraphs(assessment.review_note),
-        chapters=[c for c in build("municipality", CHAPTERS, shared) if c.id in parts],
+        chapters=[c for c in chapters if c is not None],
+    )
+
+
+@dataclass(frozen=True)
+class OwnChapter:
+    """A chapter of the researchers' own text, and the findings it carries after the text."""
+
+    text: NarrativeView
+    themes: list[ThemeFindings]
+
+
+def _own_chapter(narrative: Narrative, view: NarrativeView, themes: list[ThemeFindings]) -> Chapter:
+    toc = [*view.sections, *(TocEntry(t.theme.anchor, t.theme.title) for t in themes)]
+    return Chapter(
+        narrative.id,
+        narrative.title,
+        OwnChapter(view, themes),
+        toc=toc,
+        report="municipality",
+        template_id="narrative",
     )
 
 

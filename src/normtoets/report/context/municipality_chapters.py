@@ -3,9 +3,7 @@ volume keeps the chapters it lists (municipality.VOLUMES); a builder returns Non
 chapter has nothing to show (a definitief report leaves out an empty Nawoord; a concept shows
 it with a placeholder, so the reader sees what is still to come)."""
 
-from collections.abc import Callable
-
-from normtoets.report.context.chapters import Chapter, TocEntry
+from normtoets.report.context.chapters import Builder, Chapter, TocEntry
 from normtoets.report.context.common import ADDRESSEES, paragraphs
 from normtoets.report.context.municipality import (
     ConclusionView,
@@ -35,9 +33,13 @@ def normenkader(s: Shared) -> Chapter:
     return Chapter("normenkader", "Het normenkader")
 
 
-def bevindingen(s: Shared) -> Chapter:
-    toc = [TocEntry(t.theme.anchor, t.theme.title) for t in s.themes]
-    return Chapter("bevindingen", "Bevindingen", toc=toc)
+def bevindingen(s: Shared) -> Chapter | None:
+    """The findings of the themes no chapter of own text carries; None when all are carried."""
+    themes = [t for t in s.themes if t.theme.id not in s.carried]
+    if not themes:
+        return None
+    toc = [TocEntry(t.theme.anchor, t.theme.title) for t in themes]
+    return Chapter("bevindingen", "Bevindingen", themes, toc=toc)
 
 
 def onderzoeksvragen(s: Shared) -> Chapter:
@@ -116,17 +118,17 @@ def correcties(s: Shared) -> Chapter | None:
     return Chapter("correcties", title, corrections, appendix=True)
 
 
-CHAPTERS: list[Callable[[Shared], Chapter | None]] = [
-    samenvatting,
-    onderzoek,
-    normenkader,
-    bevindingen,
-    onderzoeksvragen,
-    conclusies,
-    aanbevelingen,
-    doorwerking,
-    bestuurlijke_reactie,
-    nawoord,
-    bronnen,
-    correcties,
+CHAPTERS: list[Builder] = [
+    Builder("samenvatting", samenvatting),
+    Builder("onderzoek", onderzoek),
+    Builder("normenkader", normenkader),
+    Builder("bevindingen", bevindingen),
+    Builder("onderzoeksvragen", onderzoeksvragen),
+    Builder("conclusies", conclusies),
+    Builder("aanbevelingen", aanbevelingen),
+    Builder("doorwerking", doorwerking),
+    Builder("bestuurlijke-reactie", bestuurlijke_reactie),
+    Builder("nawoord", nawoord),
+    Builder("bronnen", bronnen),
+    Builder("correcties", correcties),
 ]

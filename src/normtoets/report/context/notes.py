@@ -7,7 +7,7 @@ quote is known through another document, or "Zie § 6.1" when the source is this
 Team notes never reach a report.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from normtoets.models import Evidence, Source
 from normtoets.report.context.common import KIND_GROUPS, dutch_date, slug
@@ -120,6 +120,14 @@ class Notes:
             source is not None and not source.listed,
         )
         self.notes.append(note)
+        return note
+
+    def cite_at(self, source_id: str, where_text: str | None) -> Note:
+        """A citation in running text: `[@source, p. 9]` gives "p. 9" as it is written."""
+        note = self.cite(source_id, None, None)
+        if where_text:
+            note = replace(note, where=" ".join(where_text.split()))
+            self.notes[-1] = note
         return note
 
     def add(self, evidence: Evidence) -> EvidenceView:
