@@ -3,8 +3,11 @@ volume keeps the chapters it lists (municipality.VOLUMES); a builder returns Non
 chapter has nothing to show (a definitief report leaves out an empty Nawoord; a concept shows
 it with a placeholder, so the reader sees what is still to come)."""
 
+from collections import Counter
+from dataclasses import dataclass
+
 from normtoets.report.context.chapters import Builder, Chapter, TocEntry
-from normtoets.report.context.common import ADDRESSEES, paragraphs
+from normtoets.report.context.common import ADDRESSEES, dutch_list, paragraphs
 from normtoets.report.context.municipality import (
     ConclusionView,
     Correction,
@@ -25,8 +28,44 @@ def samenvatting(s: Shared) -> Chapter:
     return Chapter("samenvatting", title, paragraphs(s.assessment.summary))
 
 
+@dataclass(frozen=True)
+class Method:
+    """The research approach normtoets writes when the researchers give none of their own:
+    what was assessed, against which framework, on which sources."""
+
+    summary: list[str]  # the study's own summary
+    themes: int
+    norms: int
+    sources: str | None  # "4 documenten, 2 interviews en 1 e-mail"
+
+
+_KINDS = {
+    "document": ("document", "documenten"),
+    "interview": ("interview", "interviews"),
+    "email": ("e-mail", "e-mails"),
+    "website": ("website", "websites"),
+    "other": ("andere bron", "andere bronnen"),
+}
+
+
+def _source_counts(s: Shared) -> str | None:
+    counts = Counter(src.kind for src in s.sources if src.listed)
+    parts = [
+        f"{counts[kind]} {one if counts[kind] == 1 else many}"
+        for kind, (one, many) in _KINDS.items()
+        if counts[kind]
+    ]
+    return dutch_list(parts) if parts else None
+
+
 def onderzoek(s: Shared) -> Chapter:
-    return Chapter("onderzoek", "Het onderzoek", paragraphs(s.study.summary) if s.study else [])
+    method = Method(
+        paragraphs(s.study.summary) if s.study else [],
+        len(s.framework.themes),
+        sum(1 for _ in s.framework.norms()),
+        _source_counts(s),
+    )
+    return Chapter("onderzoek", "Het onderzoek", method)
 
 
 def normenkader(s: Shared) -> Chapter:
