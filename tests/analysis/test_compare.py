@@ -142,3 +142,35 @@ def test_no_assessments_is_a_usage_error(run, tmp_path: Path) -> None:
     result = run("compare", tmp_path)
     assert result.exit_code == 2
     assert "no assessments found" in result.stderr
+
+
+def test_only_differences_with_none_says_so(run, tmp_path: Path) -> None:
+    folder = tmp_path / "gelijk"
+    folder.mkdir()
+    for name in ("Aadorp", "Beedorp"):
+        (folder / f"{name.lower()}.yaml").write_text(
+            'framework: {id: mini, version: "1"}\n'
+            f"municipality: {name}\nstatus: concept\n"
+            'judgements:\n  B1: {score: "+"}\n  B2: {score: "-"}\n  U1: {score: nb}\n'
+        )
+    for fmt in ("table", "markdown"):
+        result = run("compare", "--norms", NORMS, "--only-differences", "-f", fmt, folder)
+        assert result.exit_code == 0, result.output
+        assert "No norm on which the assessed municipalities differ" in result.stdout
+        assert "B1" not in result.stdout
+
+
+def test_an_example_meets_the_norm(run, tmp_path: Path) -> None:
+    folder = tmp_path / "slecht"
+    folder.mkdir()
+    for name, score in (("Aadorp", "-"), ("Beedorp", "--")):
+        (folder / f"{name.lower()}.yaml").write_text(
+            'framework: {id: mini, version: "1"}\n'
+            f"municipality: {name}\nstatus: concept\n"
+            f'judgements:\n  B1: {{score: "{score}", finding: Matig.}}\n'
+        )
+    selection, _ = select([folder], [NORMS])
+    assert selection is not None
+    row = compare.build(selection.framework, selection.assessments, None).rows[0]
+    assert row.differs and row.best == ["Aadorp"]
+    assert row.examples == {}  # '-' does not meet the norm: no example for the others

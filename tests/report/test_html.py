@@ -193,3 +193,14 @@ def test_templates_render_without_a_bytecode_cache(
     html = env.get_template(report.MUNICIPALITY_TEMPLATE)
     context = report.context.municipality(mini.framework, mini.one("Testdorp"), mini.study)
     assert html.render(r=context) == mini_html
+
+
+def test_the_comparison_claims_only_what_was_assessed(run, tmp_path: Path) -> None:
+    from conftest import STUDY
+
+    out = tmp_path / "v.html"
+    assert run("report", STUDY, "--compare", "-o", out).exit_code == 0
+    text = " ".join(re.sub(r"<[^>]+>", " ", out.read_text()).split())
+    assert "Op geen enkele norm verschillen" not in text
+    assert "Duiven heeft een score op 10 van de 10 normen, Doesburg en Westervoort op 1." in text
+    assert "Niet te vergelijken" in text

@@ -46,6 +46,13 @@ class Row:
     best: list[str]  # municipalities with the best score; all of them on a tie
     differs: bool  # at least two different scores among those assessed
     examples: dict[str, str] = field(default_factory=dict)  # best municipality → first sentence
+    scored: int = 0  # municipalities scored on the scale here (not nb, not nvt)
+
+    @property
+    def compared(self) -> bool:
+        """At least two municipalities scored on the scale: only then is there a difference
+        or an agreement to speak of."""
+        return self.scored >= 2
 
     @property
     def assessed(self) -> dict[str, str]:
@@ -111,10 +118,19 @@ def _row(
     top = min(ranks.values(), default=None)
     best = [m for m, r in ranks.items() if r == top]
     differs = len(set(ranks.values())) > 1
-    examples = {m: first_sentence(j.finding) for m in best if (j := judged[m])} if differs else {}
+    # An example for the others: it meets the norm, and scores better than another.
+    examples = (
+        {
+            m: first_sentence(j.finding)
+            for m in best
+            if framework.scale.meets(scores[m]) and (j := judged[m])
+        }
+        if differs
+        else {}
+    )
     label = item.short or item.text if isinstance(item, Norm) else item.text
     return Row(item.id, item.text, label, theme, norm_id, item.id != norm_id, scores, best,
-               differs, examples)  # fmt: skip
+               differs, examples, len(ranks))  # fmt: skip
 
 
 def _mean(framework: Framework, codes: list[str]) -> float | None:

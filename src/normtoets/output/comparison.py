@@ -45,6 +45,9 @@ def render_table(
     """One table per theme: norms as rows, municipalities as columns, a roll-up row below."""
     fw = comparison.framework
     console.print(Text(f"{fw.title} ({fw.ref})", style="bold"))
+    if only_differences and not _rows(comparison, criteria, only_differences):
+        console.print(no_differences(comparison))  # said in words, not as empty tables
+        return
     for rollup in comparison.rollups:
         table = Table(title=rollup.theme.title, title_justify="left", title_style="bold")
         table.add_column(_("norm"), no_wrap=True)
@@ -133,7 +136,7 @@ def to_csv(comparison: Comparison, *, criteria: bool, only_differences: bool) ->
                 row.id if row.is_criterion else "",
                 *(cell(comparison, row.scores[m]) for m in comparison.municipalities),
                 _("yes") if row.differs else _("no"),
-                " ".join(row.best),
+                "; ".join(row.best),  # names have spaces: "Bergen op Zoom"
                 row.text,
             ]
         )
@@ -154,7 +157,10 @@ def to_markdown(
 ) -> str:
     names = comparison.municipalities
     lines = [f"# {_md(comparison.framework.title)} ({comparison.framework.ref})", ""]
-    for rollup in comparison.rollups:
+    nothing = only_differences and not _rows(comparison, criteria, only_differences)
+    if nothing:
+        lines += [no_differences(comparison), ""]
+    for rollup in [] if nothing else comparison.rollups:
         lines += [
             f"## {_md(rollup.theme.title)}",
             "",

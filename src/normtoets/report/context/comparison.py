@@ -21,6 +21,7 @@ from normtoets.report.context.common import (
     Meta,
     ThemeView,
     badge,
+    dutch_list,
     framework_view,
     front_matter,
     paragraphs,
@@ -98,6 +99,7 @@ class RowComparison:
     more_examples: int  # how many examples were left out
     assessed: int  # municipalities with a score (not "niet beoordeeld")
     common: Badge | None  # the one score every assessed municipality has, if so
+    compared: bool  # at least two scored on the scale: a difference or agreement to speak of
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,13 @@ class ThemeComparison:
 
     @property
     def same(self) -> list[NormComparison]:
-        return [n for n in self.norms if not n.differs]
+        """Norms at least two assessed, without a difference."""
+        return [n for n in self.norms if not n.differs and n.norm.compared]
+
+    @property
+    def uncompared(self) -> list[NormComparison]:
+        """Norms scored by one municipality or none: nothing to compare."""
+        return [n for n in self.norms if not n.differs and not n.norm.compared]
 
 
 @dataclass(frozen=True)
@@ -176,6 +184,8 @@ class ComparisonReport:
     themes: list[ThemeComparison]
     concepts: list[str]  # municipalities whose assessment is not definitief
     differing_count: int
+    compared_count: int  # norms scored by at least two municipalities
+    coverage: str  # how much was assessed per municipality, as a sentence
     chapters: list[Chapter]
     names_limit: int = field(default=NAMES_LIMIT)
 
@@ -228,6 +238,7 @@ def _row_comparison(framework: Framework, row: compare.Row) -> RowComparison:
         max(0, len(examples) - NAMES_LIMIT),
         sum(1 for s in row.scores.values() if s is not None),
         badge(framework, next(iter(assessed))) if len(assessed) == 1 else None,
+        row.compared,
     )
 
 
@@ -308,8 +319,36 @@ def comparison(
         themes=themes,
         concepts=concepts,
         differing_count=sum(1 for t in themes for n in t.norms if n.differs),
+        compared_count=sum(1 for t in themes for n in t.norms if n.norm.compared),
+        coverage=_coverage(matrix),
         chapters=build("comparison", CHAPTERS, shared),
     )
+
+
+def _coverage(matrix: compare.Comparison) -> str:
+    """'Duiven heeft een score op 10 van de 10 normen, Doesburg en Westervoort op 1.': scores
+    on the scale, as the comparison counts them (nb and nvt are no score); empty when every
+    municipality has a score on every norm."""
+    rows = matrix.norm_rows()
+    scale = matrix.framework.scale
+    counts = {
+        m: sum(1 for r in rows if scale.is_scored(r.scores[m])) for m in matrix.municipalities
+    }
+    if all(n == len(rows) for n in counts.values()):
+        return ""
+    groups: dict[int, list[str]] = {}
+    for m, n in counts.items():
+        groups.setdefault(n, []).append(m)
+    parts: list[str] = []
+    for n, names in sorted(groups.items(), reverse=True):
+        many = f"{len(names)} {matrix.unit.plural}"
+        who = dutch_list(names) if len(names) <= NAMES_LIMIT else many
+        if not parts:
+            verb = "heeft" if len(names) == 1 else "hebben"
+            parts.append(f"{who} {verb} een score op {n} van de {len(rows)} normen")
+        else:
+            parts.append(f"{who} op {n}")
+    return ", ".join(parts) + "."
 
 
 def _themes(framework: Framework, matrix: compare.Comparison) -> list[ThemeComparison]:
