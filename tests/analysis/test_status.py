@@ -1,6 +1,7 @@
 """`status` and `frameworks`: progress per assessment, and the frameworks found."""
 
 import json
+import shutil
 
 from conftest import ACCEPTANCE, REPO
 
@@ -77,7 +78,12 @@ def test_status_of_the_bundled_study_owes_nothing_for_review(run) -> None:
     assert duiven["responses"] == 1  # the ambtelijk wederhoor quoted in 4.6
 
 
-def test_status_table_fits_80_columns(run) -> None:
-    out = run("status", REPO / "assessments", env={"NO_COLOR": "1", "COLUMNS": "80"}).stdout
+def test_status_table_fits_80_columns(run, tmp_path) -> None:
+    # The bundled study cites every source it lists; a copy that no longer cites the one with
+    # the longest id has an open point to list.
+    shutil.copytree(REPO / "assessments", tmp_path / "assessments")
+    duiven = tmp_path / "assessments" / "integraal-werken-sociaal-domein" / "duiven.yaml"
+    duiven.write_text(duiven.read_text().replace(" [@casuistiek-goed-voor-elkaar]", ""))
+    out = run("status", tmp_path / "assessments", env={"NO_COLOR": "1", "COLUMNS": "80"}).stdout
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "casuistiek-goed-voor-elkaar" in out  # the open points are listed whole
