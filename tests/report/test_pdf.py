@@ -74,14 +74,15 @@ def test_duiven_pdf_has_every_norm_score_and_recommendation(
 
 
 def test_duiven_pdf_shows_each_score_with_its_label(duiven: Data, duiven_text: list[str]) -> None:
-    """Under each norm's heading in the findings: 'Score: <code> <label>'."""
-    text = " ".join(" ".join(duiven_text).split())
-    findings = text[text.index("Per thema en per norm staan hieronder") :]
+    """Under each norm's heading in the findings: 'Score: <code> <label>'. The findings stand
+    in the chapters of own text that carry their theme, so in reading order, not B1…I2."""
+    findings = " ".join(" ".join(duiven_text[2:]).split())  # after the contents
     norms = list(duiven.framework.norms())
-    for norm, following in zip(norms, [*norms[1:], None], strict=True):
-        start = findings.index(f"{norm.id} {norm.short}")
-        end = findings.index(f"{following.id} {following.short}") if following else None
-        section = findings[start:end]
+    heads = sorted(
+        (findings.index(f"{n.id} {n.short} Norm:"), n) for n in norms
+    )  # a norm's heading is followed by its box
+    for (start, norm), following in zip(heads, [*heads[1:], None], strict=True):
+        section = findings[start : following[0] if following else None]
         code = duiven.assessments[0].judgements[norm.id].score
         label = duiven.framework.scale.label(code)
         assert f"Score: {code} {label}" in section, norm.id
@@ -105,8 +106,8 @@ def test_duiven_pdf_has_page_numbers_and_a_toc(duiven_text: list[str]) -> None:
     assert pages > 10
     assert all(f"pagina {n} van {pages}" in duiven_text[n - 1] for n in range(2, pages + 1))
     toc = " ".join(duiven_text[1].split())
-    assert "Inhoud" in toc and "Bevindingen" in toc and "Bronnenlijst" in toc
-    assert re.search(r"3 Bevindingen \.*\s*\d+", toc)  # a page number from target-counter
+    assert "Inhoud" in toc and "Beleidsanalyse" in toc and "Bronnenlijst" in toc
+    assert re.search(r"4 Beleidsanalyse \.*\s*\d+", toc)  # a page number from target-counter
     assert not any("CONCEPT" in page for page in duiven_text)  # Duiven is definitief
 
 
