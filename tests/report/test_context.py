@@ -83,17 +83,14 @@ def test_municipality_context(mini: Data) -> None:
     assert [n.number for n in u1.notes] == [4]
     assert b1.notes[0].where == "p. 9, § 4.1"
     assert b1.notes[0].source is not None and b1.notes[0].source.date == "6 september 2017"
-    # Recommendations grouped by addressee, raad first; parts kept.
-    assert [
-        (g.to, [x.id for x in g.recommendations]) for g in r.chapter("aanbevelingen").data.groups
-    ] == [
-        ("raad", ["1"]),
-        ("college", ["2"]),
+    # Recommendations in their own order, each with its addressee; parts kept.
+    recommendations = r.chapter("aanbevelingen").data
+    assert [(x.id, x.to_title) for x in recommendations.ordered] == [
+        ("1", "Aan de gemeenteraad"),
+        ("2", "Aan het college van B&W"),
     ]
-    assert [p.id for p in r.chapter("aanbevelingen").data.groups[0].recommendations[0].parts] == [
-        "a",
-        "b",
-    ]
+    assert recommendations.addressees == 2
+    assert [p.id for p in recommendations.ordered[0].parts] == ["a", "b"]
     (answer,) = r.chapter("onderzoeksvragen").data
     assert [q.id for q in answer.questions] == ["OV1"]
     assert [(n.id, n.badge.code) for n in answer.norms] == [("B1", "++")]
@@ -191,11 +188,27 @@ def test_recommendations_name_the_conclusions_they_follow_from(duiven: Data) -> 
     r = context.municipality(duiven.framework, duiven.assessments[0], duiven.study)
     follows = {
         rec.id: [c.number for c in rec.conclusions]
-        for group in r.chapter("aanbevelingen").data.groups
-        for rec in group.recommendations
+        for rec in r.chapter("aanbevelingen").data.ordered
     }
     # 6.2 of the Duiven report: each recommendation follows the paragraph it concludes.
     assert follows == {"1": [1, 2], "2": [1, 2], "3": [3], "4": [3], "5": [4]}
     assert [c.anchor for c in r.chapter("conclusies").data] == [
         f"conclusie-C{i}" for i in range(1, 5)
     ]
+
+
+def test_recommendations_keep_their_order_and_do_not_repeat_the_addressee(duiven: Data) -> None:
+    """The Duiven report numbers them 1-5; 1 and 2 begin "Aan de raad:" and "Aan het college:",
+    so a label "aan de gemeenteraad" beside them would say it twice."""
+    data = context.municipality(duiven.framework, duiven.assessments[0], duiven.study)
+    recommendations = data.chapter("aanbevelingen").data.ordered
+    assert [rec.id for rec in recommendations] == ["1", "2", "3", "4", "5"]
+    assert [rec.names_addressee for rec in recommendations] == [True, True, False, False, False]
+
+
+def test_a_recommendation_without_its_addressee_in_the_text_gets_it_beside_its_number(
+    mini_html: str,
+) -> None:
+    chapter = mini_html[mini_html.index('id="aanbevelingen"') :]
+    assert 'Aanbeveling 1 <span class="addressee">– aan de gemeenteraad</span>' in chapter
+    assert "<h2" not in chapter[: chapter.index("</section>")]

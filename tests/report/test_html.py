@@ -204,3 +204,20 @@ def test_the_comparison_claims_only_what_was_assessed(run, tmp_path: Path) -> No
     assert "Op geen enkele norm verschillen" not in text
     assert "Duiven heeft een score op 10 van de 10 normen, Doesburg en Westervoort op 1." in text
     assert "Niet te vergelijken" in text
+
+
+def test_names_and_diaeresis_words_are_not_hyphenated() -> None:
+    html = str(
+        report_html.keep_scores(
+            "Regioplan heeft het beleid van Duiven geëvalueerd.", ("Regioplan", "Duiven")
+        )
+    )
+    assert html == (
+        '<span class="name">Regioplan</span> heeft het beleid van <span class="name">Duiven</span> '
+        '<span class="name">geëvalueerd</span>.'
+    )
+
+
+def test_names_are_protected_outside_tags_only() -> None:
+    html = str(report_html.keep_scores("<Duiven> & Duivendrecht", ("Duiven",)))
+    assert html == '&lt;<span class="name">Duiven</span>&gt; &amp; Duivendrecht'

@@ -7,6 +7,7 @@ bundled templates are also reachable as ``default:NAME`` so a house style can ex
 
 import base64
 import functools
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -23,14 +24,18 @@ from jinja2 import (
     StrictUndefined,
     TemplateError,
     TemplateSyntaxError,
+    pass_context,
 )
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
+from normtoets import __version__
 from normtoets.core.errors import RunError, UsageError
 from normtoets.core.i18n import _
 from normtoets.core.resources import bundled
 from normtoets.report import sandbox
 from normtoets.report.context import dutch_list
+from normtoets.report.context.typography import protect
 
 STYLESHEET = "report.css"
 SCREEN_STYLESHEET = "screen.css"  # the HTML report only, all of it @media screen
@@ -41,10 +46,19 @@ _CSS_URL = re.compile(r"""url\(\s*(?P<quote>['"]?)(?P<url>[^'")\s]+)(?P=quote)\s
 _FONT_TYPES = {".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf"}
 
 
-def keep_scores(text: str) -> Markup:
-    """Escape the text, then wrap runs like "(++)" in a span that does not break."""
+def keep_scores(text: str, names: tuple[str, ...] = ()) -> Markup:
+    """Escape the text, wrap runs like "(++)" in a span that does not break, and keep proper
+    names and words with a diaeresis from hyphenation."""
     escaped = str(escape(text))
-    return Markup(_SCORE_RUN.sub(lambda m: f'<span class="nobreak">{m.group(0)}</span>', escaped))
+    html = _SCORE_RUN.sub(lambda m: f'<span class="nobreak">{m.group(0)}</span>', escaped)
+    return protect(html, names)
+
+
+@pass_context
+def _keep_scores_filter(context: Context, text: str) -> Markup:
+    """The filter: the names are those of the report being rendered."""
+    report = context.get("r")
+    return keep_scores(text, getattr(getattr(report, "meta", None), "names", ()))
 
 
 def capitalize_first(text: str) -> str:
@@ -121,12 +135,20 @@ def stylesheets(templates: Path | None = None) -> list[Path]:
     return sheets
 
 
-def _bytecode_cache() -> BytecodeCache | None:
+def _bytecode_cache(filters: dict[str, Any]) -> BytecodeCache | None:
     """Compiled templates kept between runs (Jinja2's private per-user temp folder; a changed
-    template is compiled anew): compiling them took 70 ms of every report. Our own file names:
-    code compiled without the sandbox's checks (by plain Jinja2) must never be loaded."""
+    template is compiled anew): compiling them took 70 ms of every report. Our own file names,
+    with a fingerprint of normtoets' version and filters: compiled code depends on how each
+    filter is called, and code compiled by plain Jinja2 lacks the sandbox's checks."""
+    signature = repr(
+        (
+            __version__,
+            sorted((n, str(getattr(f, "jinja_pass_arg", ""))) for n, f in filters.items()),
+        )
+    )
+    fingerprint = hashlib.sha256(signature.encode()).hexdigest()[:16]
     try:
-        return FileSystemBytecodeCache(pattern="__normtoets_limited_%s.cache")
+        return FileSystemBytecodeCache(pattern=f"__normtoets_{fingerprint}_%s.cache")
     except (OSError, RuntimeError):  # no safe temp folder: compile every time
         return None
 
@@ -144,11 +166,12 @@ def environment(templates: Path | None = None) -> sandbox.LimitedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=_bytecode_cache(),
     )
     env.filters["nl_list"] = dutch_list  # ["a", "b", "c"] → "a, b en c"
-    env.filters["keep_scores"] = keep_scores
+    env.filters["keep_scores"] = _keep_scores_filter
     env.filters["capitalize_first"] = capitalize_first  # "het waterschap" → "Het waterschap"
+    env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
+    env.bytecode_cache = _bytecode_cache(env.filters)
     sandbox.limit(env)
     return env
 

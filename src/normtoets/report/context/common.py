@@ -70,6 +70,20 @@ def dutch_list(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} en {items[-1]}"
 
 
+_NUMBER_WORDS = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
+                 "tien", "elf", "twaalf"]  # fmt: skip
+
+
+def spelled_out_start(sentence: str) -> str:
+    """A sentence that starts with a number starts with it in words ("Twee normen zijn …"),
+    as Dutch text does; the rest capitalised as it is."""
+    head, _, rest = sentence.partition(" ")
+    if head.isdigit() and int(head) < len(_NUMBER_WORDS):
+        head = _NUMBER_WORDS[int(head)]
+    text = f"{head} {rest}" if rest else head
+    return text[:1].upper() + text[1:]
+
+
 def paragraphs(text: str | None) -> list[str]:
     """Paragraphs of a YAML text. Blank lines separate them; without any, each line is one
     (a folded `>` block turns a blank line into a single newline)."""
@@ -206,6 +220,7 @@ class Meta:
     unit: Unit  # what the study audits: "gemeente", "scenario", …
     commissioned: bool  # researched by others than the rekenkamer: "in opdracht van"
     research_by: str | None  # who did the research, when not the rekenkamer itself
+    names: tuple[str, ...] = ()  # proper names the hyphenator must not break
 
     @property
     def concept(self) -> bool:
@@ -261,7 +276,25 @@ def front_matter(
         unit=unit,
         commissioned=bool(study and study.research_by and study.research_by != rekenkamer),
         research_by=study.research_by if study else None,
+        names=proper_names(
+            [
+                municipality or "",
+                *(study.municipalities if study else []),
+                rekenkamer or "",
+                study.research_by if study and study.research_by else "",
+                *researchers,
+            ]
+        ),
     )
+
+
+def proper_names(names: list[str]) -> tuple[str, ...]:
+    """The names, and each capitalised word of a name of several words ("Regioplan" of
+    "Regioplan Beleidsonderzoek"), longest first."""
+    found = {n for n in names if n}
+    for name in list(found):
+        found |= {w for w in re.findall(r"[A-Z][\w-]{3,}", name) if w != name}
+    return tuple(sorted(found, key=len, reverse=True))
 
 
 # ---------------------------------------------------------------- the framework

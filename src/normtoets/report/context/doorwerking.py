@@ -2,7 +2,7 @@
 recommendations of the earlier round, and how each norm's score moved since."""
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from normtoets.analysis.diff import (
     CHANGE_LABELS,
@@ -21,7 +21,9 @@ from normtoets.report.context.common import (
     dutch_date,
     dutch_list,
     paragraphs,
+    spelled_out_start,
 )
+from normtoets.report.context.notes import EvidenceView, Note, Notes
 
 TO = {"raad": "gemeenteraad", "college": "college van B&W"}
 
@@ -56,14 +58,6 @@ class ThemeMoves:
 
 
 @dataclass(frozen=True)
-class EvidenceLine:
-    quote: str | None
-    note: str | None
-    source: str  # the source's title, or its id when not listed
-    reference: str  # "p. 2, § 3.1" or ""
-
-
-@dataclass(frozen=True)
 class FollowUpView:
     id: str
     to: str  # "gemeenteraad" or "college van B&W"
@@ -74,7 +68,12 @@ class FollowUpView:
     college_commitment: str
     status: str
     finding: list[str]
-    evidence: list[EvidenceLine]
+    raw_evidence: list[Evidence]  # numbered as notes where the chapter stands in the report
+    evidence: list[EvidenceView] = field(default_factory=list)
+
+    @property
+    def notes(self) -> list[Note]:
+        return [e.ref for e in self.evidence]
 
 
 @dataclass(frozen=True)
@@ -141,7 +140,7 @@ def _moves_sentence(diff: Diff) -> str:
         for c in (Change.not_comparable, Change.new, Change.dropped)
         if counts[c]
     ]
-    return f"{text} {dutch_list(rest).capitalize()}." if rest else text
+    return f"{text} {spelled_out_start(dutch_list(rest))}." if rest else text
 
 
 def _tally(diff: Diff) -> str:
@@ -152,14 +151,14 @@ def _tally(diff: Diff) -> str:
     return f"Stand van de {total}: {dutch_list(parts)}." if parts else ""
 
 
-def _evidence(evidence: Evidence, titles: dict[str, str]) -> EvidenceLine:
-    where = [f"p. {evidence.page}" if evidence.page else "", f"§ {evidence.section}" if
-             evidence.section else ""]  # fmt: skip
-    return EvidenceLine(
-        " ".join(evidence.quote.split()) if evidence.quote else None,
-        " ".join(evidence.note.split()) if evidence.note else None,
-        titles.get(evidence.source, evidence.source),
-        ", ".join(w for w in where if w),
+def numbered(view: DoorwerkingView, notes: Notes) -> DoorwerkingView:
+    """The chapter with its evidence as numbered notes, in the report's numbering."""
+    return replace(
+        view,
+        recommendations=[
+            replace(f, evidence=[notes.add(e) for e in f.raw_evidence])
+            for f in view.recommendations
+        ],
     )
 
 
@@ -167,7 +166,6 @@ def doorwerking(
     diff: Diff, old_study: Study | None = None, new_study: Study | None = None
 ) -> DoorwerkingView:
     """The chapter's context: both rounds' dates, the norms by theme, each recommendation."""
-    titles = {s.id: " ".join(s.title.split()) for s in diff.new.sources}
     follow_ups = []
     for pair in diff.recommendations:
         rec, follow_up = pair.recommendation, pair.follow_up
@@ -182,7 +180,7 @@ def doorwerking(
                 college_commitment=yes_no(follow_up.college_commitment if follow_up else None),
                 status=status_of(pair),
                 finding=paragraphs(follow_up.finding) if follow_up else [],
-                evidence=[_evidence(e, titles) for e in follow_up.evidence] if follow_up else [],
+                raw_evidence=list(follow_up.evidence) if follow_up else [],
             )
         )
     return DoorwerkingView(

@@ -31,7 +31,7 @@ from normtoets.report.context.common import (
     slug,
     theme_view,
 )
-from normtoets.report.context.doorwerking import DoorwerkingView
+from normtoets.report.context.doorwerking import DoorwerkingView, numbered
 from normtoets.report.context.layout import layout
 from normtoets.report.context.narrative import NarrativeView, narrative_view
 from normtoets.report.context.notes import (
@@ -155,13 +155,8 @@ class RecommendationView:
     parts: list[PartView]
     norms: list[NormScore]
     conclusions: list[ConclusionRef]
-
-
-@dataclass(frozen=True)
-class RecommendationGroup:
-    to: str
-    title: str
-    recommendations: list[RecommendationView]
+    to_title: str = ""  # "Aan de gemeenteraad"
+    names_addressee: bool = False  # the text itself begins "Aan de raad: …"
 
 
 @dataclass(frozen=True)
@@ -183,8 +178,8 @@ class Totals:
 
 @dataclass(frozen=True)
 class Recommendations:
-    groups: list[RecommendationGroup]  # per addressee
-    count: int
+    ordered: list[RecommendationView]  # in the report's own order
+    addressees: int  # how many different ones: the raad, the college or both
 
 
 @dataclass(frozen=True)
@@ -384,10 +379,12 @@ def municipality(
 
     for item in order.order:
         if isinstance(item, Narrative):
-            views[item.id] = narrative_view(item, notes)
+            views[item.id] = narrative_view(item, notes, meta.names)
             findings_of(item.findings)
         elif item == "bevindingen":
             findings_of([t.id for t in framework.themes if t.id not in order.carried])
+        elif item == "doorwerking" and doorwerking is not None:
+            doorwerking = numbered(doorwerking, notes)
     findings_of([t.id for t in framework.themes])  # what no chapter shows: for the summary
     themes = [built[t.id] for t in framework.themes]
     shared = Shared(

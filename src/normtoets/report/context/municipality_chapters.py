@@ -3,6 +3,7 @@ volume keeps the chapters it lists (municipality.VOLUMES); a builder returns Non
 chapter has nothing to show (a definitief report leaves out an empty Nawoord; a concept shows
 it with a placeholder, so the reader sees what is still to come)."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -12,7 +13,6 @@ from normtoets.report.context.municipality import (
     ConclusionView,
     Correction,
     PartView,
-    RecommendationGroup,
     Recommendations,
     RecommendationView,
     Shared,
@@ -100,23 +100,24 @@ def conclusies(s: Shared) -> Chapter:
     return Chapter("conclusies", "Conclusies", views)
 
 
+# "Aan de raad:", "Aan het college van B&W:", "Aan de gemeenteraad:": the text names its addressee.
+_NAMES_ADDRESSEE = re.compile(r"\s*aan (de|het) (gemeente)?(raad|college)\b", re.IGNORECASE)
+
+
 def aanbevelingen(s: Shared) -> Chapter:
-    groups = []
-    for to, title in ADDRESSEES.items():
-        recs = [
-            RecommendationView(
-                r.id,
-                paragraphs(r.text),
-                [PartView(p.id, " ".join(p.text.split())) for p in r.parts],
-                norm_scores(s.framework, s.assessment, list(r.norms), s.has_findings),
-                [s.conclusion_refs[c] for c in r.conclusions if c in s.conclusion_refs],
-            )
-            for r in s.assessment.recommendations
-            if r.to.value == to
-        ]
-        if recs:
-            groups.append(RecommendationGroup(to, title, recs))
-    data = Recommendations(groups, len(s.assessment.recommendations))
+    views = [
+        RecommendationView(
+            r.id,
+            paragraphs(r.text),
+            [PartView(p.id, " ".join(p.text.split())) for p in r.parts],
+            norm_scores(s.framework, s.assessment, list(r.norms), s.has_findings),
+            [s.conclusion_refs[c] for c in r.conclusions if c in s.conclusion_refs],
+            ADDRESSEES[r.to.value],
+            bool(_NAMES_ADDRESSEE.match(r.text)),
+        )
+        for r in s.assessment.recommendations
+    ]
+    data = Recommendations(views, len({v.to_title for v in views}))
     return Chapter("aanbevelingen", "Aanbevelingen", data)
 
 

@@ -15,6 +15,7 @@ from normtoets.models import CITATION, Narrative
 from normtoets.report.context.chapters import TocEntry
 from normtoets.report.context.common import slug
 from normtoets.report.context.notes import Note, Notes
+from normtoets.report.context.typography import protect
 
 # Private-use characters mark where a citation stood, through the Markdown renderer.
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -32,7 +33,7 @@ class NarrativeView:
 _MARKER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 
 
-def narrative_view(chapter: Narrative, notes: Notes) -> NarrativeView:
+def narrative_view(chapter: Narrative, notes: Notes, names: tuple[str, ...] = ()) -> NarrativeView:
     cited: list[Note] = []
 
     def cite(match: re.Match[str]) -> str:
@@ -58,4 +59,4 @@ def narrative_view(chapter: Narrative, notes: Notes) -> NarrativeView:
         return f'<a class="note-ref" href="#{escape(note.anchor)}">[{note.number}]</a>'
 
     html = _MARKER.sub(ref, html)
-    return NarrativeView(Markup(html), sections, cited, chapter.kind == "method")
+    return NarrativeView(protect(html, names), sections, cited, chapter.kind == "method")
