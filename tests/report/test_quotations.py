@@ -27,15 +27,15 @@ def quoted_in_report() -> list[str]:
     return list(json.loads(QUOTED.read_text(encoding="utf-8"))["passages"])
 
 
-@pytest.mark.skipif(not ORIGINAL.is_file(), reason="the source documents are not next to this clone")
+@pytest.mark.skipif(not ORIGINAL.is_file(), reason="the source documents are not beside this clone")
 def test_the_list_of_quoted_passages_is_the_reports_own() -> None:
     assert quoted_in_report() == [p for p, _ in passages(ORIGINAL.read_text(encoding="utf-8"))]
 
 
 @pytest.fixture(scope="module")
 def duiven_quotations(duiven: Data, duiven_pdf: bytes) -> list[tuple[str, int | None]]:
-    assessment = duiven.assessments[0]
-    running = (f"{duiven.study.title if duiven.study else ''} – gemeente {assessment.municipality}",)
+    title = duiven.study.title if duiven.study else ""
+    running = (f"{title} – gemeente {duiven.assessments[0].municipality}",)
     pages = [page.extract_text() for page in PdfReader(io.BytesIO(duiven_pdf)).pages]
     return passages(pdf_text(pages, running))
 
