@@ -90,3 +90,30 @@ def test_markdown_but_no_raw_html(tmp_path) -> None:  # type: ignore[no-untyped-
 def test_the_chapters_own_text_can_follow_are_the_reports() -> None:
     appendices = {"bronnen", "correcties"}
     assert [b.id for b in CHAPTERS if b.id not in appendices] == list(REPORT_CHAPTERS)
+
+
+SECTIONS = TEXT.replace(
+    """      ## De nota
+      De nota noemt het beleid *integraal* [@nota, p. 9].
+""",
+    """      De inleiding van de analyse [@gesprek].
+
+      ## De nota
+      De nota noemt het beleid *integraal* [@nota, p. 9].
+
+      ## Het gesprek
+      Zonder bron.
+""",
+)
+
+
+def test_a_sections_notes_follow_that_section(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A note stands near its citation: after the section (4.1, 4.2, …) that cites it, not
+    pages later at the chapter's end; a section that cites nothing has no notes list."""
+    html = html_of(tmp_path, SECTIONS)
+    chapter = html[html.index('id="beleidsanalyse"') : html.index('id="bevindingen"')]
+    intro, nota = chapter.split('id="beleidsanalyse-De-nota"')
+    nota, gesprek = nota.split('id="beleidsanalyse-Het-gesprek"')
+    assert re.findall(r'<li id="noot-(\d+)"', intro) == ["2"]
+    assert re.findall(r'<li id="noot-(\d+)"', nota) == ["3"]
+    assert '<ol class="notes"' not in gesprek.split('id="norm-B1"')[0]
