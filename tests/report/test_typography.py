@@ -1,9 +1,11 @@
 """Dutch typography in the rendered reports: lists end in "en", numbers at a sentence start in
 words, one citation style (numbered notes) throughout, recommendations in their own order."""
 
+import io
 import re
 
 import pytest
+from pypdf import PdfReader
 
 from normtoets.report.context.common import dutch_list, spelled_out_start
 
@@ -51,3 +53,44 @@ def test_doorwerking_cites_with_numbered_notes_only(bundled_html: dict[str, str]
 def test_no_sentence_of_the_moves_starts_with_a_digit(bundled_html: dict[str, str]) -> None:
     text = _text(bundled_html["doorwerking"])
     assert not re.search(r"[.!?] \d+ (norm|normen) ", text)
+
+
+def _runs(pdf: bytes) -> list[list[tuple[float, float, str]]]:
+    """Per page, each run of text with where it starts: (x, y, text)."""
+    pages = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        runs: list[tuple[float, float, str]] = []
+
+        def visit(text, cm, tm, font, size, runs=runs) -> None:  # type: ignore[no-untyped-def]
+            if text.strip():
+                runs.append(
+                    (round(tm[4] * cm[0] + cm[4], 1), round(tm[5] * cm[3] + cm[5], 1), text)
+                )
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages
+
+
+@pytest.mark.parametrize(
+    ("label", "first", "last"),
+    [(r"OV\d+ ", "OV1 ", "OV10 "), (r"[a-h]\. ", "a. ", "h. ")],
+    ids=["research questions", "parts of a recommendation"],
+)
+def test_a_hanging_label_lines_up_first_and_wrapped_lines(
+    duiven_pdf: bytes, label: str, first: str, last: str
+) -> None:
+    """ "OV2 Is daarbij …" and its wrapped line start at one x: the space after the label must
+    not push the first line a space further in."""
+    pattern = re.compile(label)
+    for runs in _runs(duiven_pdf):
+        labels = [(x, y) for x, y, text in runs if pattern.fullmatch(text)]
+        if not any(text == first for *_, text in runs) or len(labels) < 3:
+            continue
+        label_x = labels[0][0]
+        top, bottom = labels[0][1], labels[-1][1] - 30  # the last item may wrap twice
+        lines = [x for x, y, text in runs if bottom < y <= top and label_x + 1 < x < label_x + 40
+                 and not pattern.fullmatch(text)]  # fmt: skip
+        assert len(lines) > len(labels) and len(set(lines)) == 1, sorted(set(lines))
+        return
+    pytest.fail(f"no list with {first!r} … {last!r} found")
