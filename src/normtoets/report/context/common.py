@@ -29,13 +29,6 @@ STATUS_LABELS = {
     "definitief": "Definitief",
 }
 STATUS_MARKS = {"concept": "CONCEPT", "wederhoor": "CONCEPT – WEDERHOOR", "definitief": ""}
-KIND_LABELS = {
-    "document": "document",
-    "interview": "interview",
-    "email": "e-mail",
-    "website": "website",
-    "other": "overig",
-}
 KIND_GROUPS = {
     "document": "Documenten",
     "interview": "Interviews",
