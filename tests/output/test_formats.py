@@ -10,4 +10,25 @@ def test_every_offered_format_is_registered() -> None:
     for kind, formats in FORMATS.items():
         for name, found in formats.items():
             assert found.name == name
-            assert (found.text is None) != (found.draw is None), (kind, name)
+            renderers = [found.text, found.draw, found.data]
+            assert sum(r is not None for r in renderers) == 1, (kind, name)
+
+
+def test_xlsx_is_a_styled_sheet_of_the_csv_table() -> None:
+    """The spreadsheet holds the CSV's rows, the header frozen and filterable, each score
+    code in its scale colour and still written in the cell."""
+    import io
+
+    import openpyxl
+
+    from normtoets.output.workbook import csv_workbook
+
+    data = csv_workbook("norm,Duiven,Doesburg\nB1,++,--\nB2,+,nb\n", "vergelijking",
+                        {"++": "#1b7837", "--": "#b2182b"})  # fmt: skip
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["vergelijking"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["norm", "Duiven", "Doesburg"], ["B1", "++", "--"], ["B2", "+", "nb"]
+    ]  # fmt: skip
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:C3"
+    assert sheet["B2"].fill.fgColor.rgb.endswith("1B7837") and sheet["B2"].data_type == "s"
+    assert sheet["B3"].fill.fill_type is None

@@ -34,10 +34,12 @@ class Edit:
     quote: str | None = None
     scored_by: str | None = None
     reviewed_by: str | None = None
+    motivation: str | None = None
 
     @property
     def signs(self) -> bool:
-        return self.scored_by is not None or self.reviewed_by is not None
+        """Sets what is recorded per norm only: who scored, who reviewed, the motivation."""
+        return any(v is not None for v in (self.scored_by, self.reviewed_by, self.motivation))
 
 
 def _refuse(name: str, code: str, message: str, hint: str | None = None) -> list[Diagnostic]:
@@ -72,7 +74,8 @@ def _base(framework: Framework, edit: Edit) -> list[str] | None:
     if owner and edit.signs:
         raise UsageError(
             _(
-                "{criterion} is a criterion: who scored and reviewed is recorded per norm ({norm})"
+                "{criterion} is a criterion: who scored and reviewed, and the motivation, are "
+                "recorded per norm ({norm})"
             ).format(criterion=edit.target, norm=owner.id)
         )
     if owner:
@@ -87,6 +90,7 @@ def _changes(base: list[str], edit: Edit) -> list[Change]:
         ("finding", edit.finding),
         ("scored_by", edit.scored_by),
         ("reviewed_by", edit.reviewed_by),
+        ("motivation", edit.motivation),
     ]
     changes = [Change((*base, key), value) for key, value in fields if value is not None]
     if edit.source is not None:
@@ -105,30 +109,46 @@ def _splice(text: str, changes: list[Change]) -> str:
     return text
 
 
-def apply(path: Path, edit: Edit, session: Session) -> list[Diagnostic]:
-    """Write the edit, or return the diagnostics that refuse it (the file then stays as it was).
+def apply(path: Path, edit: Edit | list[Edit], session: Session) -> list[Diagnostic]:
+    """Write the edit (or edits, all or none), or return the diagnostics that refuse it (the
+    file then stays as it was).
 
     The file is locked from read to write; a symlink is followed and its target edited.
     """
-    target = Path(os.path.realpath(path))
-    _editable(target)
+    target = editable_target(path)
     with locked(target):
         raw = target.read_bytes()
-        refused = _edit(path, raw, edit, session)
+        refused = prepare(path, raw, edit if isinstance(edit, list) else [edit], session)
         if isinstance(refused, list):
             return refused
-        if target.read_bytes() != raw:  # changed by something that does not take the lock
-            raise RunError(
-                _("{path} changed while normtoets was editing it; run the edit again").format(
-                    path=path
-                )
-            )
-        write_bytes(target, refused)
+        write_unchanged_since(target, raw, refused, path)
     return []
 
 
-def _edit(path: Path, raw: bytes, edit: Edit, session: Session) -> bytes | list[Diagnostic]:
-    """The new bytes of the file, or the diagnostics that refuse the edit."""
+def editable_target(path: Path) -> Path:
+    """The file an edit of `path` writes: a symlink's target; refused when an atomic replace
+    would harm it."""
+    target = Path(os.path.realpath(path))
+    _editable(target)
+    return target
+
+
+def write_unchanged_since(target: Path, raw: bytes, new: bytes, shown: Path) -> None:
+    """Write `new` over `target`, which must still hold `raw` (the caller holds its lock)."""
+    if target.read_bytes() != raw:  # changed by something that does not take the lock
+        raise RunError(
+            _("{path} changed while normtoets was editing it; run the edit again").format(
+                path=shown
+            )
+        )
+    write_bytes(target, new)
+
+
+def prepare(
+    path: Path, raw: bytes, edits: list[Edit], session: Session
+) -> bytes | list[Diagnostic]:
+    """The new bytes of the file with every edit made and proved, or the diagnostics that
+    refuse them."""
     name = display_name(path)
     text, problems = decode(raw, name)
     if text is None:
@@ -143,18 +163,20 @@ def _edit(path: Path, raw: bytes, edit: Edit, session: Session) -> bytes | list[
     framework = session.framework(assessment.framework)
     if framework is None:
         return [d for d in before if d.code == "unknown-framework"]
-    base = _base(framework, edit)
-    if base is None:
-        known = [n.id for n in framework.norms()] + [c.id for c in framework.criteria()]
-        return _refuse(
-            name,
-            "unknown-norm",
-            _("unknown norm or criterion '{target}' in framework {framework}").format(
-                target=edit.target, framework=framework.ref
-            ),
-            closest(edit.target, known),
-        )
-    changes = _changes(base, edit)
+    changes: list[Change] = []
+    for edit in edits:
+        base = _base(framework, edit)
+        if base is None:
+            known = [n.id for n in framework.norms()] + [c.id for c in framework.criteria()]
+            return _refuse(
+                name,
+                "unknown-norm",
+                _("unknown norm or criterion '{target}' in framework {framework}").format(
+                    target=edit.target, framework=framework.ref
+                ),
+                closest(edit.target, known),
+            )
+        changes += _changes(base, edit)
     try:
         new_text = _splice(text, changes)
     except EditError as exc:

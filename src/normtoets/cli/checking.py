@@ -15,13 +15,22 @@ if TYPE_CHECKING:
     pass
 from normtoets.cli.common import (
     DiagnosticFormat,
+    ForceOption,
     NormsOption,
+    OutputOption,
     app,
+    destination,
     emit_result,
     fail_with,
     guarded,
 )
 from normtoets.cli.helptext import Command
+
+
+class StatusFormat(StrEnum):
+    text = "text"
+    json = "json"
+    xlsx = "xlsx"
 
 
 @app.command(
@@ -103,9 +112,16 @@ def status(
     ] = None,
     norms: NormsOption = None,
     output_format: Annotated[
-        DiagnosticFormat,
-        typer.Option("--format", "-f", metavar="text|json", help=_("A table, or JSON.")),
-    ] = DiagnosticFormat.text,
+        StatusFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="text|json|xlsx",
+            help=_("A table, JSON, or a spreadsheet (xlsx, with --output)."),
+        ),
+    ] = StatusFormat.text,
+    output: OutputOption = None,
+    force: ForceOption = False,
     strict: Annotated[
         bool, typer.Option("--strict", help=_("Exit 1 when any assessment is incomplete."))
     ] = False,
@@ -115,8 +131,10 @@ def status(
     from normtoets.loading.session import Session
     from normtoets.loading.validate import collect
 
+    paths = paths or [Path("assessments")]
+    target = destination(output, [*paths, *(norms or [])], force)
     session = Session(norms)
-    loaded = session.load_all(collect(paths or [Path("assessments")]))
+    loaded = session.load_all(collect(paths))
     for item in loaded:
         session.register(item)
     rows, problems = [], []
@@ -129,8 +147,8 @@ def status(
             continue
         study = session.study_for(item.path)
         rows.append(progress(item.name, framework, item.model, study.units if study else None))
-    table = "json" if output_format is DiagnosticFormat.json else "table"
-    emit_result("status", table, rows, None, None)
+    table = "table" if output_format is StatusFormat.text else output_format.value
+    emit_result("status", table, rows, None, target)
     if problems:
         fail_with(problems)
     raise typer.Exit(1 if strict and not all(r.complete for r in rows) else 0)

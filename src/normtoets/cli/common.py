@@ -139,12 +139,16 @@ class TableFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 TableFormatOption = Annotated[
     TableFormat,
     typer.Option(
-        "--format", "-f", metavar="table|json|csv|markdown", help=_("The form of the output.")
+        "--format",
+        "-f",
+        metavar="table|json|csv|markdown|xlsx",
+        help=_("The form of the output (xlsx with --output)."),
     ),
 ]
 OutputOption = Annotated[
@@ -194,12 +198,28 @@ def emit(text: str, output: Path | None) -> None:
         write_text(output, text)
 
 
+def emit_bytes(data: bytes, output: Path | None) -> None:
+    """A file that is not text: to OUTPUT, or to a pipe; never onto a terminal."""
+    if output is not None:
+        from normtoets.files.atomic import write_bytes
+
+        write_bytes(output, data)
+        return
+    if sys.stdout.isatty():
+        raise UsageError(_("a spreadsheet is not for the terminal: add --output FILE.xlsx"))
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+
+
 def emit_result(kind: str, format_name: str, result: Any, view: Any, output: Path | None) -> None:
     """A result in the format asked for (output.formats), to the terminal or to OUTPUT.
     A table on the terminal is drawn by rich; written to a file, it is plain text."""
     from normtoets.output.formats import lookup
 
     found = lookup(kind, format_name)
+    if found.data is not None:
+        emit_bytes(found.data(result, view), output)
+        return
     if found.text is not None:
         emit(found.text(result, view), output)
         return

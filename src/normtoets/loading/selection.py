@@ -18,6 +18,7 @@ class Selection:
     study: Study | None
     assessments: list[Assessment]
     names: list[str]  # file name of each assessment, for messages
+    paths: list[Path]  # the file of each assessment
 
 
 def _twice(assessments: list[Loaded]) -> list[Diagnostic]:
@@ -79,5 +80,9 @@ def select(
     studies = [item.model for item in loaded if item.kind == "study"]
     study = studies[0] if studies else session.study_for(first.path)
     return Selection(
-        framework, study, [a.model for a in assessments], [a.name for a in assessments]
+        framework,
+        study,
+        [a.model for a in assessments],
+        [a.name for a in assessments],
+        [a.path for a in assessments],
     ), diagnostics

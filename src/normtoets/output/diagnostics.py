@@ -34,7 +34,9 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
 def render_text(console: Console, diagnostics: list[Diagnostic], files: int) -> None:
     for d in diagnostics:
         # File names and messages can quote the data: escape what a terminal would obey.
-        line = Text(f"{visible(d.file)}:{d.line}:{d.column}: ", style="bold")
+        # A workbook's cell is its place ('werk.xlsx:Duiven!C7'): no line and column.
+        place = f"{d.file}:{d.line}:{d.column}" if d.line else d.file
+        line = Text(f"{visible(place)}: ", style="bold")
         line.append(d.severity.value, style=STYLES[d.severity])
         line.append(visible(f" [{d.code}] {d.message}"))
         if d.hint:

@@ -2,7 +2,8 @@
 
 A new format is one renderer per kind of result and one entry here; the commands look their
 format up by name. `draw` renders a table for the terminal (rich, coloured); `text` renders the
-rest. A drawn table written to a file is plain text of `width` columns.
+rest; `data` renders a file that is not text (a spreadsheet). A drawn table written to a file is
+plain text of `width` columns.
 """
 
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from rich.console import Console
 
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
-from normtoets.output import comparison, diff, progress
+from normtoets.output import comparison, diff, progress, workbook
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Format:
     text: Callable[[Any, View], str] | None = None
     draw: Callable[[Console, Any, View], None] | None = None
     width: int = 100
+    data: Callable[[Any, View], bytes] | None = None
 
 
 def _draw_comparison(console: Console, result: Any, view: View) -> None:
@@ -44,6 +46,22 @@ def _draw_comparison(console: Console, result: Any, view: View) -> None:
     )
     if view.lessons:
         comparison.render_lessons(console, result)
+
+
+def _colours(framework: Any) -> dict[str, str]:
+    return {level.code: level.color for level in framework.scale.levels}
+
+
+def _comparison_workbook(result: Any, view: View) -> bytes:
+    table = comparison.to_csv(
+        result, criteria=view.criteria, only_differences=view.only_differences
+    )
+    return workbook.csv_workbook(table, _("comparison"), _colours(result.framework))
+
+
+def _diff_workbook(result: Any, view: View) -> bytes:
+    table = diff.to_csv(result, criteria=view.criteria)
+    return workbook.csv_workbook(table, _("doorwerking"), _colours(result.new_framework))
 
 
 FORMATS: dict[str, dict[str, Format]] = {
@@ -66,16 +84,21 @@ FORMATS: dict[str, dict[str, Format]] = {
                 with_lessons=v.lessons,
             ),
         ),
+        "xlsx": Format("xlsx", data=_comparison_workbook),
     },
     "diff": {
         "table": Format("table", draw=lambda c, r, v: diff.render_table(c, r, criteria=v.criteria)),
         "json": Format("json", text=lambda r, v: diff.to_json(r)),
         "csv": Format("csv", text=lambda r, v: diff.to_csv(r, criteria=v.criteria)),
         "markdown": Format("markdown", text=lambda r, v: diff.to_markdown(r, criteria=v.criteria)),
+        "xlsx": Format("xlsx", data=_diff_workbook),
     },
     "status": {
         "table": Format("table", draw=lambda c, r, v: progress.render_table(c, r)),
         "json": Format("json", text=lambda r, v: progress.render_json(r)),
+        "xlsx": Format(
+            "xlsx", data=lambda r, v: workbook.csv_workbook(progress.to_csv(r), _("status"))
+        ),
     },
 }
 

@@ -1,5 +1,7 @@
 """`status` as a table of counts with a total line, then what is open per municipality; or JSON."""
 
+import csv
+import io
 import json
 
 from rich.console import Console
@@ -63,3 +65,21 @@ def render_table(console: Console, rows: list[Progress]) -> None:
 
 def render_json(rows: list[Progress]) -> str:
     return json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ["file", "municipality", "status", "norms_scored", "norms_total",
+               "criteria_scored", "criteria_total", "open_points", "open"]  # fmt: skip
+
+
+def to_csv(rows: list[Progress]) -> str:
+    """A row per assessment: the counts of the table, and what is open in words."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in rows:
+        writer.writerow(
+            [r.file, r.municipality, r.status, r.norms_scored, r.norms_total, r.criteria_scored,
+             r.criteria_total, _open_count(r),
+             "; ".join(f"{label}: {', '.join(ids)}" for label, ids in _open_items(r))]
+        )  # fmt: skip
+    return out.getvalue()

@@ -1,0 +1,108 @@
+"""export and import: the scoring workbook for colleagues who work in Excel."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from normtoets.cli.common import (
+    ForceOption,
+    NormsOption,
+    app,
+    destination,
+    fail_with,
+    guarded,
+    warn,
+)
+from normtoets.cli.helptext import Command
+from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _, ngettext
+
+
+@app.command(
+    cls=Command,
+    short_help=_("A scoring workbook (xlsx) of a study's assessments."),
+    help=_(
+        "Write a scoring workbook (xlsx): a sheet per municipality with a drop-down of the "
+        "scale's scores, an overview of the scores, and a hidden record of the export that "
+        "'normtoets import' checks."
+    ),
+)
+@guarded
+def export(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH...", help=_("A study folder, or assessment files.")),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE.xlsx", help=_("The workbook to write.")),
+    ],
+    norms: NormsOption = None,
+    force: ForceOption = False,
+) -> None:
+    """export: the workbook, written atomically."""
+    from normtoets.files.atomic import write_bytes
+    from normtoets.loading.selection import select
+    from normtoets.office.export import export as build
+
+    if output.suffix.lower() != ".xlsx":
+        raise UsageError(_("export writes an .xlsx workbook: name the output FILE.xlsx"))
+    target = destination(output, [*paths, *(norms or [])], force)
+    if target is None:
+        raise UsageError(_("a workbook is written to a file: name it with --output FILE.xlsx"))
+    selection, diagnostics = select(paths, norms)
+    if selection is None:
+        fail_with(diagnostics)
+        return
+    warn(diagnostics)
+    write_bytes(target, build(selection, selection.paths, target))
+    typer.echo(_("{path} written").format(path=output))
+
+
+@app.command(
+    "import",
+    cls=Command,
+    short_help=_("The edits of a scoring workbook back into the YAML files."),
+    help=_(
+        "Bring the edits of a workbook made by 'normtoets export' into the YAML files, through "
+        "the same checked editor as 'score'. A conflict or a changed workbook writes nothing."
+    ),
+)
+@guarded
+def import_workbook(
+    workbook: Annotated[
+        Path, typer.Argument(metavar="FILE.xlsx", help=_("The workbook export wrote."))
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help=_("Show what would change; write nothing."))
+    ] = False,
+    norms: NormsOption = None,
+) -> None:
+    """import: every edited cell an edit, all files or none."""
+    from normtoets.loading.session import Session
+    from normtoets.office import importing
+
+    if not workbook.is_file():
+        raise UsageError(_("path not found: {path}").format(path=workbook))
+    session = Session(norms)
+    outcome = importing.plan(workbook, session)
+    if outcome.problems:
+        fail_with(outcome.problems, _("Nothing was written."))
+    for found in outcome.changed:
+        for edit in found.edits:
+            typer.echo(
+                f"{found.record.path}: {edit.target} {edit.key}: "
+                f"{importing.shown(edit.old)} → {importing.shown(edit.new)}"
+            )
+    if not outcome.changed:
+        typer.echo(_("no changes: the workbook holds what the files hold"))
+        return
+    if dry_run:
+        typer.echo(_("--dry-run: nothing was written"))
+        return
+    refused = importing.write(outcome, session)
+    if refused:
+        fail_with(refused, _("Nothing was written."))
+    count = len(outcome.changed)
+    typer.echo(ngettext("{count} file updated", "{count} files updated", count).format(count=count))

@@ -1,0 +1,151 @@
+"""Spreadsheet building blocks (openpyxl in write-only mode: rows streamed, not kept).
+
+Every text is written as text, never as a formula or an error code: a score `+`, `-` or `--`,
+or a finding that starts with `=`, stays the researcher's words whatever a spreadsheet would
+make of them. Openpyxl reads only when a command needs it: it costs 0.1 s to import.
+"""
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from normtoets.core.errors import RunError
+from normtoets.core.i18n import _
+
+EXCEL_CELL_LIMIT = 32_767  # characters per cell; Excel cuts longer text when it opens the file
+HEADER_COLOUR = "1F3864"
+THEME_COLOUR = "D9E1F2"
+_STARTS_LIKE_A_FORMULA = ("=", "+", "-", "@")
+
+
+def workbook() -> Any:
+    from openpyxl import Workbook
+
+    return Workbook(write_only=True)
+
+
+def to_bytes(book: Any) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def text(sheet: Any, value: str | None, *, where: str = "", **style: Any) -> Any:
+    """A cell holding `value` as text (None: empty). `where` names the value in a refusal."""
+    from openpyxl.cell import WriteOnlyCell
+
+    value = value or None
+    if value is not None and len(value) > EXCEL_CELL_LIMIT:
+        raise RunError(
+            _("{where} is longer than the {limit} characters a spreadsheet cell holds").format(
+                where=where or value[:40], limit=EXCEL_CELL_LIMIT
+            )
+        )
+    cell = WriteOnlyCell(sheet, value=value)
+    if value is not None:
+        cell.data_type = "s"
+        # Excel shows the cell as text when it is edited again, so it stays text.
+        cell.quotePrefix = value.startswith(_STARTS_LIKE_A_FORMULA)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def fill(colour: str) -> Any:
+    from openpyxl.styles import PatternFill
+
+    rgb = colour.lstrip("#").upper()
+    if len(rgb) == 3:
+        rgb = "".join(c * 2 for c in rgb)
+    return PatternFill("solid", start_color=rgb, end_color=rgb)
+
+
+def readable_on(colour: str) -> str:
+    """Black or white text, whichever reads better on `colour` (a #rrggbb background)."""
+    rgb = colour.lstrip("#")
+    if len(rgb) == 3:
+        rgb = "".join(c * 2 for c in rgb)
+    try:
+        red, green, blue = (int(rgb[i : i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return "000000"
+    return "000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 140 else "FFFFFF"
+
+
+def header_style() -> dict[str, Any]:
+    from openpyxl.styles import Alignment, Font
+
+    return {
+        "font": Font(bold=True, color="FFFFFF"),
+        "fill": fill(HEADER_COLOUR),
+        "alignment": Alignment(vertical="top", wrap_text=True),
+    }
+
+
+def score_style(code: str | None, colours: dict[str, str]) -> dict[str, Any]:
+    """A score cell in its scale colour; the code itself always stays in the cell."""
+    from openpyxl.styles import Alignment, Font
+
+    colour = colours.get(code or "")
+    style: dict[str, Any] = {"alignment": Alignment(horizontal="center", vertical="top")}
+    if colour:
+        style["fill"] = fill(colour)
+        style["font"] = Font(bold=True, color=readable_on(colour))
+    return style
+
+
+def set_widths(sheet: Any, widths: Sequence[float]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def fitted_widths(rows: Iterable[Sequence[str]], most: float = 60) -> list[float]:
+    """Column widths that fit the longest line of each column, within `most` characters."""
+    widths: list[float] = []
+    for row in rows:
+        for index, value in enumerate(row):
+            longest = max((len(line) for line in (value or "").splitlines()), default=0)
+            if index == len(widths):
+                widths.append(0)
+            widths[index] = max(widths[index], min(most, longest + 2))
+    return [max(width, 6) for width in widths]
+
+
+def table_sheet(
+    book: Any, title: str, rows: list[list[str]], colours: dict[str, str] | None = None
+) -> None:
+    """A styled table: header row frozen and filterable, score codes in their colours."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(title=title[:31])
+    set_widths(sheet, fitted_widths(rows))
+    sheet.freeze_panes = "A2"
+    if rows and rows[0]:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(rows[0]))}{len(rows)}"
+    head = header_style()
+    wrap = Alignment(vertical="top", wrap_text=True)
+    codes = colours or {}
+    for number, row in enumerate(rows):
+        if number == 0:
+            sheet.append([text(sheet, value, **head) for value in row])
+            continue
+        sheet.append(
+            [
+                text(sheet, value, **score_style(value, codes))
+                if value in codes
+                else text(sheet, value, alignment=wrap)
+                for value in row
+            ]
+        )
+
+
+def csv_workbook(csv_text: str, title: str, colours: dict[str, str] | None = None) -> bytes:
+    """The table a command writes as CSV, as a one-sheet workbook."""
+    rows = list(csv.reader(io.StringIO(csv_text)))
+    book = workbook()
+    table_sheet(book, title, rows, colours)
+    return to_bytes(book)
