@@ -19,7 +19,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "onderzoek"
 
 
-def _q(text: str) -> str:
+def quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
@@ -83,12 +83,12 @@ def new_study(
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_DIR}/study.schema.json",
         f"id: {study_id or slug(title)}",
-        f"title: {_q(title)}",
-        f"rekenkamer: {_q(rekenkamer)}",
+        f"title: {quote(title)}",
+        f"rekenkamer: {quote(rekenkamer)}",
         "researchers: []",
-        f"framework: {{id: {framework.id}, version: {_q(framework.version)}}}",
+        f"framework: {{id: {framework.id}, version: {quote(framework.version)}}}",
         "municipalities:",
-        *(f"  - {_q(m)}" for m in municipalities),
+        *(f"  - {quote(m)}" for m in municipalities),
         "general_lessons: []",
         "mutual_lessons: []",
     ]
@@ -109,15 +109,15 @@ def new_assessment(
     _one_line(municipality, "--municipality")
     path = folder / f"{slug(municipality)}.yaml"
     _refuse_existing(path)
-    not_assessed = _q(framework.scale.not_assessed.code)
+    not_assessed = quote(framework.scale.not_assessed.code)
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_DIR}/assessment.schema.json",
         f"# Beoordeling van {municipality} tegen {framework.title} ({framework.ref}).",
         f"# Scores: {', '.join(f'{lvl.code} = {lvl.label}' for lvl in framework.scale.levels)}, "
         f"{framework.scale.not_assessed.code} = {framework.scale.not_assessed.label}, "
         f"{framework.scale.not_applicable.code} = {framework.scale.not_applicable.label}.",
-        f"framework: {{id: {framework.id}, version: {_q(framework.version)}}}",
-        f"municipality: {_q(municipality)}",
+        f"framework: {{id: {framework.id}, version: {quote(framework.version)}}}",
+        f"municipality: {quote(municipality)}",
         *([f"study: {study.id}"] if study else []),
         "status: concept",
         "researchers: []",
@@ -144,4 +144,16 @@ def new_assessment(
     if not (folder / SCHEMA_DIR).is_dir():
         _write_schemas(folder)
     _create(path, lines)
+    return path
+
+
+def new_framework(path: Path, text: str, *, values: dict[str, str]) -> Path:
+    """Create a framework file holding `text` (already checked); never overwrite."""
+    for option, value in values.items():
+        _one_line(value, option)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(_("a framework file is named FILE.yaml"))
+    _refuse_existing(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _create(path, text.rstrip("\n").split("\n"))
     return path

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from normtoets.core.diagnostics import Severity
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
 
@@ -133,6 +134,56 @@ def new_assessment(
     fw = _framework(session, framework)
     path = create(folder, municipality=municipality, framework=fw, study=study)
     typer.echo(_("created {path}").format(path=path))
+
+
+@new_app.command(
+    "framework",
+    cls=Command,
+    short_help=_("Create a framework file from a normenkader kept as a table."),
+    help=_(
+        "Create a framework file from a normenkader kept as a table (.xlsx or .csv): a header "
+        "row with thema, norm, normtekst, criterium, criteriumtekst, onderzoeksvraag; the "
+        "scale from a sheet 'Schaal' or the default four levels (never overwrites)."
+    ),
+)
+@guarded
+def new_framework(
+    output: Annotated[
+        Path, typer.Argument(metavar="FILE.yaml", help=_("The framework file to create."))
+    ],
+    table: Annotated[
+        Path,
+        typer.Option("--from", metavar="TABLE", help=_("The normenkader as .xlsx or .csv.")),
+    ],
+    framework_id: Annotated[str, typer.Option("--id", metavar="ID", help=_("The framework's id."))],
+    version: Annotated[
+        str, typer.Option("--version", metavar="VERSION", help=_("The framework's version."))
+    ],
+    title: Annotated[
+        str, typer.Option("--title", metavar="TEXT", help=_("The framework's title."))
+    ],
+) -> None:
+    """new framework: the table read, checked, written as an ordinary framework file."""
+    from normtoets.authoring.scaffold import new_framework as create
+    from normtoets.loading.session import Session
+    from normtoets.office.framework_table import build, framework_yaml
+
+    if not table.is_file():
+        raise UsageError(_("path not found: {path}").format(path=table))
+    if table.suffix.lower() not in (".xlsx", ".csv"):
+        raise UsageError(_("--from reads a table: an .xlsx or .csv file"))
+    built, problems = build(table)
+    if problems:
+        fail_with(problems, _("Nothing was written."))
+    text = framework_yaml(built, fid=framework_id, version=version, title=title,
+                          origin=table.name)  # fmt: skip
+    session = Session()
+    loaded = session.from_text(output, text)
+    errors = [d for d in session.check(loaded) if d.severity is Severity.error]
+    if errors:
+        fail_with(errors, _("Nothing was written."))
+    create(output, text, values={"--id": framework_id, "--version": version, "--title": title})
+    typer.echo(_("created {path}").format(path=output))
 
 
 def _complete_target(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -1,0 +1,440 @@
+"""A normenkader kept as a table (Excel or CSV) as a framework file.
+
+The sheet `Normen` (or the first sheet, or the CSV) has a header row naming its columns, in
+Dutch or English: thema, norm, normtekst, kort, criterium, criteriumtekst, onderzoeksvraag. A
+row with a norm id starts a norm; a row with only a criterion adds one to the norm above; an
+empty thema repeats the one above. `onderzoeksvraag` names the research questions a norm
+answers, one per line or separated by ';': 'OV1: text' the first time, 'OV1' after that. A
+sheet `Schaal` (code, omschrijving, voldaan, waarde, kleur) gives the scale; without it, the
+four levels ++, +, -, -- with their usual labels. Every problem is placed as FILE:Sheet!B7.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from normtoets.authoring.scaffold import quote, slug
+from normtoets.core.diagnostics import Diagnostic, Severity
+from normtoets.core.i18n import _
+from normtoets.models.framework import ID_PATTERN
+
+NORMS_SHEET = "Normen"
+SCALE_SHEET = "Schaal"
+QUESTIONS_SHEET = "Onderzoeksvragen"
+_ALIASES = {
+    "theme": ("thema", "theme"),
+    "theme_id": ("thema-id", "thema id", "theme id", "theme_id"),
+    "norm": ("norm", "norm-id", "norm id", "id"),
+    "text": ("normtekst", "norm tekst", "norm text", "tekst", "text"),
+    "short": ("kort", "korte titel", "short", "titel"),
+    "criterion": ("criterium", "deelcriterium", "criterion", "criterium-id"),
+    "criterion_text": (
+        "criteriumtekst",
+        "deelcriterium tekst",
+        "criterion text",
+        "criterium tekst",
+    ),
+    "questions": ("onderzoeksvraag", "onderzoeksvragen", "research question", "research questions"),
+}
+_SCALE_ALIASES = {
+    "code": ("code", "score"),
+    "label": ("omschrijving", "label", "betekenis"),
+    "meets": ("voldaan", "meets"),
+    "value": ("waarde", "value"),
+    "color": ("kleur", "color", "colour"),
+}
+DEFAULT_LEVELS = [
+    {"code": "++", "label": "voldoet volledig", "meets": True, "value": 2, "color": "#1b7837"},
+    {"code": "+", "label": "voldoet grotendeels", "meets": True, "value": 1, "color": "#a6dba0"},
+    {
+        "code": "-",
+        "label": "voldoet grotendeels niet",
+        "meets": False,
+        "value": -1,
+        "color": "#f4a582",
+    },
+    {"code": "--", "label": "voldoet niet", "meets": False, "value": -2, "color": "#b2182b"},
+]
+_QUESTION_ALIASES = {
+    "id": ("id", "nummer", "vraag-id"),
+    "text": ("onderzoeksvraag", "vraag", "question", "research question"),
+}
+_YES = {"ja", "yes", "true", "waar", "1", "x"}
+_NO = {"nee", "no", "false", "onwaar", "0", ""}
+_QUESTION = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?::\s*(.+))?$", re.DOTALL)
+
+
+@dataclass
+class Table:
+    """A sheet's rows as text, each with its 1-based row number."""
+
+    sheet: str  # '' for a CSV file
+    rows: list[tuple[int, list[str]]]
+
+
+@dataclass
+class Built:
+    themes: list[dict[str, Any]] = field(default_factory=list)
+    questions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    levels: list[dict[str, Any]] = field(default_factory=list)
+
+
+class _Problems:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.found: list[Diagnostic] = []
+
+    def at(self, table: Table, row: int, column: int | None, message: str) -> None:
+        cell = f"{_letter(column)}{row}" if column is not None else str(row)
+        where = f"{table.sheet}!{cell}" if table.sheet else _("row {row}").format(row=row)
+        self.found.append(
+            Diagnostic(f"{self.name}:{where}", 0, 0, Severity.error, "framework-table", message)
+        )
+
+
+def _letter(column: int | None) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter((column or 0) + 1))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def read_tables(path: Path) -> dict[str, Table | None]:
+    """The tables by role: norms, scale and questions (None where there is none)."""
+    if path.suffix.lower() == ".csv":
+        text = path.read_bytes().decode("utf-8-sig")
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        lines = list(csv.reader(io.StringIO(text), dialect))
+        norms = Table("", [(i, [_cell(v) for v in r]) for i, r in enumerate(lines, 1)])
+        return {"norms": norms, "scale": None, "questions": None}
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        names = {name.casefold(): name for name in book.sheetnames}
+        sheets = {
+            "norms": names.get(NORMS_SHEET.casefold(), book.sheetnames[0]),
+            "scale": names.get(SCALE_SHEET.casefold()),
+            "questions": names.get(QUESTIONS_SHEET.casefold()),
+        }
+        tables: dict[str, Table | None] = {}
+        for role, name in sheets.items():
+            tables[role] = None if name is None else Table(name, [
+                (i, [_cell(v) for v in row])
+                for i, row in enumerate(book[name].iter_rows(values_only=True), 1)
+            ])  # fmt: skip
+        return tables
+    finally:
+        book.close()
+
+
+def _question_list(table: Table | None, built: Built, problems: _Problems) -> None:
+    """The sheet of research questions: their order and texts; norm rows then name ids."""
+    if table is None:
+        return
+    start, columns = _header(table, _QUESTION_ALIASES, problems)
+    if {"id", "text"} - set(columns):
+        problems.at(table, start or 1, None, _("the header row needs the columns id and "
+                                               "onderzoeksvraag"))  # fmt: skip
+        return
+    for number, row in table.rows:
+        if number <= start or not any(row):
+            continue
+        qid, text = row[columns["id"]], row[columns["text"]] if columns["text"] < len(row) else ""
+        if not _id_ok(qid) or qid in built.questions:
+            problems.at(table, number, columns["id"],
+                        _("'{id}' is not a usable id (letters, digits, '.', '-', '_'; "
+                          "each id once)").format(id=qid))  # fmt: skip
+            continue
+        built.questions[qid] = {"id": qid, "text": text, "norms": []}
+
+
+def _header(
+    table: Table, aliases: dict[str, tuple[str, ...]], problems: _Problems
+) -> tuple[int, dict[str, int]]:
+    """The first non-empty row is the header: column key → index."""
+    for number, row in table.rows:
+        if not any(row):
+            continue
+        found: dict[str, int] = {}
+        for index, title in enumerate(row):
+            key = next((k for k, names in aliases.items() if title.casefold() in names), None)
+            if key is None and title:
+                problems.at(
+                    table,
+                    number,
+                    index,
+                    _("unknown column '{title}' (known: {known})").format(
+                        title=title, known=", ".join(n[0] for n in aliases.values())
+                    ),
+                )
+            elif key is not None:
+                found[key] = index
+        return number, found
+    return 0, {}
+
+
+def _id_ok(value: str) -> bool:
+    return re.fullmatch(ID_PATTERN, value) is not None
+
+
+def _norms(table: Table, built: Built, problems: _Problems) -> None:
+    start, columns = _header(table, _ALIASES, problems)
+    for needed in ("theme", "norm", "text"):
+        if needed not in columns:
+            problems.at(
+                table,
+                start or 1,
+                None,
+                _("the header row has no column '{column}'").format(column=_ALIASES[needed][0]),
+            )
+    if problems.found:
+        return
+    seen: set[str] = set()
+    theme: dict[str, Any] | None = None
+    norm: dict[str, Any] | None = None
+
+    def get(row: list[str], key: str) -> str:
+        index = columns.get(key)
+        return row[index] if index is not None and index < len(row) else ""
+
+    for number, row in table.rows:
+        if number <= start or not any(row):
+            continue
+        title, norm_id = get(row, "theme"), get(row, "norm")
+        if title and (theme is None or title != theme["title"]):
+            theme_id = get(row, "theme_id") or slug(title)
+            theme = next((t for t in built.themes if t["id"] == theme_id), None)
+            if theme is None:
+                theme = {"id": theme_id, "title": title, "norms": []}
+                built.themes.append(theme)
+        if norm_id:
+            if theme is None:
+                problems.at(table, number, columns["theme"], _("a norm needs a theme"))
+                continue
+            if not _id_ok(norm_id) or norm_id in seen:
+                problems.at(
+                    table,
+                    number,
+                    columns["norm"],
+                    _(
+                        "'{id}' is not a usable id (letters, digits, '.', '-', '_'; each id once)"
+                    ).format(id=norm_id),
+                )
+                continue
+            seen.add(norm_id)
+            text = get(row, "text")
+            if not text:
+                problems.at(
+                    table, number, columns["text"], _("norm {id} has no text").format(id=norm_id)
+                )
+            norm = {"id": norm_id, "text": text, "criteria": []}
+            if get(row, "short"):
+                norm["short"] = get(row, "short")
+            theme["norms"].append(norm)
+            _questions(
+                get(row, "questions"),
+                norm_id,
+                built,
+                table,
+                number,
+                columns.get("questions"),
+                problems,
+            )
+        criterion_id = get(row, "criterion")
+        if criterion_id:
+            if norm is None:
+                problems.at(
+                    table,
+                    number,
+                    columns.get("criterion"),
+                    _("criterion {id} stands above every norm").format(id=criterion_id),
+                )
+                continue
+            full = criterion_id if "." in criterion_id else f"{norm['id']}.{criterion_id}"
+            if not _id_ok(full) or full in seen:
+                problems.at(
+                    table,
+                    number,
+                    columns.get("criterion"),
+                    _(
+                        "'{id}' is not a usable id (letters, digits, '.', '-', '_'; each id once)"
+                    ).format(id=full),
+                )
+                continue
+            seen.add(full)
+            text = get(row, "criterion_text")
+            if not text:
+                problems.at(
+                    table,
+                    number,
+                    columns.get("criterion_text", columns["criterion"]),
+                    _("criterion {id} has no text").format(id=full),
+                )
+            norm["criteria"].append({"id": full, "text": text})
+        elif not norm_id and not title:
+            problems.at(table, number, None, _("a row without a norm or a criterion"))
+    if not built.themes:
+        problems.at(table, start or 1, None, _("the table holds no norms"))
+
+
+def _questions(
+    cell: str,
+    norm_id: str,
+    built: Built,
+    table: Table,
+    row: int,
+    column: int | None,
+    problems: _Problems,
+) -> None:
+    for part in re.split(r"[;\n]", cell):
+        if not part.strip():
+            continue
+        match = _QUESTION.match(part)
+        if match is None:
+            problems.at(
+                table,
+                row,
+                column,
+                _("'{text}' is not 'OV1: question' or 'OV1'").format(text=part.strip()),
+            )
+            continue
+        qid, text = match.group(1), (match.group(2) or "").strip()
+        question = built.questions.setdefault(qid, {"id": qid, "text": "", "norms": []})
+        if text and question["text"] and text != question["text"]:
+            problems.at(table, row, column, _("question {id} has two texts").format(id=qid))
+        question["text"] = question["text"] or text
+        if norm_id not in question["norms"]:
+            question["norms"].append(norm_id)
+
+
+def _scale(table: Table | None, built: Built, problems: _Problems) -> None:
+    if table is None:
+        built.levels = [dict(level) for level in DEFAULT_LEVELS]
+        return
+    start, columns = _header(table, _SCALE_ALIASES, problems)
+    for needed in ("code", "label", "meets"):
+        if needed not in columns:
+            problems.at(
+                table,
+                start or 1,
+                None,
+                _("the header row has no column '{column}'").format(
+                    column=_SCALE_ALIASES[needed][0]
+                ),
+            )
+    if problems.found:
+        return
+    for number, row in table.rows:
+        if number <= start or not any(row):
+            continue
+        cells = {key: (row[i] if i < len(row) else "") for key, i in columns.items()}
+        meets = cells["meets"].casefold()
+        if meets not in _YES | _NO:
+            problems.at(table, number, columns["meets"], _("voldaan is 'ja' or 'nee'"))
+            continue
+        level: dict[str, Any] = {
+            "code": cells["code"],
+            "label": cells["label"],
+            "meets": meets in _YES,
+        }
+        if cells.get("value"):
+            try:
+                level["value"] = float(cells["value"].replace(",", "."))
+            except ValueError:
+                problems.at(table, number, columns["value"], _("waarde is a number"))
+        if cells.get("color"):
+            level["color"] = cells["color"]
+        built.levels.append(level)
+
+
+def build(path: Path) -> tuple[Built, list[Diagnostic]]:
+    problems = _Problems(str(path))
+    tables = read_tables(path)
+    norms = tables["norms"]
+    built = Built()
+    _question_list(tables["questions"], built, problems)
+    if norms is None:
+        problems.found.append(
+            Diagnostic(str(path), 0, 0, Severity.error, "framework-table", _("no sheet with norms"))
+        )
+        return built, problems.found
+    _norms(norms, built, problems)
+    for question in built.questions.values():
+        if not question["text"]:
+            problems.at(
+                norms,
+                1,
+                None,
+                _("question {id} is named but never given a text as '{id}: question'").format(
+                    id=question["id"]
+                ),
+            )
+    _scale(tables["scale"], built, problems)
+    return built, problems.found
+
+
+def framework_yaml(built: Built, *, fid: str, version: str, title: str, origin: str) -> str:
+    """The framework file: an ordinary framework, as one would write it by hand."""
+    out = [
+        f"# Made by 'normtoets new framework --from {origin}'; from now on this file is the",
+        "# normenkader: edit it here, not in the table.",
+        f"id: {quote(fid)}",
+        f"version: {quote(version)}",
+        f"title: {quote(title)}",
+        "scale:",
+        "  levels:",
+    ]
+    for level in built.levels:
+        parts = [
+            f"code: {quote(level['code'])}",
+            f"label: {quote(level['label'])}",
+            f"meets: {'true' if level['meets'] else 'false'}",
+        ]
+        if "value" in level:
+            value = level["value"]
+            parts.append(f"value: {int(value) if float(value).is_integer() else value}")
+        if "color" in level:
+            parts.append(f"color: {quote(level['color'])}")
+        out.append("    - {" + ", ".join(parts) + "}")
+    out += [
+        "  not_assessed: {code: nb, label: niet beoordeeld}",
+        "  not_applicable: {code: nvt, label: niet van toepassing}",
+        "themes:",
+    ]
+    for theme in built.themes:
+        out += [
+            f"  - id: {quote(theme['id'])}",
+            f"    title: {quote(theme['title'])}",
+            "    norms:",
+        ]
+        for norm in theme["norms"]:
+            out.append(f"      - id: {quote(norm['id'])}")
+            if "short" in norm:
+                out.append(f"        short: {quote(norm['short'])}")
+            out.append(f"        text: {quote(norm['text'])}")
+            if norm["criteria"]:
+                out.append("        criteria:")
+                out += [
+                    f"          - {{id: {quote(c['id'])}, text: {quote(c['text'])}}}"
+                    for c in norm["criteria"]
+                ]
+    if built.questions:
+        out.append("research_questions:")
+        for q in built.questions.values():
+            out += [
+                f"  - id: {quote(q['id'])}",
+                f"    text: {quote(q['text'])}",
+                f"    norms: [{', '.join(quote(n) for n in q['norms'])}]",
+            ]
+    return "\n".join(out) + "\n"
