@@ -1,16 +1,11 @@
-"""report: the rekenkamer report as PDF or HTML."""
+"""report: the rekenkamer report as PDF, HTML or Word document (DOCX)."""
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from normtoets.core.errors import UsageError
-from normtoets.core.i18n import _
-
-if TYPE_CHECKING:
-    pass
 from normtoets.cli.common import (
     ForceOption,
     NormsOption,
@@ -21,12 +16,15 @@ from normtoets.cli.common import (
     warn,
 )
 from normtoets.cli.helptext import Command
+from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _
 
-REPORT_SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+REPORT_SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".docx": "docx"}
 
 
 def _report_files(output: Path, as_html: bool, split: bool) -> list[tuple[str | None, Path, str]]:
-    """(volume, file name, "pdf" or "html") of each file the report writes, before any check."""
+    """(volume, file name, "pdf", "html" or "docx") of each file the report writes, before
+    any check."""
     from normtoets.files.output_target import is_stream
     from normtoets.report import SPLIT_VOLUMES
 
@@ -38,9 +36,13 @@ def _report_files(output: Path, as_html: bool, split: bool) -> list[tuple[str | 
     if suffix not in REPORT_SUFFIXES:
         raise UsageError(
             _(
-                "{output}: a report is written as .pdf or .html (--html); normtoets does not "
-                "write '{suffix}' files"
+                "{output}: a report is written as .pdf, .html (--html) or .docx; normtoets "
+                "does not write '{suffix}' files"
             ).format(output=output, suffix=output.suffix or output.name)
+        )
+    if as_html and REPORT_SUFFIXES[suffix] == "docx":
+        raise UsageError(
+            _("--html writes HTML: give a .html file, not {output}").format(output=output)
         )
     if as_html and REPORT_SUFFIXES[suffix] == "pdf":
         output = output.with_suffix(".html")
@@ -54,7 +56,11 @@ def _report_files(output: Path, as_html: bool, split: bool) -> list[tuple[str | 
 
 
 def _report_bytes(html: str, kind: str, templates: Path | None) -> bytes:
-    """The standalone HTML or the PDF."""
+    """The standalone HTML, the Word document or the PDF."""
+    if kind == "docx":
+        from normtoets.report.word import docx_bytes
+
+        return docx_bytes(html, templates)
     if kind == "html":
         from normtoets.report.html import standalone
 
@@ -77,7 +83,7 @@ def _write_report(data: bytes, target: Path | None) -> None:
 
 @app.command(
     cls=Command,
-    short_help=_("The rekenkamer report as PDF or HTML."),
+    short_help=_("The rekenkamer report as PDF, HTML or Word document."),
     help=_("Render the rekenkamer report (Dutch): one municipality, or the comparison."),
 )
 @guarded
@@ -94,7 +100,7 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help=_("The .pdf or .html file to write ('-': stdout)."),
+            help=_("The .pdf, .html or .docx file to write ('-': stdout)."),
         ),
     ],
     force: ForceOption = False,

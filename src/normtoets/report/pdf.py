@@ -69,13 +69,18 @@ def make_fetcher(roots: list[Path]) -> "URLFetcher":
     return TemplateFetcher()
 
 
-def _source_date() -> str | None:
-    """SOURCE_DATE_EPOCH as a W3C date-time in UTC, or None when unset or invalid."""
+def source_moment() -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH in UTC, or None when unset or invalid."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not value.isdigit():
         return None
-    moment = dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
+
+
+def _source_date() -> str | None:
+    """SOURCE_DATE_EPOCH as a W3C date-time in UTC, or None when unset or invalid."""
+    moment = source_moment()
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
 
 
 @contextlib.contextmanager
