@@ -226,3 +226,14 @@ def test_libreoffice_converts_duiven(
     assert len(outline) == len(chapters)
     for entry, chapter in zip(outline, chapters, strict=True):
         assert entry.endswith(chapter)
+
+
+def test_every_bundled_report(bundled_html: dict[str, str]) -> None:
+    """Each report normtoets renders (doorwerking, both volumes, comparisons) becomes a
+    document with a Word heading for each of its chapters."""
+    for name, html in bundled_html.items():
+        document = docx.Document(io.BytesIO(docx_bytes(html)))
+        root = lxml_html.document_fromstring(html)
+        chapters = root.xpath("//main//h1")
+        headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+        assert len(headings) == len(chapters) > 0, name
