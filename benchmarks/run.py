@@ -80,6 +80,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=342)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-pdf", action="store_true", help="leave out the PDF figures")
+    parser.add_argument("--only", choices=["office"], help="run one group of figures alone")
     args = parser.parse_args()
     py = sys.executable
     normtoets = [py, "-m", "normtoets"]
@@ -88,6 +89,9 @@ def main() -> None:
     files = generate(study, args.count, 2019, ROOT / "norms" / "regioplan-sociaal-domein.yaml")
     print(f"{len(files)} fictional assessments in {study}; median of {args.repeat} runs\n")
     table: list[tuple[str, float, str]] = []
+    if args.only == "office":
+        office_figures(table, normtoets, work, study, args.repeat)
+        return
 
     print("validate")
     checker, yamllint = tool("check-jsonschema"), tool("yamllint")
@@ -155,10 +159,34 @@ def main() -> None:
     row(table, "python -c 'import typer, rich'", floor_imports, bare, "python")
     row(table, "normtoets --help", helped, floor_imports, "typer+rich import")
 
+    office_figures(table, normtoets, work, study, args.repeat)
     cost_figures(table, args.repeat, pdf=not args.skip_pdf)
     if not args.skip_pdf:
         pdf_figures(table, normtoets, work, study, args.repeat)
     print(f"\nwork files in {work}")
+
+
+def office_figures(
+    table: list[tuple[str, float, str]], normtoets: list[str], work: Path, study: Path, repeat: int
+) -> None:
+    """The scoring workbook: export, and import of an unchanged workbook (every cell read,
+    compared and found equal, nothing written), against compare --format csv: the same
+    files loaded and checked, the same table written."""
+    print("office")
+    workbook, table_file = work / "scoren.xlsx", work / "vergelijking.csv"
+    run_once([*normtoets, "export", str(study), "-o", str(workbook), "--force"])
+    baseline = [*normtoets, "compare", "--format", "csv", "-o", str(table_file), "--force"]
+    compare, export, imported = timed_together(
+        [
+            [*baseline, str(study)],
+            [*normtoets, "export", str(study), "-o", str(work / "again.xlsx"), "--force"],
+            [*normtoets, "import", str(workbook)],
+        ],
+        repeat,
+    )
+    row(table, "normtoets compare --format csv (baseline)", compare, None, "")
+    row(table, "normtoets export (scoring workbook)", export, compare, "compare csv")
+    row(table, "normtoets import, no change", imported, compare, "compare csv")
 
 
 def cost_figures(table: list[tuple[str, float, str]], repeat: int, pdf: bool) -> None:

@@ -2,6 +2,7 @@
 goes through `name_key`, so a reviewer typed with a decomposed accent or a pasted zero-width
 space is still the scorer, and Duiven in NFC and in NFD is one municipality."""
 
+import functools
 import unicodedata
 
 
@@ -17,9 +18,12 @@ def invisible(text: str) -> list[str]:
     return [char for char in text if _invisible(char)]
 
 
+@functools.lru_cache(maxsize=65_536)  # a study's names are keyed once per assessment checked
 def name_key(name: str) -> str:
     """What every spelling of one name shares: NFC, without invisible characters, case folded,
     runs of whitespace as one space, none around it."""
+    if name.isascii():  # no invisible or decomposable character is ASCII
+        return " ".join(name.casefold().split())
     visible = "".join(c for c in unicodedata.normalize("NFC", name) if not _invisible(c))
     # casefold may decompose (İ → i̇): normalise again
     return " ".join(unicodedata.normalize("NFC", visible.casefold()).split())

@@ -95,11 +95,13 @@ class _Styles:
         self.locked = {"alignment": top}
         self.editable = {"alignment": top, "protection": Protection(locked=False)}
         self.criterion_id = {"alignment": Alignment(vertical="top", indent=1)}
+        self._scores: dict[str | None, dict[str, Any]] = {}
 
     def score(self, code: str | None) -> dict[str, Any]:
-        from openpyxl.styles import Protection
-
-        return {**wb.score_style(code, self.colours), "protection": Protection(locked=False)}
+        if code not in self._scores:  # one dict per code: its style record is found once
+            protection = self.editable["protection"]
+            self._scores[code] = {**wb.score_style(code, self.colours), "protection": protection}
+        return self._scores[code]
 
 
 def _print_setup(sheet: Any) -> None:
@@ -144,7 +146,7 @@ def _municipality_sheet(
 ) -> dict[str, Any]:
     """Write one municipality's sheet; return what import needs to know of it: its row ids,
     the values exported, which rows are criteria, and a digest of each row's locked cells."""
-    sheet = book.create_sheet(title=title)
+    sheet = wb.new_sheet(book, title)
     wb.set_widths(sheet, [c.width for c in COLUMNS])
     sheet.freeze_panes = "C2"
     _print_setup(sheet)
@@ -152,7 +154,7 @@ def _municipality_sheet(
     sheet.protection.autoFilter = False
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
-    sheet.append([wb.text(sheet, c.header, **styles.header) for c in COLUMNS])
+    sheet.append([wb.text(sheet, c.header, styles.header) for c in COLUMNS])
     ids: list[str] = []
     values: dict[str, list[str | None]] = {}
     criteria: list[str] = []
@@ -162,9 +164,9 @@ def _municipality_sheet(
         if row.id == THEME_ROW:
             sheet.append(
                 [
-                    wb.text(sheet, None, **styles.theme),
-                    wb.text(sheet, row.text, **styles.theme),
-                    *(wb.text(sheet, None, **styles.theme) for _ in COLUMNS[2:]),
+                    wb.text(sheet, None, styles.theme),
+                    wb.text(sheet, row.text, styles.theme),
+                    *(wb.text(sheet, None, styles.theme) for _ in COLUMNS[2:]),
                 ]
             )
             continue
@@ -177,18 +179,19 @@ def _municipality_sheet(
             where = f"{file} {row.id} {column.key}"
             if column.key == "id":
                 style = styles.criterion_id if row.is_criterion else styles.locked
-                cells.append(wb.text(sheet, row.id, **style))
+                cells.append(wb.text(sheet, row.id, style))
             elif column.key == "text":
-                cells.append(wb.text(sheet, row.text, where=where, **styles.locked))
-            elif column.key == "evidence":
-                cells.append(wb.text(sheet, row.evidence, where=where, **styles.locked))
+                cells.append(wb.text(sheet, row.text, styles.locked, where=where))
+            elif column.key == "evidence":  # no evidence: no cell (locked, as any)
+                evidence = row.evidence or None
+                cells.append(evidence and wb.text(sheet, evidence, styles.locked, where=where))
             elif column.key == "score":
                 code = row.values["score"]
-                cells.append(wb.text(sheet, code, where=where, **styles.score(code)))
+                cells.append(wb.text(sheet, code, styles.score(code), where=where))
             elif column.norm_only and row.is_criterion:
-                cells.append(wb.text(sheet, None, **styles.locked))
+                cells.append(None)  # no cell: locked, as every cell not written
             else:
-                cells.append(wb.text(sheet, row.values[column.key], where=where, **styles.editable))
+                cells.append(wb.text(sheet, row.values[column.key], styles.editable, where=where))
         sheet.append(cells)
     _score_list(sheet, framework, len(ids) + 1)
     return {"rows": ids, "values": values, "criteria": criteria, "shown": shown}
@@ -199,19 +202,19 @@ def _overview(book: Any, selection: Selection, titles: list[str], styles: _Style
     from openpyxl.styles import Font
 
     framework, study = selection.framework, selection.study
-    sheet = book.create_sheet(title=OVERVIEW_SHEET)
+    sheet = wb.new_sheet(book, OVERVIEW_SHEET)
     wb.set_widths(sheet, [12, 9, 40, *(max(9, min(24, len(t) + 2)) for t in titles)])
     sheet.freeze_panes = "D5"
     _print_setup(sheet)
     sheet.print_title_rows = "4:4"
     bold = {"font": Font(bold=True, size=13)}
-    sheet.append([wb.text(sheet, study.title if study else framework.title, **bold)])
+    sheet.append([wb.text(sheet, study.title if study else framework.title, bold)])
     sheet.append(
         [wb.text(sheet, f"Normenkader: {framework.title} ({framework.id}@{framework.version})")]
     )
     sheet.append([])
     head = ["Thema", "Norm", "Omschrijving", *(a.municipality for a in selection.assessments)]
-    sheet.append([wb.text(sheet, value, **styles.header) for value in head])
+    sheet.append([wb.text(sheet, value, styles.header) for value in head])
     for theme in framework.themes:
         for norm in theme.norms:
             scores = [
@@ -223,16 +226,16 @@ def _overview(book: Any, selection: Selection, titles: list[str], styles: _Style
                     wb.text(sheet, theme.title),
                     wb.text(sheet, norm.id),
                     wb.text(sheet, norm.short or norm.text),
-                    *(wb.text(sheet, s, **wb.score_style(s, styles.colours)) for s in scores),
+                    *(wb.text(sheet, s, wb.score_style(s, styles.colours)) for s in scores),
                 ]
             )
     sheet.append([])
-    sheet.append([wb.text(sheet, "Schaal", font=Font(bold=True))])
+    sheet.append([wb.text(sheet, "Schaal", {"font": Font(bold=True)})])
     scale = framework.scale
     for level in scale.levels:
         sheet.append(
             [
-                wb.text(sheet, level.code, **wb.score_style(level.code, styles.colours)),
+                wb.text(sheet, level.code, wb.score_style(level.code, styles.colours)),
                 wb.text(sheet, level.label),
             ]
         )
@@ -241,7 +244,7 @@ def _overview(book: Any, selection: Selection, titles: list[str], styles: _Style
 
 
 def _meta(book: Any, records: list[list[str]]) -> None:
-    sheet = book.create_sheet(title=META_SHEET)
+    sheet = wb.new_sheet(book, META_SHEET)
     sheet.sheet_state = "hidden"
     sheet.append(
         [wb.text(sheet, MARK), wb.text(sheet, LAYOUT_VERSION), wb.text(sheet, __version__)]
