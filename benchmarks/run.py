@@ -80,17 +80,27 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=342)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-pdf", action="store_true", help="leave out the PDF figures")
-    parser.add_argument("--only", choices=["office"], help="run one group of figures alone")
+    parser.add_argument("--only", choices=["office", "each"], help="run one group of figures alone")
     args = parser.parse_args()
     py = sys.executable
     normtoets = [py, "-m", "normtoets"]
     work = Path(tempfile.mkdtemp(prefix="normtoets-bench-"))
+    try:
+        figures(args, py, normtoets, work)
+    finally:  # the generated studies and outputs: hundreds of megabytes
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def figures(args: argparse.Namespace, py: str, normtoets: list[str], work: Path) -> None:
     study = work / "study"
     files = generate(study, args.count, 2019, ROOT / "norms" / "regioplan-sociaal-domein.yaml")
     print(f"{len(files)} fictional assessments in {study}; median of {args.repeat} runs\n")
     table: list[tuple[str, float, str]] = []
     if args.only == "office":
         office_figures(table, normtoets, work, study, args.repeat)
+        return
+    if args.only == "each":
+        each_figures(table, normtoets, work, args.repeat)
         return
 
     print("validate")
@@ -163,7 +173,7 @@ def main() -> None:
     cost_figures(table, args.repeat, pdf=not args.skip_pdf)
     if not args.skip_pdf:
         pdf_figures(table, normtoets, work, study, args.repeat)
-    print(f"\nwork files in {work}")
+        each_figures(table, normtoets, work, args.repeat)
 
 
 def office_figures(
@@ -187,6 +197,31 @@ def office_figures(
     row(table, "normtoets compare --format csv (baseline)", compare, None, "")
     row(table, "normtoets export (scoring workbook)", export, compare, "compare csv")
     row(table, "normtoets import, no change", imported, compare, "compare csv")
+
+
+def each_figures(
+    table: list[tuple[str, float, str]], normtoets: list[str], work: Path, repeat: int
+) -> None:
+    """report --each over 40 generated municipalities: in parallel over the cores, against
+    the same reports rendered one after another in one process (--jobs 1); the files of
+    both must be the same bytes."""
+    import filecmp
+    import os
+
+    print("report --each (40 municipalities, PDF)")
+    study = work / "each-study"
+    generate(study, 40, 2019, ROOT / "norms" / "regioplan-sociaal-domein.yaml")
+    serial, parallel = work / "each-serial", work / "each-parallel"
+    cores = len(os.sched_getaffinity(0))
+    each = [*normtoets, "report", str(study), "--each", "--force", "-o"]
+    one, many = timed_together(
+        [[*each, str(serial), "--jobs", "1"], [*each, str(parallel)]],
+        min(repeat, 3),  # a minute a run
+    )
+    names = sorted(p.name for p in serial.iterdir())
+    same = all(filecmp.cmp(serial / n, parallel / n, shallow=False) for n in names)
+    row(table, "report --each --jobs 1 (one after another)", one, None, "")
+    row(table, f"report --each ({cores} cores; bytes identical: {same})", many, one, "--jobs 1")
 
 
 def cost_figures(table: list[tuple[str, float, str]], repeat: int, pdf: bool) -> None:

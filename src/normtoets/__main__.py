@@ -1,3 +1,4 @@
 from normtoets.cli import main
 
-main()
+if __name__ == "__main__":  # not when a worker process (report --each) imports it
+    main()

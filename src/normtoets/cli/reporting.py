@@ -55,21 +55,6 @@ def _report_files(output: Path, as_html: bool, split: bool) -> list[tuple[str | 
     ]
 
 
-def _report_bytes(html: str, kind: str, templates: Path | None) -> bytes:
-    """The standalone HTML, the Word document or the PDF."""
-    if kind == "docx":
-        from normtoets.report.word import docx_bytes
-
-        return docx_bytes(html, templates)
-    if kind == "html":
-        from normtoets.report.html import standalone
-
-        return standalone(html, templates).encode("utf-8")
-    from normtoets.report.pdf import pdf_bytes
-
-    return pdf_bytes(html, templates=templates)
-
-
 def _write_report(data: bytes, target: Path | None) -> None:
     """To `target`, or (None) standard output."""
     if target is None:
@@ -128,18 +113,47 @@ def report(
             help=_("The earlier round's assessment: adds 'Doorwerking'."),
         ),
     ] = None,
+    each: Annotated[
+        bool,
+        typer.Option(
+            "--each",
+            help=_("Every municipality's report of a study folder, into the folder --output."),
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            metavar="N",
+            min=1,
+            help=_("With --each: reports rendered at once (default: the machine's cores)."),
+        ),
+    ] = None,
     norms: NormsOption = None,
 ) -> None:
     """report: the municipality's or the comparison's report, validated first."""
     import normtoets.report as reports
     from normtoets.loading.selection import select
     from normtoets.loading.session import Session
+    from normtoets.report.batch import report_bytes
 
     if templates is not None and not templates.is_dir():
         raise UsageError(_("templates folder not found: {folder}").format(folder=templates))
+    if each:
+        if compare or split or since:
+            raise UsageError(_("--each is the report of every municipality alone"))
+        from normtoets.cli.report_each import report_each
+
+        report_each(path, output, "html" if html else "pdf", force, templates, norms, jobs)
+        return
+    if jobs is not None:
+        raise UsageError(_("--jobs is for --each"))
     if path.is_dir() and not compare:
         raise UsageError(
-            _("{path} is a folder: add --compare for the comparison report").format(path=path)
+            _(
+                "{path} is a folder: add --compare for the comparison report, or --each for "
+                "the report of every municipality"
+            ).format(path=path)
         )
     if compare and split:
         raise UsageError(_("--split is for the report of one municipality"))
@@ -186,7 +200,7 @@ def report(
         (
             name,
             target,
-            _report_bytes(
+            report_bytes(
                 rendered if isinstance(rendered, str) else rendered[str(volume)], kind, templates
             ),
         )

@@ -1,0 +1,122 @@
+"""report STUDY --each -o DIR: the report of every municipality of a study, in parallel."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from normtoets.cli.common import destination, fail_with, stderr, warn
+from normtoets.core.diagnostics import Diagnostic, Severity
+from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from normtoets.report.batch import Job
+
+
+def _jobs(
+    study: Path, output: Path, kind: str, force: bool, templates: Path | None, norms: list[Path]
+) -> tuple[list["Job"], list[Diagnostic]]:
+    """The reports to render, and the diagnostics of the assessments that cannot be.
+
+    The whole study is checked first, as `compare` checks it: an error in one assessment
+    leaves that one out; an error in the study file or the framework stops everything."""
+    from normtoets.loading.selection import select
+    from normtoets.loading.session import Session
+    from normtoets.loading.validate import collect
+    from normtoets.report.batch import Job
+
+    session = Session(norms or None)
+    _selection, diagnostics = select([study], session=session)
+    assessments = [i for i in session.load_all(collect([study])) if i.kind == "assessment"]
+    names = {i.name for i in assessments} | {str(i.path) for i in assessments}
+    errors = [d for d in diagnostics if d.severity is Severity.error]
+    if any(d.file not in names for d in errors):
+        fail_with(diagnostics, _("No report was written."))
+    failing = {d.file for d in errors}
+    warn([d for d in diagnostics if d.file not in failing])
+    suffix = {"pdf": ".pdf", "html": ".html", "docx": ".docx"}[kind]
+    jobs: list[Job] = []
+    seen: dict[Path, Path] = {}
+    inputs = [study, *([templates] if templates else []), *norms]
+    for item in assessments:
+        if item.name in failing or str(item.path) in failing:
+            continue
+        name = output / f"{item.path.stem}{suffix}"
+        if name in seen:
+            raise UsageError(
+                _("{first} and {second} would both be written as {file}").format(
+                    first=seen[name], second=item.path, file=name
+                )
+            )
+        seen[name] = item.path
+        target = destination(name, inputs, force)
+        assert target is not None
+        jobs.append(Job(item.path, target, kind, templates, tuple(norms)))
+    return jobs, errors
+
+
+def report_each(
+    study: Path,
+    output: Path,
+    kind: str,
+    force: bool,
+    templates: Path | None,
+    norms: list[Path] | None,
+    workers: int | None,
+) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from normtoets.output.diagnostics import render_text
+    from normtoets.report.batch import default_jobs, render_all
+
+    if not study.is_dir():
+        raise UsageError(_("--each takes a study folder, not {path}").format(path=study))
+    if output.exists() and not output.is_dir():
+        raise UsageError(
+            _("{output} is not a folder: --each writes a report per municipality into one").format(
+                output=output
+            )
+        )
+    jobs, invalid = _jobs(study, output, kind, force, templates, list(norms or []))
+    output.mkdir(parents=True, exist_ok=True)
+    console = stderr()
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(_("reports"), total=len(jobs))
+        outcomes = render_all(jobs, workers or default_jobs(), lambda _o: bar.advance(task))
+    written = [o for o in outcomes if o.error is None]
+    for outcome in written:
+        typer.echo(_("wrote {file}").format(file=outcome.job.target))
+    if invalid:
+        render_text(console, invalid, len({d.file for d in invalid}))
+    for outcome in outcomes:
+        if outcome.error is not None:
+            console.print(
+                _("{file}: no report: {reason}").format(
+                    file=outcome.job.assessment, reason=outcome.error
+                ),
+                highlight=False,
+                markup=False,
+                soft_wrap=True,
+            )
+    failed = len(outcomes) - len(written) + len({d.file for d in invalid})
+    console.print(
+        ngettext("{count} report written", "{count} reports written", len(written)).format(
+            count=len(written)
+        )
+        + (
+            ", " + ngettext("{count} failed", "{count} failed", failed).format(count=failed)
+            if failed
+            else ""
+        ),
+        highlight=False,
+        markup=False,
+    )
+    if failed:
+        raise typer.Exit(1)

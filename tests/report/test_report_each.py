@@ -1,0 +1,73 @@
+"""report STUDY --each -o DIR: every municipality's report, in parallel, each as if alone."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import STUDY
+
+NAMES = ("doesburg", "duiven", "westervoort")
+
+
+@pytest.fixture
+def study(tmp_path: Path) -> Path:
+    folder = tmp_path / "studie"
+    shutil.copytree(STUDY, folder)
+    return folder
+
+
+@pytest.mark.parametrize("kind", ["html", "pdf"])
+def test_each_report_is_the_one_rendered_alone(run, study: Path, tmp_path: Path, kind) -> None:
+    extra = ["--html"] if kind == "html" else []
+    result = run("report", study, "--each", "-o", tmp_path / "out", "--jobs", "2", *extra)
+    assert result.exit_code == 0, result.output
+    assert "3 reports written" in result.stderr
+    for name in NAMES:
+        alone = tmp_path / f"{name}-alone.{kind}"
+        done = run("report", study / f"{name}.yaml", "-o", alone, *extra)
+        assert done.exit_code == 0, done.output
+        assert (tmp_path / "out" / f"{name}.{kind}").read_bytes() == alone.read_bytes()
+
+
+def test_one_broken_assessment_does_not_stop_the_others(run, study: Path, tmp_path: Path) -> None:
+    duiven = study / "duiven.yaml"
+    duiven.write_text(duiven.read_text().replace('score: "++"', 'score: "+++"', 1))
+    result = run("report", study, "--each", "--html", "-o", tmp_path / "out", "--jobs", "2")
+    assert result.exit_code == 1, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "doesburg.html",
+        "westervoort.html",
+    ]
+    assert "duiven.yaml:" in result.stderr and "invalid-score" in result.stderr
+    assert "2 reports written, 1 failed" in result.stderr
+
+
+def test_nothing_is_replaced_without_force(run, study: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "duiven.html").write_text("eerder")
+    result = run("report", study, "--each", "--html", "-o", out)
+    assert result.exit_code == 2, result.output
+    assert (out / "duiven.html").read_text() == "eerder"
+    assert sorted(p.name for p in out.iterdir()) == ["duiven.html"]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["--compare"], ["--split"], ["--jobs", "0"]],
+)
+def test_each_refuses_what_it_cannot_do(run, study: Path, tmp_path: Path, extra) -> None:
+    result = run("report", study, "--each", "-o", tmp_path / "out", *extra)
+    assert result.exit_code == 2, result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_jobs_without_each_and_a_file_as_folder(run, study: Path, tmp_path: Path) -> None:
+    result = run("report", study / "duiven.yaml", "-o", tmp_path / "d.html", "--jobs", "2")
+    assert result.exit_code == 2
+    afile = tmp_path / "a-file"
+    afile.write_text("x")
+    result = run("report", study, "--each", "-o", afile)
+    assert result.exit_code == 2
+    assert afile.read_text() == "x"
