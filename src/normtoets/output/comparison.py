@@ -44,35 +44,58 @@ def render_table(
 ) -> None:
     """One table per theme: norms as rows, municipalities as columns, a roll-up row below."""
     fw = comparison.framework
-    console.print(Text(f"{fw.title} ({fw.ref})", style="bold"))
+    console.print(Text(f"{fw.title} ({fw.ref})", style="bold"), soft_wrap=not console.is_terminal)
     if only_differences and not _rows(comparison, criteria, only_differences):
         console.print(no_differences(comparison))  # said in words, not as empty tables
         return
+    compact = not console.is_terminal
     for rollup in comparison.rollups:
+        rows = [
+            row
+            for row in comparison.rows_of(rollup.theme, criteria)
+            if row.differs or not only_differences
+        ]
+        marks = not compact or any(row.differs for row in rows)
         table = Table(title=rollup.theme.title, title_justify="left", title_style="bold")
+        if compact:  # for a pipe or a file: no box, no folding, no column that stays empty
+            table.box, table.pad_edge, table.show_edge = None, False, False
         table.add_column(_("norm"), no_wrap=True)
-        table.add_column("", width=1)  # ≠ marks rows where municipalities differ
+        if marks:
+            table.add_column("", width=1)  # ≠ marks rows where municipalities differ
         for m in comparison.municipalities:
-            table.add_column(m, justify="center", overflow="fold")
-        table.add_column("", overflow="fold", ratio=1, min_width=16)
-        for row in comparison.rows_of(rollup.theme, criteria):
-            if only_differences and not row.differs:
-                continue
+            table.add_column(m, justify="center", overflow="fold", no_wrap=compact)
+        if compact:
+            table.add_column("", no_wrap=True)
+        else:
+            table.add_column("", overflow="fold", ratio=1, min_width=16)
+        for row in rows:
             table.add_row(
                 f"  {row.id}" if row.is_criterion else row.id,
-                "≠" if row.differs else "",
+                *(["≠" if row.differs else ""] if marks else []),
                 *(_styled(comparison, row.scores[m]) for m in comparison.municipalities),
                 row.label,
             )
         table.add_section()
         table.add_row(
             Text(_("total"), style="italic"),
-            "",
+            *([""] if marks else []),
             *(Text(rollup_text(comparison, rollup, m, mean), style="italic")
               for m in comparison.municipalities),
             "",
         )  # fmt: skip
-        console.print(table)
+        if compact:
+            _print_plain(console, table)
+        else:
+            console.print(table)
+
+
+def _print_plain(console: Console, table: Table) -> None:
+    """The table as wide as it needs (342 municipalities fold into nothing at 80 or 100
+    columns), plain, without trailing spaces."""
+    wide = Console(file=io.StringIO(), width=100_000, color_system=None, highlight=False)
+    wide.print(table)
+    lines = wide.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    console.file.write("".join(line.rstrip() + "\n" for line in lines))
 
 
 def lessons(comparison: Comparison) -> list[tuple[Row, str, str]]:

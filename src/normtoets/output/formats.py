@@ -3,7 +3,8 @@
 A new format is one renderer per kind of result and one entry here; the commands look their
 format up by name. `draw` renders a table for the terminal (rich, coloured); `text` renders the
 rest; `data` renders a file that is not text (a spreadsheet). A drawn table written to a file is
-plain text of `width` columns.
+plain text of `width` columns; the comparison's tables, piped or written, are as wide as they
+need, without box or padding columns.
 """
 
 from collections.abc import Callable
