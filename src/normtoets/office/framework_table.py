@@ -184,6 +184,12 @@ def _header(
     return 0, {}
 
 
+def _unusable(identifier: str) -> str:
+    return _("'{id}' is not a usable id (letters, digits, '.', '-', '_'; each id once)").format(
+        id=identifier
+    )
+
+
 def _id_ok(value: str) -> bool:
     return re.fullmatch(ID_PATTERN, value) is not None
 
@@ -223,14 +229,7 @@ def _norms(table: Table, built: Built, problems: _Problems) -> None:
                 problems.at(table, number, columns["theme"], _("a norm needs a theme"))
                 continue
             if not _id_ok(norm_id) or norm_id in seen:
-                problems.at(
-                    table,
-                    number,
-                    columns["norm"],
-                    _(
-                        "'{id}' is not a usable id (letters, digits, '.', '-', '_'; each id once)"
-                    ).format(id=norm_id),
-                )
+                problems.at(table, number, columns["norm"], _unusable(norm_id))
                 continue
             seen.add(norm_id)
             text = get(row, "text")
@@ -263,14 +262,7 @@ def _norms(table: Table, built: Built, problems: _Problems) -> None:
                 continue
             full = criterion_id if "." in criterion_id else f"{norm['id']}.{criterion_id}"
             if not _id_ok(full) or full in seen:
-                problems.at(
-                    table,
-                    number,
-                    columns.get("criterion"),
-                    _(
-                        "'{id}' is not a usable id (letters, digits, '.', '-', '_'; each id once)"
-                    ).format(id=full),
-                )
+                problems.at(table, number, columns.get("criterion"), _unusable(full))
                 continue
             seen.add(full)
             text = get(row, "criterion_text")

@@ -122,23 +122,21 @@ def _merged_sheets(path: Path) -> set[str]:
 def _open(path: Path, refusals: _Refusals) -> Any:
     from openpyxl import load_workbook
 
-    if path.suffix.lower() in (".xlsm", ".xltm"):
+    def macros() -> None:
         refusals.at(
             None,
             "not-an-export",
             _("a workbook with macros is never imported"),
             _("save it as .xlsx (without macros) and import that"),
         )
+
+    if path.suffix.lower() in (".xlsm", ".xltm"):
+        macros()
         return None
     try:
         with zipfile.ZipFile(path) as archive:
             if any(n.endswith("vbaProject.bin") for n in archive.namelist()):
-                refusals.at(
-                    None,
-                    "not-an-export",
-                    _("a workbook with macros is never imported"),
-                    _("save it as .xlsx (without macros) and import that"),
-                )
+                macros()
                 return None
         return load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
