@@ -137,7 +137,7 @@ def docx_bytes(html: str, templates: Path | None = None) -> bytes:
     _styles(document)
     _header_and_footer(document, about)
     _properties(document, about)
-    Writer(document, root, numbers).children(root.find("body"), document)
+    Writer(root, numbers).children(root.find("body"), document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

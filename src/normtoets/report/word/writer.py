@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from docx.document import Document
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.shared import Mm, Pt, RGBColor
@@ -101,10 +100,9 @@ class Piece:
 
 
 class Writer:
-    """Writes one report's HTML body into `document`."""
+    """Writes one report's HTML body into a document (Writer(…).children(body, document))."""
 
-    def __init__(self, document: Document, root: Any, numbers: dict[str, str]) -> None:
-        self.document = document
+    def __init__(self, root: Any, numbers: dict[str, str]) -> None:
         self.numbers = numbers  # heading id → its chapter or paragraph number
         self.targets = {
             href[1:] for href in root.xpath("//a/@href") if href.startswith("#") and len(href) > 1
