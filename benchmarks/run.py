@@ -46,14 +46,34 @@ def run_once(cmd: list[str], ok_codes: tuple[int, ...] = (0, 1)) -> float:
     return seconds
 
 
-def timed_together(cmds: list[list[str]], repeat: int) -> list[float]:
+class Timing(float):
+    """A median in seconds that keeps its rounds, so a ratio can show its spread."""
+
+    runs: list[float]
+
+    def __new__(cls, runs: list[float]) -> "Timing":
+        timing = super().__new__(cls, statistics.median(runs))
+        timing.runs = runs
+        return timing
+
+
+def timed_together(cmds: list[list[str]], repeat: int) -> list[Timing]:
     """Medians of `repeat` rounds in which every command runs once, in turn: a machine that
     gets busier or quieter during the run then slows baseline and subject alike."""
     times: list[list[float]] = [[] for _ in cmds]
     for _ in range(repeat):
         for i, cmd in enumerate(cmds):
             times[i].append(run_once(cmd))
-    return [statistics.median(t) for t in times]
+    return [Timing(t) for t in times]
+
+
+def spread(seconds: float, base: float) -> str:
+    """The lowest and highest ratio of one round's subject to the same round's baseline."""
+    runs, base_runs = getattr(seconds, "runs", None), getattr(base, "runs", None)
+    if not runs or not base_runs or len(runs) != len(base_runs) or len(runs) < 2:
+        return ""
+    ratios = [a / b for a, b in zip(runs, base_runs, strict=True)]
+    return f" ({min(ratios):.2f}–{max(ratios):.2f})"
 
 
 def peak_mb(cmd: list[str]) -> float:
@@ -70,7 +90,7 @@ def row(
     base: float | None,
     base_name: str,
 ) -> None:
-    ratio = f"{seconds / base:.2f}× {base_name}" if base else ""
+    ratio = f"{seconds / base:.2f}×{spread(seconds, base)} {base_name}" if base else ""
     table.append((name, seconds, ratio))
     print(f"  {name:<52} {seconds:8.3f} s  {ratio}", flush=True)
 
