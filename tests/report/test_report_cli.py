@@ -1,9 +1,14 @@
 """`normtoets report` through the CLI: what gets written, and what is refused."""
 
+import gc
 import os
 from pathlib import Path
 
+import pytest
+
 from conftest import ACCEPTANCE, STUDY
+from normtoets.models import Assessment
+from normtoets.report import batch
 
 NORMS = ACCEPTANCE / "norms"
 
@@ -67,3 +72,20 @@ def test_missing_templates_folder(run, tmp_path: Path) -> None:
                  tmp_path / "x.html")  # fmt: skip
     assert result.exit_code == 2
     assert "templates folder not found" in result.stderr
+
+
+def test_the_loaded_files_are_let_go_before_the_layout(
+    run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """WeasyPrint's layout is where memory peaks: no assessment is alive by then (a
+    comparison of 342 held ~90 MB of them through it)."""
+    alive: list[int] = []
+
+    def counting(html: str, kind: str, templates: Path | None) -> bytes:
+        alive.append(sum(isinstance(o, Assessment) for o in gc.get_objects()))
+        return b"<html></html>"
+
+    monkeypatch.setattr(batch, "report_bytes", counting)
+    done = run("report", STUDY, "--compare", "-o", tmp_path / "v.pdf")
+    assert done.exit_code == 0, done.output
+    assert alive == [0]
