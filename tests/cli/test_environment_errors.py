@@ -121,3 +121,14 @@ def test_a_newline_in_a_new_municipality_adds_no_keys(run, tmp_path: Path) -> No
     assert result.exit_code == 2
     assert "line break" in result.stderr
     assert not any(folder.glob("*.yaml")) if folder.exists() else True
+
+
+def test_an_escape_still_finds_its_control_character_after_the_quick_scan(tmp_path) -> None:
+    """The walk over every value is skipped only for a text with no backslash and no raw
+    control character; an escape in double quotes is still caught, a plain file is not."""
+    from normtoets.yamlio.read import parse
+
+    escaped, _ = parse('municipality: "Du\\eiven"\n', "x.yaml")
+    plain, _ = parse("municipality: Duiven\r\nstatus: concept\r\n", "y.yaml")
+    assert escaped is not None and escaped.may_hold_controls
+    assert plain is not None and not plain.may_hold_controls

@@ -60,6 +60,8 @@ def display_name(path: Path) -> str:
 
 
 def _control_characters(doc: Document) -> list[Diagnostic]:
+    if not doc.may_hold_controls:
+        return []
     return [
         doc.place(
             Problem(

@@ -24,6 +24,10 @@ class Document:
     data: Any
     values: dict[PathKey, Position] = field(default_factory=dict)
     keys: dict[PathKey, Position] = field(default_factory=dict)
+    # False when the text holds no control character and no backslash: then no value can
+    # (YAML rejects raw ones; only an escape in double quotes makes one), and the walk that
+    # looks for them in every value is skipped.
+    may_hold_controls: bool = True
 
     def place(
         self, problem: Problem, code: str | None = None, severity: Severity | None = None

@@ -11,6 +11,7 @@ from pathlib import Path
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
+from normtoets.core.controlchars import CONTROL
 from normtoets.core.diagnostics import Diagnostic, PathKey, Severity
 from normtoets.core.i18n import _, integer
 from normtoets.yamlio import events as yamlevents
@@ -110,6 +111,7 @@ def parse(text: str, name: str) -> tuple[Document | None, list[Diagnostic]]:
     if size > MAX_BYTES:
         return None, _too_large(name, size)
     doc = Document(name, None)
+    doc.may_hold_controls = "\\" in text or CONTROL.search(text.replace("\r\n", "\n")) is not None
     problems: list[Diagnostic] = []
     try:
         if yamlevents.USES_C and yamlnodes.safe_to_compose(text):
