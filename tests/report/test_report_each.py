@@ -55,10 +55,11 @@ def test_nothing_is_replaced_without_force(run, study: Path, tmp_path: Path) -> 
 
 @pytest.mark.parametrize(
     "extra",
-    [["--compare"], ["--split"], ["--jobs", "0"]],
+    [["--compare"], ["--split"], ["--jobs", "0"], ["-o", "-"]],
 )
 def test_each_refuses_what_it_cannot_do(run, study: Path, tmp_path: Path, extra) -> None:
     result = run("report", study, "--each", "-o", tmp_path / "out", *extra)
+    assert not Path("-").exists()
     assert result.exit_code == 2, result.output
     assert not (tmp_path / "out").exists()
 

@@ -72,6 +72,12 @@ def report_each(
 
     if not study.is_dir():
         raise UsageError(_("--each takes a study folder, not {path}").format(path=study))
+    from normtoets.files.output_target import is_stream
+
+    if is_stream(output):
+        raise UsageError(
+            _("--each writes a file per municipality: give a folder, not standard output")
+        )
     if output.exists() and not output.is_dir():
         raise UsageError(
             _("{output} is not a folder: --each writes a report per municipality into one").format(
