@@ -237,3 +237,16 @@ def test_every_bundled_report(bundled_html: dict[str, str]) -> None:
         chapters = root.xpath("//main//h1")
         headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
         assert len(headings) == len(chapters) > 0, name
+
+
+def test_only_web_links_become_links() -> None:
+    """A house template's javascript: or file: link stays text in the Word document."""
+    html = (
+        '<html lang="nl"><head><title>t</title></head><body><main><p>'
+        '<a href="https://www.rekenkamer.nl/">site</a> <a href="javascript:alert(1)">js</a> '
+        '<a href="file:///etc/passwd">bestand</a></p></main></body></html>'
+    )
+    document = docx.Document(io.BytesIO(docx_bytes(html)))
+    targets = [r.target_ref for r in document.part.rels.values() if r.is_external]
+    assert targets == ["https://www.rekenkamer.nl/"]
+    assert document.paragraphs[-1].text == "site js bestand"

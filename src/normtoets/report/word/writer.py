@@ -71,6 +71,8 @@ CELL_PADDING_MM = 5.5  # Table Grid's cell margins, left and right, and a little
 _SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's white space: a no-break space is text
 _COLOUR = re.compile(r"(?<![-\w])(background-color|color)\s*:\s*#([0-9a-fA-F]{6})")
 _BOOKMARK_CHARACTERS = re.compile(r"[^A-Za-z0-9_]")
+# Links a Word document may carry; any other (javascript:, file:) stays plain text.
+_WEB_LINKS = ("https://", "http://", "mailto:")
 
 
 def classes(element: Any) -> set[str]:
@@ -315,7 +317,7 @@ class Writer:
         if look.link and look.link.startswith("#"):
             anchor = self.bookmark_name(look.link[1:])
             link = ooxml.hyperlink(paragraph, anchor=anchor)
-        elif look.link:
+        elif look.link and look.link.lower().startswith(_WEB_LINKS):
             part = paragraph.part
             r_id = part.relate_to(look.link, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
             link = ooxml.hyperlink(paragraph, r_id=r_id)
@@ -330,7 +332,7 @@ class Writer:
             run.font.superscript = True
         if look.colour:
             run.font.color.rgb = RGBColor.from_string(look.colour)
-        elif look.link and not look.link.startswith("#"):
+        elif link is not None and look.link and not look.link.startswith("#"):
             run.font.color.rgb = RGBColor.from_string("12355B")
             run.font.underline = True
         if look.fill:
