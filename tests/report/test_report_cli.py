@@ -95,3 +95,16 @@ def test_the_loaded_files_are_let_go_before_the_layout(
     done = run("report", STUDY, "--compare", "-o", tmp_path / "v.pdf")
     assert done.exit_code == 0, done.output
     assert len(alive) == 1 and alive[0] <= 0
+
+
+def test_a_layout_leaves_no_boxes_behind(mini_html: str) -> None:
+    """Rendering report after report in one process (report --each --jobs 1) stays near one
+    report's memory: WeasyPrint's boxes, which form reference cycles, are collected when the
+    PDF is made, not left for a full collection that comes rarely."""
+    from weasyprint.formatting_structure.boxes import Box
+
+    from normtoets.report.pdf import pdf_bytes
+
+    pdf_bytes(mini_html)
+    pdf_bytes(mini_html)
+    assert sum(isinstance(o, Box) for o in gc.get_objects()) == 0
