@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec
+from typing import Annotated, Any, ParamSpec
 
 import typer
 from rich.console import Console
@@ -18,9 +18,6 @@ from normtoets.cli.helptext import Group
 from normtoets.core.diagnostics import Diagnostic, Severity
 from normtoets.core.errors import RunError, UsageError
 from normtoets.core.i18n import _
-
-if TYPE_CHECKING:
-    pass
 
 EXIT_INTERNAL = 3
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer stopped by SIGPIPE
@@ -158,6 +155,13 @@ OutputOption = Annotated[
         "-o",
         metavar="FILE",
         help=_("Write to this file instead of stdout ('-': stdout)."),
+    ),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help=_("Read every file again: neither reuse nor keep the output of an earlier run."),
     ),
 ]
 ForceOption = Annotated[

@@ -1,17 +1,13 @@
 """compare and diff: municipalities side by side, rounds one after the other."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from normtoets.core.errors import UsageError
-from normtoets.core.i18n import _
-
-if TYPE_CHECKING:
-    pass
 from normtoets.cli.common import (
     ForceOption,
+    NoCacheOption,
     NormsOption,
     OutputOption,
     TableFormat,
@@ -24,6 +20,9 @@ from normtoets.cli.common import (
     warn,
 )
 from normtoets.cli.helptext import Command
+from normtoets.cli.resultcache import reusable, to_stdout
+from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _
 
 
 @app.command(
@@ -32,6 +31,7 @@ from normtoets.cli.helptext import Command
     help=_("Municipalities side by side, norm by norm, with who can serve as an example."),
 )
 @guarded
+@reusable("compare", when=to_stdout)
 def compare(
     paths: Annotated[
         list[Path],
@@ -58,6 +58,7 @@ def compare(
         bool,
         typer.Option("--mean", help=_("Add the mean per theme (needs numeric scale values).")),
     ] = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """compare: the comparison in the format asked for."""
     from normtoets.analysis import comparison as comparing

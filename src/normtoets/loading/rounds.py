@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from normtoets.analysis import diff
+from normtoets.core import inputs
 from normtoets.core.diagnostics import Diagnostic, Problem, Severity, has_errors
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
@@ -26,9 +27,9 @@ class Rounds:
 
 
 def _assessment(session: Session, path: Path) -> Loaded:
-    if not path.exists():
+    if not inputs.exists(path):
         raise UsageError(_("path not found: {path}").format(path=path))
-    if not path.is_file():
+    if not inputs.is_file(path):
         raise UsageError(_("{path} is a folder, not an assessment file").format(path=path))
     loaded = session.load(path)
     if loaded.kind == "framework":

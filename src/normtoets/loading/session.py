@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from normtoets import rules
+from normtoets.core import inputs
 from normtoets.core.controlchars import controls_in
 from normtoets.core.diagnostics import Diagnostic, Problem, Severity
 from normtoets.core.gcpause import cycle_collector_paused
@@ -83,7 +84,9 @@ def _same_file(a: Loaded, b: Loaded) -> bool:
     """One file reached two ways (the bundled norms/ is ./norms in the repository), or a
     byte-identical copy: what the user means is one framework."""
     try:
-        return a.path.resolve() == b.path.resolve() or a.path.read_bytes() == b.path.read_bytes()
+        return inputs.resolve(a.path) == inputs.resolve(b.path) or inputs.read_bytes(
+            a.path
+        ) == inputs.read_bytes(b.path)
     except OSError:
         return False
 
@@ -130,9 +133,9 @@ class Session:
                 self._register_dir(folder, report=True)
 
     def _register_dir(self, folder: Path, report: bool) -> None:
-        if not folder.is_dir():
+        if not inputs.is_dir(folder):
             return
-        for path in sorted(folder.glob("*.y*ml")):
+        for path in inputs.glob(folder, "*.y*ml"):
             loaded = self.load(path)
             if report:
                 self.catalog_diagnostics.extend(loaded.diagnostics)
@@ -152,7 +155,7 @@ class Session:
         key = (loaded.model.id, loaded.model.version)
         earlier = self._framework_files.get(key)
         if earlier is not None and earlier is not loaded and not _same_file(earlier, loaded):
-            pair = frozenset((earlier.path.resolve(), loaded.path.resolve()))
+            pair = frozenset((inputs.resolve(earlier.path), inputs.resolve(loaded.path)))
             self._conflicts.setdefault(key, {}).setdefault(pair, _conflict(earlier, loaded))
         self._framework_files[key] = loaded
         self._frameworks[key] = loaded.model
@@ -227,7 +230,7 @@ class Session:
             self._studies[key] = None
             for name in ("study.yaml", "study.yml"):
                 candidate = folder / name
-                if candidate.is_file():
+                if inputs.is_file(candidate):
                     study = self.load(candidate).model
                     self._studies[key] = study if isinstance(study, Study) else None
                     break

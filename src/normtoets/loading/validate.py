@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from normtoets.core import inputs
 from normtoets.core.diagnostics import Diagnostic
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
@@ -19,15 +20,9 @@ def collect(paths: list[Path]) -> list[Path]:
     """YAML files named or found below the given folders, in a stable order."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix in YAML_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        elif path.exists():
+        if inputs.is_dir(path):
+            found += inputs.files_below(path, YAML_SUFFIXES)
+        elif inputs.exists(path):
             found.append(path)
         else:
             raise UsageError(_("path not found: {path}").format(path=path))
@@ -35,7 +30,7 @@ def collect(paths: list[Path]) -> list[Path]:
 
 
 def default_paths() -> list[Path]:
-    paths = [p for p in (Path("norms"), Path("assessments")) if p.is_dir()]
+    paths = [p for p in (Path("norms"), Path("assessments")) if inputs.is_dir(p)]
     if not paths:
         raise UsageError(_("no paths given and no ./norms or ./assessments folder here"))
     return paths
@@ -48,7 +43,7 @@ def validate(
 ) -> Report:
     """`source_dirs`: folders searched for sources' files after each assessment's own folder."""
     for folder in source_dirs or []:
-        if not folder.is_dir():
+        if not inputs.is_dir(folder):
             raise UsageError(_("--sources folder not found: {folder}").format(folder=folder))
     session = Session(norms_dirs, source_dirs)
     files = collect(paths)

@@ -11,6 +11,7 @@ from pathlib import Path
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
+from normtoets.core import inputs
 from normtoets.core.controlchars import CONTROL
 from normtoets.core.diagnostics import Diagnostic, PathKey, Severity
 from normtoets.core.i18n import _, integer
@@ -96,10 +97,10 @@ def _too_large(name: str, size: int) -> list[Diagnostic]:
 def read(path: Path, name: str | None = None) -> tuple[Document | None, list[Diagnostic]]:
     """Read and parse one file; an unreadable path raises OSError for the caller to report."""
     name = name or str(path)
-    size = path.stat().st_size
+    size = inputs.size(path)
     if size > MAX_BYTES:
         return None, _too_large(name, size)
-    text, problems = decode(path.read_bytes(), name)
+    text, problems = decode(inputs.read_bytes(path), name)
     if text is None:
         return None, problems
     return parse(text, name)
