@@ -19,9 +19,7 @@ import functools
 import hashlib
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -68,9 +66,18 @@ def _program() -> str:
     return hashlib.sha256("\n".join(stamps).encode("utf-8", "surrogateescape")).hexdigest()
 
 
+def _terminal_size() -> os.terminal_size | None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            return os.get_terminal_size(stream.fileno())
+        except (OSError, ValueError, AttributeError):
+            continue
+    return None
+
+
 def _terminal() -> list[Any]:
     ttys = [stream.isatty() for stream in (sys.stdout, sys.stderr)]
-    size = tuple(shutil.get_terminal_size()) if any(ttys) else None
+    size = _terminal_size() if any(ttys) else None
     encodings = [getattr(stream, "encoding", None) for stream in (sys.stdout, sys.stderr)]
     variables = {name: os.environ.get(name) for name in _ENVIRONMENT}
     variables |= {k: v for k, v in os.environ.items() if k.startswith("NORMTOETS_")}
@@ -117,6 +124,8 @@ def _private(path: Path) -> bool:
 
 
 def _store(path: Path, entry: dict[str, Any]) -> None:
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _private(path.parent):

@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from normtoets.core.diagnostics import Diagnostic, PathKey, Problem, Severity
 from normtoets.core.i18n import _, integer
@@ -16,18 +16,51 @@ MAX_ITEMS = 10_000
 Position = tuple[int, int]
 
 
+# A lookup in the node tree scans each mapping on the way: a few are cheaper than the tables,
+# many (a file with hundreds of diagnostics) would cost a scan each; then the tables are built.
+NAVIGATED_LOOKUPS = 8
+
+
+class Positions(Protocol):
+    """Positions kept as the parser's own tree and found when asked (yamlio/nodes)."""
+
+    def position(self, path: PathKey, key: bool) -> Position: ...
+
+    def tables(self) -> tuple[dict[PathKey, Position], dict[PathKey, Position]]: ...
+
+
 @dataclass
 class Document:
     """Plain data of one file, with 1-based positions keyed by the path to each node."""
 
     name: str
     data: Any
-    values: dict[PathKey, Position] = field(default_factory=dict)
-    keys: dict[PathKey, Position] = field(default_factory=dict)
     # False when the text holds no control character and no backslash: then no value can
     # (YAML rejects raw ones; only an escape in double quotes makes one), and the walk that
     # looks for them in every value is skipped.
     may_hold_controls: bool = True
+    # The quick parse keeps its node tree instead of tables: most files need a position for
+    # a handful of diagnostics or none, and the tables cost a third of the parse.
+    pending: Positions | None = None
+    _tables: tuple[dict[PathKey, Position], dict[PathKey, Position]] = field(
+        default_factory=lambda: ({}, {})
+    )
+    _asked: int = 0
+
+    @property
+    def values(self) -> dict[PathKey, Position]:
+        """Where each value starts, by its path."""
+        return self._filled()[0]
+
+    @property
+    def keys(self) -> dict[PathKey, Position]:
+        """Where each mapping key starts, by the path of its value."""
+        return self._filled()[1]
+
+    def _filled(self) -> tuple[dict[PathKey, Position], dict[PathKey, Position]]:
+        if self.pending is not None:
+            self._tables, self.pending = self.pending.tables(), None
+        return self._tables
 
     def place(
         self, problem: Problem, code: str | None = None, severity: Severity | None = None
@@ -42,9 +75,14 @@ class Document:
         )
 
     def position(self, path: PathKey, *, key: bool = False) -> Position:
-        """Where `path` stands; the nearest known ancestor when it is absent."""
+        """Where `path` stands; the nearest known ancestor when it is absent (with `key`, the
+        key of a mapping entry rather than its value)."""
+        if self.pending is not None and self._asked < NAVIGATED_LOOKUPS:
+            self._asked += 1
+            return self.pending.position(path, key)
+        values, keys = self._filled()
         while True:
-            found = (self.keys.get(path) if key else None) or self.values.get(path)
+            found = (keys.get(path) if key else None) or values.get(path)
             if found:
                 return found
             if not path:
