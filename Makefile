@@ -32,6 +32,7 @@ demo: install
 	$(BIN)/normtoets report $(STUDY) --compare --output out/vergelijking.html --force
 	$(BIN)/normtoets report $(STUDY)/duiven.yaml --output out/duiven.docx --force
 	$(BIN)/normtoets export $(STUDY) --output out/scoren.xlsx --force
+	$(BIN)/normtoets agree examples/dubbele-scoring/dubbel/voorbeeldstad.a.yaml examples/dubbele-scoring/dubbel/voorbeeldstad.b.yaml --format markdown --output out/overeenstemming.md --force
 	$(BIN)/normtoets diff $(STUDY)/duiven.yaml examples/doorwerking/duiven-2022.yaml --format markdown --output out/doorwerking.md --force
 	$(BIN)/normtoets report examples/doorwerking/duiven-2022.yaml --since $(STUDY)/duiven.yaml --output out/doorwerking.pdf --force
 	@echo "Klaar: zie out/. Om zelf 'normtoets' te typen: . $(VENV)/bin/activate"

@@ -23,7 +23,7 @@ def quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _comment(text: str, indent: str) -> list[str]:
+def comment_lines(text: str, indent: str) -> list[str]:
     words, lines, line = text.split(), [], ""
     for word in words:
         if line and len(line) + len(word) > 84:
@@ -49,7 +49,7 @@ def _one_line(value: str, option: str) -> None:
         raise UsageError(message.format(option=option))
 
 
-def _refuse_existing(path: Path) -> None:
+def refuse_existing(path: Path) -> None:
     if path.exists():
         raise UsageError(
             _("{path} exists already; normtoets never overwrites it").format(path=path)
@@ -77,7 +77,7 @@ def new_study(
         _one_line(value, option)
     for name in municipalities:
         _one_line(name, "--municipality")
-    _refuse_existing(path)
+    refuse_existing(path)
     if not municipalities:
         raise UsageError(_("name at least one --municipality"))
     lines = [
@@ -94,11 +94,11 @@ def new_study(
     ]
     folder.mkdir(parents=True, exist_ok=True)
     _write_schemas(folder)
-    _create(path, lines)
+    create_new(path, lines)
     return path
 
 
-def _create(path: Path, lines: list[str]) -> None:
+def create_new(path: Path, lines: list[str]) -> None:
     with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
         handle.write("\n".join(lines) + "\n")
 
@@ -108,7 +108,7 @@ def new_assessment(
 ) -> Path:
     _one_line(municipality, "--municipality")
     path = folder / f"{slug(municipality)}.yaml"
-    _refuse_existing(path)
+    refuse_existing(path)
     not_assessed = quote(framework.scale.not_assessed.code)
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_DIR}/assessment.schema.json",
@@ -127,7 +127,7 @@ def new_assessment(
     for theme in framework.themes:
         lines.append(f"  # --- {theme.title} ---")
         for norm in theme.norms:
-            lines += _comment(f"{norm.id}: {norm.text}", "  ")
+            lines += comment_lines(f"{norm.id}: {norm.text}", "  ")
             lines += [
                 f"  {norm.id}:",
                 f"    score: {not_assessed}",
@@ -137,13 +137,13 @@ def new_assessment(
             if norm.criteria:
                 lines.append("    criteria:")
                 for criterion in norm.criteria:
-                    lines += _comment(f"{criterion.id}: {criterion.text}", "      ")
+                    lines += comment_lines(f"{criterion.id}: {criterion.text}", "      ")
                     lines.append(f"      {criterion.id}: {{score: {not_assessed}}}")
     lines += ["answers: []", "conclusions: []", "recommendations: []"]
     folder.mkdir(parents=True, exist_ok=True)
     if not (folder / SCHEMA_DIR).is_dir():
         _write_schemas(folder)
-    _create(path, lines)
+    create_new(path, lines)
     return path
 
 
@@ -153,7 +153,7 @@ def new_framework(path: Path, text: str, *, values: dict[str, str]) -> Path:
         _one_line(value, option)
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise UsageError(_("a framework file is named FILE.yaml"))
-    _refuse_existing(path)
+    refuse_existing(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    _create(path, text.rstrip("\n").split("\n"))
+    create_new(path, text.rstrip("\n").split("\n"))
     return path

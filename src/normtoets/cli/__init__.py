@@ -5,14 +5,21 @@ One module per group of commands; `common` holds what they share."""
 import gc
 import sys
 
-from normtoets.cli import authoring, checking, comparing, office, reporting  # noqa: F401 - registers the commands
+from normtoets.cli import (  # noqa: F401 - registers the commands
+    agreeing,
+    authoring,
+    checking,
+    comparing,
+    office,
+    reporting,
+)
 from normtoets.cli.common import EXIT_BROKEN_PIPE, app, quiet_stdout
 
 __all__ = ["app", "main"]
 
 # The order of `normtoets --help`: the main job first, the helpers last.
-_ORDER = ["validate", "compare", "diff", "report", "status", "score", "export", "import",
-          "frameworks", "schema"]  # fmt: skip
+_ORDER = ["validate", "compare", "diff", "agree", "report", "status", "score", "export",
+          "import", "frameworks", "schema"]  # fmt: skip
 app.registered_commands.sort(
     key=lambda c: _ORDER.index(str(c.name or getattr(c.callback, "__name__", "")))
 )

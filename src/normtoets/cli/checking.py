@@ -131,6 +131,7 @@ def status(
 ) -> None:
     """status: a row per assessment, then what is open; or JSON."""
     from normtoets.analysis.progress import progress
+    from normtoets.loading.selection import study_members
     from normtoets.loading.session import Session
     from normtoets.loading.validate import collect
 
@@ -141,9 +142,7 @@ def status(
     for item in loaded:
         session.register(item)
     rows, problems = [], []
-    for item in loaded:
-        if item.kind != "assessment":
-            continue
+    for item in study_members(loaded):
         framework = session.framework(item.model.framework) if item.model else None
         if item.model is None or framework is None:
             problems += [d for d in session.check(item) if d.severity is Severity.error]

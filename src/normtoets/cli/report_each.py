@@ -21,14 +21,14 @@ def _jobs(
 
     The whole study is checked first, as `compare` checks it: an error in one assessment
     leaves that one out; an error in the study file or the framework stops everything."""
-    from normtoets.loading.selection import select
+    from normtoets.loading.selection import select, study_members
     from normtoets.loading.session import Session
     from normtoets.loading.validate import collect
     from normtoets.report.batch import Job
 
     session = Session(norms or None)
     _selection, diagnostics = select([study], session=session)
-    assessments = [i for i in session.load_all(collect([study])) if i.kind == "assessment"]
+    assessments = study_members(session.load_all(collect([study])))
     names = {i.name for i in assessments} | {str(i.path) for i in assessments}
     errors = [d for d in diagnostics if d.severity is Severity.error]
     if any(d.file not in names for d in errors):

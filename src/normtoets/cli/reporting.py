@@ -133,6 +133,8 @@ def report(
 ) -> None:
     """report: the municipality's or the comparison's report, validated first."""
     import normtoets.report as reports
+    from normtoets.core.diagnostics import has_errors
+    from normtoets.loading.scorings import double_scoring
     from normtoets.loading.selection import select
     from normtoets.loading.session import Session
     from normtoets.report.batch import report_bytes
@@ -186,6 +188,12 @@ def report(
     else:
         if len(selection.assessments) != 1:
             raise UsageError(_("a municipality report takes one assessment file"))
+        agreement, problems = double_scoring(
+            selection.study, selection.paths[0].parent, selection.assessments[0].municipality,
+            session,
+        )  # fmt: skip
+        if has_errors(problems):
+            fail_with(problems, _("No report was written."))
         rendered = reports.municipality_html(
             selection.framework,
             selection.assessments[0],
@@ -194,6 +202,7 @@ def report(
             split=split,
             since=earlier.diff if earlier else None,
             since_study=earlier.old_study if earlier else None,
+            agreement=agreement,
         )
     # The loaded files are not needed for the layout, which is where the memory peaks: let
     # them go first (a comparison of 342 held ~90 MB of them through WeasyPrint's layout).

@@ -1,5 +1,6 @@
 """Load what `compare` and `report` work on: assessments of one framework, with their study."""
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,21 @@ def _twice(assessments: list[Loaded]) -> list[Diagnostic]:
     ]
 
 
+def study_members(loaded: list[Loaded]) -> list[Loaded]:
+    """The assessments among `loaded`, less those in a loaded study's `double_scoring` folder:
+    the raters' own scorings are input to `agree`, not the study's assessments."""
+    aside = [
+        os.path.join(os.path.abspath(item.path.parent), item.model.double_scoring, "")
+        for item in loaded
+        if isinstance(item.model, Study) and item.model.double_scoring
+    ]
+    return [
+        item
+        for item in loaded
+        if item.kind == "assessment" and not os.path.abspath(item.path).startswith(tuple(aside))
+    ]
+
+
 def select(
     paths: list[Path], norms_dirs: list[Path] | None = None, *, session: Session | None = None
 ) -> tuple[Selection | None, list[Diagnostic]]:
@@ -42,7 +58,8 @@ def select(
     loaded = list({id(item): item for item in session.load_all(collect(paths))}.values())
     for item in loaded:
         session.register(item)
-    assessments = [item for item in loaded if item.kind == "assessment"]
+    assessments = study_members(loaded)
+    loaded = [item for item in loaded if item.kind != "assessment" or item in assessments]
     if not assessments:
         raise UsageError(
             _("no assessments found in {paths}").format(paths=", ".join(str(p) for p in paths))

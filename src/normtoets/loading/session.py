@@ -255,6 +255,7 @@ class Session:
                 study=model,
                 available=self.available(),
                 broken_frameworks=[item.name for item in self.broken],
+                base_dir=loaded.path.parent,
             )
         else:
             context = rules.Context(

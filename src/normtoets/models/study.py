@@ -87,6 +87,14 @@ class Study(Strict):
         default_factory=list, description="Lessen die gemeenten van elkaar kunnen leren."
     )
     source: str | None = Field(default=None, description="Bronvermelding van de leermomenten.")
+    double_scoring: str | None = Field(
+        default=None,
+        description=(
+            "Map (ten opzichte van study.yaml) met de onafhankelijke scoringen van gemeenten, "
+            "elk met een eigen `rater`; het rapport van een gemeente noemt dan hoeveel oordelen "
+            "dubbel zijn gescoord en hoe ver de scoringen overeenkwamen (normtoets agree)."
+        ),
+    )
 
     @property
     def units(self) -> Unit:

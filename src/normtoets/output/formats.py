@@ -15,7 +15,7 @@ from rich.console import Console
 
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
-from normtoets.output import comparison, diff, progress, workbook
+from normtoets.output import agreement, comparison, diff, progress, workbook
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,18 @@ FORMATS: dict[str, dict[str, Format]] = {
         "csv": Format("csv", text=lambda r, v: diff.to_csv(r, criteria=v.criteria)),
         "markdown": Format("markdown", text=lambda r, v: diff.to_markdown(r, criteria=v.criteria)),
         "xlsx": Format("xlsx", data=_diff_workbook),
+    },
+    "agreement": {
+        "table": Format("table", draw=lambda c, r, v: agreement.render_table(c, r), width=120),
+        "json": Format("json", text=lambda r, v: agreement.to_json(r)),
+        "csv": Format("csv", text=lambda r, v: agreement.to_csv(r)),
+        "markdown": Format("markdown", text=lambda r, v: agreement.to_markdown(r)),
+        "xlsx": Format(
+            "xlsx",
+            data=lambda r, v: workbook.csv_workbook(
+                agreement.to_csv(r), _("agreement"), _colours(r.framework)
+            ),
+        ),
     },
     "status": {
         "table": Format("table", draw=lambda c, r, v: progress.render_table(c, r)),

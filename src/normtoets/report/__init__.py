@@ -6,6 +6,7 @@ WeasyPrint, imported there only and lazily).
 
 from pathlib import Path
 
+from normtoets.analysis.agreement import Agreement
 from normtoets.analysis.diff import Diff
 from normtoets.models import Assessment, Framework, Study
 from normtoets.report import context
@@ -25,21 +26,23 @@ def municipality_html(
     split: bool = False,
     since: Diff | None = None,
     since_study: Study | None = None,
+    agreement: Agreement | None = None,
 ) -> str | dict[str, str]:
     """One volume as HTML, or with `split` the two volumes keyed by their file-name part.
 
     With `since` (the diff from an earlier round) the chapter Doorwerking is added; in two
-    volumes, to the bestuurlijke nota.
+    volumes, to the bestuurlijke nota. With `agreement` (the study's double scoring of this
+    municipality) the chapter on the research says how far the scorings agreed.
     """
     later = context.doorwerking(since, since_study, study) if since is not None else None
     if not split:
-        report = context.municipality(framework, assessment, study, doorwerking=later)
+        report = context.municipality(framework, assessment, study, "rapport", later, agreement)
         return render(MUNICIPALITY_TEMPLATE, templates, r=report)
     return {
         volume: render(
             MUNICIPALITY_TEMPLATE,
             templates,
-            r=context.municipality(framework, assessment, study, volume, later),
+            r=context.municipality(framework, assessment, study, volume, later, agreement),
         )
         for volume in SPLIT_VOLUMES
     }

@@ -53,10 +53,21 @@ def render(job: Job) -> Outcome:
     from normtoets.core.errors import RunError, UsageError
     from normtoets.core.i18n import _
     from normtoets.files.atomic import write_bytes
+    from normtoets.loading.scorings import double_scoring
     from normtoets.loading.selection import select
+    from normtoets.loading.session import Session
 
     try:
-        selection, diagnostics = select([job.assessment], list(job.norms) or None)
+        session = Session(list(job.norms) or None)
+        selection, diagnostics = select([job.assessment], session=session)
+        agreement = None
+        if selection is not None:
+            agreement, problems = double_scoring(
+                selection.study, job.assessment.parent, selection.assessments[0].municipality,
+                session,
+            )  # fmt: skip
+            if any(d.severity.value == "error" for d in problems):
+                selection, diagnostics = None, problems
         if selection is None:
             errors = [d for d in diagnostics if d.severity.value == "error"]
             first = errors[0] if errors else None
@@ -64,7 +75,11 @@ def render(job: Job) -> Outcome:
             message = f"{where}: [{first.code}] {first.message}" if first else _("invalid")
             return Outcome(job, message)
         html = reports.municipality_html(
-            selection.framework, selection.assessments[0], selection.study, templates=job.templates
+            selection.framework,
+            selection.assessments[0],
+            selection.study,
+            templates=job.templates,
+            agreement=agreement,
         )
         assert isinstance(html, str)
         write_bytes(job.target, report_bytes(html, job.kind, job.templates))

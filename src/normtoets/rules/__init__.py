@@ -11,6 +11,7 @@ from normtoets.models import Assessment
 from normtoets.rules import (
     chapter_placement,
     conclusion_without_basis,
+    double_scoring_missing,
     duplicate_id,
     duplicate_municipality,
     framework_mismatch,
@@ -65,6 +66,7 @@ RULES: list[ModuleType] = [
     unreviewed_judgement,
     invisible_character,
     chapter_placement,
+    double_scoring_missing,
 ]
 
 

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from normtoets.analysis.agreement import Agreement
 from normtoets.models import (
     Assessment,
     Framework,
@@ -197,6 +198,7 @@ class Shared:
     sources: list[SourceView]
     conclusion_refs: dict[str, ConclusionRef]
     doorwerking: DoorwerkingView | None
+    agreement: Agreement | None  # the study's double scoring of this municipality
 
 
 @dataclass(frozen=True)
@@ -347,9 +349,11 @@ def municipality(
     study: Study | None,
     volume: str = "rapport",
     doorwerking: DoorwerkingView | None = None,
+    agreement: Agreement | None = None,
 ) -> MunicipalityReport:
     """The context of one municipality's report (or one of its two volumes); with
-    `doorwerking` (from an earlier round) the chapter Doorwerking too."""
+    `doorwerking` (from an earlier round) the chapter Doorwerking too; with `agreement` (the
+    study's double scoring) a paragraph on it in the chapter on the research."""
     from normtoets.report.context.municipality_chapters import CHAPTERS
 
     volume_title, members = VOLUMES[volume]
@@ -402,6 +406,7 @@ def municipality(
             for i, c in enumerate(assessment.conclusions, 1)
         },
         doorwerking,
+        agreement,
     )
     builtin = {c.id: c for c in build("municipality", builders, shared)}
     chapters = [

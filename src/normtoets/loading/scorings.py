@@ -1,0 +1,110 @@
+"""Load what `agree` works on: two or more independent scorings of one municipality against
+one framework, each valid, each by another rater."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from normtoets.analysis.agreement import Agreement, Scoring, build
+from normtoets.core import inputs
+from normtoets.core.diagnostics import Diagnostic, Problem, Severity, has_errors
+from normtoets.core.errors import UsageError
+from normtoets.core.i18n import _
+from normtoets.core.names import name_key, same_name
+from normtoets.loading.session import YAML_SUFFIXES, Loaded, Session
+from normtoets.models import Assessment, Framework, Study
+
+
+@dataclass(frozen=True)
+class Scorings:
+    framework: Framework
+    scorings: list[Scoring]
+    warnings: list[Diagnostic]
+
+
+def _refused(loaded: Loaded, path: tuple[str, ...], message: str, hint: str) -> Diagnostic:
+    assert loaded.doc is not None  # valid files only get this far
+    problem = Problem(path, message, hint, severity=Severity.error, code="not-comparable")
+    return loaded.doc.place(problem)
+
+
+def _mismatches(loaded: list[Loaded]) -> list[Diagnostic]:
+    first = loaded[0]
+    found = []
+    for item in loaded[1:]:
+        a, b = first.model, item.model
+        if a.framework != b.framework:
+            found.append(_refused(item, ("framework",), _(
+                "scored against {framework}, but {file} against {other}"
+            ).format(framework=b.framework, file=first.name, other=a.framework),
+                _("double scoring compares scorings against one framework version")))  # fmt: skip
+        if name_key(a.municipality) != name_key(b.municipality):
+            found.append(_refused(item, ("municipality",), _(
+                "scores {municipality}, but {file} scores {other}"
+            ).format(municipality=b.municipality, file=first.name, other=a.municipality),
+                _("double scoring compares scorings of one municipality")))  # fmt: skip
+    return found
+
+
+def _same_rater(loaded: list[Loaded], raters: list[str]) -> list[Diagnostic]:
+    found = []
+    for i, item in enumerate(loaded):
+        earlier = next((j for j in range(i) if same_name(raters[j], raters[i])), None)
+        if earlier is not None:
+            found.append(_refused(item, ("rater",), _(
+                "{rater} made {file} as well: one rater's two scorings are not independent"
+            ).format(rater=raters[i], file=loaded[earlier].name),
+                _("give each scoring its own `rater`")))  # fmt: skip
+    return found
+
+
+def load_scorings(paths: list[Path], session: Session) -> tuple[Scorings | None, list[Diagnostic]]:
+    """The scorings in the order given; or None and every problem found."""
+    if len(paths) < 2:
+        raise UsageError(_("give at least two scorings of one municipality"))
+    for path in paths:
+        if not inputs.is_file(path):
+            raise UsageError(_("path not found: {path}").format(path=path))
+    loaded = session.load_all(paths)
+    for item in loaded:
+        if item.kind != "assessment":
+            raise UsageError(_("{path} is not an assessment").format(path=item.path))
+    diagnostics = sorted({d for item in loaded for d in session.check(item)})
+    if has_errors(diagnostics):
+        return None, diagnostics
+    raters = [item.model.rater or item.path.name for item in loaded]
+    refused = _mismatches(loaded) + _same_rater(loaded, raters)
+    if refused:
+        return None, [*diagnostics, *refused]
+    model = loaded[0].model
+    assert isinstance(model, Assessment)
+    framework = session.framework(model.framework)
+    assert framework is not None  # an unknown framework is an error above
+    scorings = [
+        Scoring(rater, item.name, item.model) for rater, item in zip(raters, loaded, strict=True)
+    ]
+    return Scorings(framework, scorings, diagnostics), diagnostics
+
+
+def double_scoring(
+    study: Study | None, study_dir: Path, municipality: str, session: Session
+) -> tuple[Agreement | None, list[Diagnostic]]:
+    """The agreement of a study's independent scorings of one municipality (in the study's
+    `double_scoring` folder); None when the study names no folder or it holds fewer than two
+    scorings of the municipality. Problems in those files are the caller's to refuse."""
+    if study is None or study.double_scoring is None:
+        return None, []
+    folder = study_dir / study.double_scoring
+    if not inputs.is_dir(folder):
+        return None, []  # double-scoring-missing says so at study.yaml
+    wanted = name_key(municipality)
+    paths = [
+        item.path
+        for item in session.load_all(inputs.files_below(folder, YAML_SUFFIXES))
+        if isinstance(item.model, Assessment) and name_key(item.model.municipality) == wanted
+    ]
+    if len(paths) < 2:
+        return None, []
+    loaded, diagnostics = load_scorings(paths, session)
+    if loaded is None:
+        return None, diagnostics
+    return build(loaded.framework, loaded.scorings), diagnostics
