@@ -32,6 +32,8 @@ demo: install
 	$(BIN)/normtoets report $(STUDY) --compare --output out/vergelijking.html --force
 	$(BIN)/normtoets report $(STUDY)/duiven.yaml --output out/duiven.docx --force
 	$(BIN)/normtoets export $(STUDY) --output out/scoren.xlsx --force
+	$(BIN)/normtoets aanbevelingen $(STUDY) examples/doorwerking examples/register --format markdown --output out/aanbevelingen.md --force
+	$(BIN)/normtoets report examples/register --register --output out/stand-van-zaken.pdf --force
 	$(BIN)/normtoets agree examples/dubbele-scoring/dubbel/voorbeeldstad.a.yaml examples/dubbele-scoring/dubbel/voorbeeldstad.b.yaml --format markdown --output out/overeenstemming.md --force
 	$(BIN)/normtoets diff $(STUDY)/duiven.yaml examples/doorwerking/duiven-2022.yaml --format markdown --output out/doorwerking.md --force
 	$(BIN)/normtoets report examples/doorwerking/duiven-2022.yaml --since $(STUDY)/duiven.yaml --output out/doorwerking.pdf --force

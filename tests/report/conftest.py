@@ -107,13 +107,16 @@ def comparison_pdf(comparison_html: str) -> bytes:
 # ------------------------------------------------------------ every report normtoets renders
 
 DOORWERKING = REPO / "examples" / "doorwerking" / "duiven-2022.yaml"
+REGISTER = REPO / "examples" / "register"
 
 
 @pytest.fixture(scope="session")
 def bundled_html(duiven: Data, duiven_html: str) -> dict[str, str]:
     """The HTML of every bundled report: Duiven, the study's comparison, the doorwerking
-    example, the two volumes of --split and the small fixtures' reports."""
+    example, the two volumes of --split and the register of the fictional examples."""
     from normtoets.loading import rounds
+    from normtoets.loading.register import load_register
+    from normtoets.loading.session import Session
 
     study = load([STUDY])
     later = load([DOORWERKING])
@@ -130,11 +133,14 @@ def bundled_html(duiven: Data, duiven_html: str) -> dict[str, str]:
         duiven.framework, duiven.assessments[0], duiven.study, split=True
     )
     assert isinstance(doorwerking, str) and isinstance(volumes, dict)
+    registered, problems = load_register([REGISTER], Session())
+    assert registered is not None, problems
     return {
         "duiven": duiven_html,
         "vergelijking": report.comparison_html(study.framework, study.assessments, study.study),
         "doorwerking": doorwerking,
         **volumes,
+        "register": report.register_html(registered),
     }
 
 

@@ -79,11 +79,14 @@ class Element:
                 yield from kid.walk()
 
     def text(self) -> str:
-        """The text as a reader gets it: ActualText where given, inline elements run on,
-        blocks separated by a space."""
+        """The text as a reader gets it: ActualText where given, a figure's Alt in place of
+        what it draws (a chart's labels), inline elements run on, blocks separated by a space."""
         actual = self.obj.get("/ActualText")
         if actual is not None:
             return str(actual)
+        alt = self.obj.get("/Alt")
+        if self.role == "Figure" and alt is not None:
+            return str(alt)
         parts = []
         for kid in self.kids:
             if isinstance(kid, Content):

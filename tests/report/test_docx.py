@@ -250,3 +250,20 @@ def test_only_web_links_become_links() -> None:
     targets = [r.target_ref for r in document.part.rels.values() if r.is_external]
     assert targets == ["https://www.rekenkamer.nl/"]
     assert document.paragraphs[-1].text == "site js bestand"
+
+
+def test_a_chart_becomes_its_text_alternative_and_its_table_stays(
+    bundled_html: dict[str, str],
+) -> None:
+    """Word cannot take the inline SVG: the chart's title stands in for it, the labels drawn in
+    it do not run into the text, and the table with the same numbers follows."""
+    document = docx.Document(io.BytesIO(docx_bytes(bundled_html["register"])))
+    lines = [p.text for p in document.paragraphs]
+    chart = [line for line in lines if line.startswith("Grafiek: ")]
+    assert chart == [
+        "Grafiek: Stand van zaken van de aanbevelingen per jaar van het rapport, als gestapelde "
+        "staven; de aantallen staan in de tabel eronder."
+    ]
+    assert not any("uitgevoerdwordt" in line for line in lines)
+    text = document_text(document)
+    assert "2020 2 1 1 1 0 5" in text

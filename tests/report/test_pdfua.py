@@ -8,7 +8,8 @@
 - outloud (PyPI): PDF/UA-1 plus semantic checks on tables, lists, links and page furniture.
 
 The bundled reports: Duiven, the study's comparison, the doorwerking example, both volumes of
---split, the small fixtures' municipality report and comparison; and, marked slow, the
+--split, the register of the fictional examples, the small fixtures' municipality report and
+comparison; and, marked slow, the
 comparison of 342 generated municipalities.
 """
 
@@ -31,6 +32,7 @@ BUNDLED = [
     "doorwerking",
     "bestuurlijke-nota",
     "nota-van-bevindingen",
+    "register",
 ]
 
 # outloud's findings that are not about these PDFs, each checked by hand:
@@ -137,6 +139,10 @@ def test_tagged_text_reads_as_the_html(
         if w and w.casefold() not in html_words and not re.fullmatch(r"[\d.]+|Bijlage|[“”•]", w)
     ]
     assert stray == []
+    # text-transform: a word the stylesheet shows in capitals reads as written (ActualText)
+    written = {w for glue in (" ", "") for w in check.words(_html_text(bundled_html[name], glue))}
+    shouted = [w for w in check.words(tagged) if len(w) > 3 and w.isupper() and w not in written]
+    assert shouted == []
     flat = check._norm(tagged)
     for paragraph in _paragraphs(bundled_html[name]):
         assert paragraph in flat

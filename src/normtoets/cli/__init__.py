@@ -11,6 +11,7 @@ from normtoets.cli import (  # noqa: F401 - registers the commands
     checking,
     comparing,
     office,
+    recommendations,
     reporting,
 )
 from normtoets.cli.common import EXIT_BROKEN_PIPE, app, quiet_stdout
@@ -18,8 +19,8 @@ from normtoets.cli.common import EXIT_BROKEN_PIPE, app, quiet_stdout
 __all__ = ["app", "main"]
 
 # The order of `normtoets --help`: the main job first, the helpers last.
-_ORDER = ["validate", "compare", "diff", "agree", "report", "status", "score", "export",
-          "import", "frameworks", "schema"]  # fmt: skip
+_ORDER = ["validate", "compare", "diff", "agree", "report", "aanbevelingen", "status", "score",
+          "export", "import", "frameworks", "schema"]  # fmt: skip
 app.registered_commands.sort(
     key=lambda c: _ORDER.index(str(c.name or getattr(c.callback, "__name__", "")))
 )

@@ -129,9 +129,19 @@ def report(
             help=_("With --each: reports rendered at once (default: the machine's cores)."),
         ),
     ] = None,
+    register: Annotated[
+        bool,
+        typer.Option(
+            "--register",
+            help=_(
+                "'Stand van zaken aanbevelingen' over PATH, folders of studies: the register "
+                "of recommendations with a chart per year."
+            ),
+        ),
+    ] = False,
     norms: NormsOption = None,
 ) -> None:
-    """report: the municipality's or the comparison's report, validated first."""
+    """report: the municipality's, the comparison's or the register's report, validated first."""
     import normtoets.report as reports
     from normtoets.core.diagnostics import has_errors
     from normtoets.loading.scorings import double_scoring
@@ -141,6 +151,11 @@ def report(
 
     if templates is not None and not templates.is_dir():
         raise UsageError(_("templates folder not found: {folder}").format(folder=templates))
+    if register:
+        if compare or split or since or each or jobs is not None:
+            raise UsageError(_("--register is a report of its own"))
+        _report_register(path, output, html, force, templates, norms)
+        return
     if each:
         if compare or split or since:
             raise UsageError(_("--each is the report of every municipality alone"))
@@ -223,5 +238,36 @@ def report(
     ]
     for name, target, data in made:
         _write_report(data, target)
+        if target is not None:
+            typer.echo(_("wrote {file}").format(file=name))
+
+
+def _report_register(
+    path: Path,
+    output: Path,
+    html: bool,
+    force: bool,
+    templates: Path | None,
+    norms: list[Path] | None,
+) -> None:
+    """report --register: the register of recommendations over the folders of studies."""
+    import normtoets.report as reports
+    from normtoets.loading.register import load_register
+    from normtoets.loading.session import Session
+    from normtoets.report.batch import report_bytes
+
+    inputs = [path, *([templates] if templates else []), *(norms or [])]
+    files = [
+        (name, kind, destination(name, inputs, force))
+        for _volume, name, kind in _report_files(output, html, split=False)
+    ]
+    loaded, diagnostics = load_register([path], Session(norms))
+    if loaded is None:
+        fail_with(diagnostics, _("No report was written."))
+        return
+    warn(diagnostics)
+    rendered = reports.register_html(loaded, templates=templates)
+    for name, kind, target in files:
+        _write_report(report_bytes(rendered, kind, templates), target)
         if target is not None:
             typer.echo(_("wrote {file}").format(file=name))

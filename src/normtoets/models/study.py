@@ -87,6 +87,14 @@ class Study(Strict):
         default_factory=list, description="Lessen die gemeenten van elkaar kunnen leren."
     )
     source: str | None = Field(default=None, description="Bronvermelding van de leermomenten.")
+    follows_up: str | None = Field(
+        default=None,
+        description=(
+            "Id van het eerdere onderzoek waarvan dit vervolgonderzoek de aanbevelingen volgt "
+            "(`follow_up` in de beoordelingen); zonder dit: de laatste eerdere ronde van de "
+            "gemeente tegen hetzelfde normenkader."
+        ),
+    )
     double_scoring: str | None = Field(
         default=None,
         description=(

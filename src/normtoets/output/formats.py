@@ -15,7 +15,7 @@ from rich.console import Console
 
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
-from normtoets.output import agreement, comparison, diff, progress, workbook
+from normtoets.output import agreement, comparison, diff, progress, register, workbook
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,16 @@ FORMATS: dict[str, dict[str, Format]] = {
             data=lambda r, v: workbook.csv_workbook(
                 agreement.to_csv(r), _("agreement"), _colours(r.framework)
             ),
+        ),
+    },
+    "register": {
+        "table": Format("table", draw=lambda c, r, v: register.render_table(c, r), width=160),
+        "json": Format("json", text=lambda r, v: register.to_json(r)),
+        "csv": Format("csv", text=lambda r, v: register.to_csv(r)),
+        "markdown": Format("markdown", text=lambda r, v: register.to_markdown(r)),
+        "xlsx": Format(
+            "xlsx",
+            data=lambda r, v: workbook.csv_workbook(register.to_csv(r), _("recommendations")),
         ),
     },
     "status": {

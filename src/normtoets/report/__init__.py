@@ -8,12 +8,14 @@ from pathlib import Path
 
 from normtoets.analysis.agreement import Agreement
 from normtoets.analysis.diff import Diff
+from normtoets.analysis.register import Register
 from normtoets.models import Assessment, Framework, Study
 from normtoets.report import context
 from normtoets.report.html import render
 
 MUNICIPALITY_TEMPLATE = "municipality.html.j2"
 COMPARISON_TEMPLATE = "comparison.html.j2"
+REGISTER_TEMPLATE = "register.html.j2"
 SPLIT_VOLUMES = ("bestuurlijke-nota", "nota-van-bevindingen")
 
 
@@ -59,4 +61,9 @@ def comparison_html(
     return render(COMPARISON_TEMPLATE, templates, r=report)
 
 
-__all__ = ["comparison_html", "municipality_html"]
+def register_html(register: Register, *, templates: Path | None = None) -> str:
+    """ "Stand van zaken aanbevelingen": the register of recommendations for the jaarverslag."""
+    return render(REGISTER_TEMPLATE, templates, r=context.register(register))
+
+
+__all__ = ["comparison_html", "municipality_html", "register_html"]

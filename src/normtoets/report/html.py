@@ -34,6 +34,7 @@ from normtoets.core.errors import RunError, UsageError
 from normtoets.core.i18n import _
 from normtoets.core.resources import bundled
 from normtoets.report import sandbox
+from normtoets.report.charts import svg_chart
 from normtoets.report.context import dutch_list
 from normtoets.report.context.typography import protect
 
@@ -171,6 +172,7 @@ def environment(templates: Path | None = None) -> sandbox.LimitedEnvironment:
     env.filters["keep_scores"] = _keep_scores_filter
     env.filters["capitalize_first"] = capitalize_first  # "het waterschap" → "Het waterschap"
     env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
+    env.filters["svg_chart"] = svg_chart  # a chart the context built, drawn as inline SVG
     env.bytecode_cache = _bytecode_cache(env.filters)
     sandbox.limit(env)
     return env

@@ -365,6 +365,8 @@ class _Builder:
             # A run of white space alone (between a score badge and its label) is drawn
             # without a glyph: say it is a space, or the words around it run together.
             properties["ActualText"] = pydyf.String(" ")
+        elif isinstance(box, boxes.TextBox) and (original := _original_case(box)) is not None:
+            properties["ActualText"] = pydyf.String(original)
         node.add(Marked(self.page, properties))
 
     def _artifact(self, box: Any, kind: str) -> None:
@@ -418,7 +420,7 @@ class _Builder:
     def _end_line(self, last: Any, properties: Any, first: Any, block: Any) -> None:
         if properties is None or "MCID" not in properties:
             return
-        text = last.text
+        text = _original_case(last) or last.text
         hyphen = last.style["hyphenate_character"]
         if hyphen and text.endswith(hyphen):
             stem = text[: -len(hyphen)]
@@ -655,6 +657,20 @@ def _leaves(box: Any) -> Iterator[Any]:
 def _list_style(box: Any) -> str:
     style = box.style["list_style_type"]
     return style if isinstance(style, str) else ""
+
+
+def _original_case(box: Any) -> str | None:
+    """The words as written where the stylesheet shows them in capitals (text-transform): a
+    reader should hear "Rekenkamer", not R-E-K-E-N-K-A-M-E-R. None where nothing was changed,
+    or the written text cannot be found letter for letter."""
+    if box.style["text_transform"] == "none" or box.element is None:
+        return None
+    written = "".join(box.element.itertext())
+    at = written.upper().find(box.text) if len(written.upper()) == len(written) else -1
+    if at < 0:
+        return None
+    original = written[at : at + len(box.text)]
+    return None if original == box.text else original
 
 
 def _figure_alt(element: Any) -> str:

@@ -17,6 +17,7 @@ from normtoets.report.context.common import (
 from normtoets.report.context.comparison import comparison
 from normtoets.report.context.doorwerking import doorwerking
 from normtoets.report.context.municipality import municipality
+from normtoets.report.context.register import register
 
 __all__ = [
     "MATRIX_COLUMNS",
@@ -27,6 +28,7 @@ __all__ = [
     "dutch_list",
     "municipality",
     "paragraphs",
+    "register",
     "safe_color",
     "text_color",
 ]

@@ -11,6 +11,7 @@ from normtoets.models import (
     Lesson,
     Study,
 )
+from normtoets.report.charts import Series, StackedBars
 from normtoets.report.context.chapters import Chapter, build
 from normtoets.report.context.common import (
     MATRIX_COLUMNS,
@@ -25,6 +26,7 @@ from normtoets.report.context.common import (
     framework_view,
     front_matter,
     paragraphs,
+    safe_color,
     slug,
     theme_view,
 )
@@ -447,3 +449,61 @@ def lessons(s: Shared) -> Lessons | None:
         [_lesson(s.framework, x, keyed) for x in study.mutual_lessons],
         " ".join(study.source.split()) if study.source else None,
     )
+
+
+@dataclass(frozen=True)
+class MetRow:
+    name: str
+    anchor: str
+    met: int
+    not_met: int
+    open: int  # not assessed or not applicable
+    share: str  # "70%": met of all norms
+
+
+@dataclass(frozen=True)
+class MetPart:
+    chart: StackedBars
+    rows: list[MetRow]
+
+
+MET_PER_CHART = 40  # bars per figure: an SVG cannot break across pages
+
+
+def _met_row(p: MunicipalityProfile) -> MetRow:
+    share = f"{round(100 * p.met / p.total) if p.total else 0}%"
+    return MetRow(p.name, p.anchor, p.met, p.scored - p.met, p.total - p.scored, share)
+
+
+def met_parts(s: Shared) -> list[MetPart]:
+    """Per municipality the share of norms met, most first, as charts of at most MET_PER_CHART
+    bars, each with its table. The colours are the scale's: its best level that meets the norm,
+    its worst level, and grey for what was not scored."""
+    levels = s.framework.scale.levels
+    met_color = safe_color(next((lv.color for lv in levels if lv.meets), "#1b7837"))
+    not_met_color = safe_color(levels[-1].color)
+    units = s.comparison.unit
+    rows = sorted(
+        (_met_row(p) for p in profiles(s)), key=lambda r: (-r.met, r.not_met, name_key(r.name))
+    )
+    series = [Series("voldaan", met_color), Series("niet voldaan", not_met_color),
+              Series("niet beoordeeld of n.v.t.", "#d9d9d9")]  # fmt: skip
+    parts = []
+    for start in range(0, len(rows), MET_PER_CHART):
+        chunk = rows[start : start + MET_PER_CHART]
+        first, last = start + 1, start + len(chunk)
+        which = f" ({first}–{last} van {len(rows)})" if len(rows) > MET_PER_CHART else ""
+        description = "; ".join(
+            f"{r.name}: {r.met} voldaan, {r.not_met} niet voldaan, {r.open} niet beoordeeld"
+            for r in chunk
+        )
+        chart = StackedBars(
+            f"voldaan-{first}",
+            f"Aantal normen waaraan elke {units.singular} voldoet, van meeste naar minste"
+            f"{which}, als gestapelde staven; de aantallen staan in de tabel eronder.",
+            description + ".",
+            series,
+            [(r.name, [r.met, r.not_met, r.open]) for r in chunk],
+        )
+        parts.append(MetPart(chart, chunk))
+    return parts

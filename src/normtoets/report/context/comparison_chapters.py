@@ -1,7 +1,13 @@
 """The chapters of the comparison report, one builder each, in the report's order."""
 
 from normtoets.report.context.chapters import Builder, Chapter, TocEntry
-from normtoets.report.context.comparison import Shared, lessons, matrix_parts, profiles
+from normtoets.report.context.comparison import (
+    Shared,
+    lessons,
+    matrix_parts,
+    met_parts,
+    profiles,
+)
 
 
 def inleiding(s: Shared) -> Chapter:
@@ -10,6 +16,10 @@ def inleiding(s: Shared) -> Chapter:
 
 def scoreoverzicht(s: Shared) -> Chapter:
     return Chapter("scoreoverzicht", "Scoreoverzicht", matrix_parts(s))
+
+
+def voldaan(s: Shared) -> Chapter:
+    return Chapter("voldaan", f"Voldaan per {s.comparison.unit.singular}", met_parts(s))
 
 
 def verschillen(s: Shared) -> Chapter:
@@ -30,6 +40,7 @@ def gemeenten(s: Shared) -> Chapter:
 CHAPTERS: list[Builder] = [
     Builder("inleiding", inleiding),
     Builder("scoreoverzicht", scoreoverzicht),
+    Builder("voldaan", voldaan),
     Builder("verschillen", verschillen),
     Builder("lessen", lessen),
     Builder("gemeenten", gemeenten),

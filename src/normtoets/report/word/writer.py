@@ -51,6 +51,7 @@ BLOCKS = frozenset(
         "pre",
         "section",
         "summary",
+        "svg",
         "table",
         "ul",
     ]
@@ -159,6 +160,9 @@ class Writer:
             self.lists.append({"indent": LIST_INDENT, "label": None})
             self.children(element, box, look)
             self.lists.pop()
+        elif tag == "svg":  # a chart: its text alternative; the table after it has the numbers
+            title = next((c.text for c in element if c.tag == "title" and c.text), "")
+            self.flush(self.text(f"Grafiek: {title}", replace(look, italic=True)), box)
         elif tag != "hr":
             self.children(element, box, look)
 
