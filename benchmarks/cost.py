@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 from hostile import many_norms, many_sources  # noqa: E402
 
-from normtoets import report, scoring  # noqa: E402
+from normtoets import report  # noqa: E402
+from normtoets.authoring import scoring  # noqa: E402
 from normtoets.loading.selection import select  # noqa: E402
 from normtoets.loading.session import Session  # noqa: E402
 from normtoets.loading.validate import validate  # noqa: E402

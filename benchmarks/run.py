@@ -103,7 +103,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-pdf", action="store_true", help="leave out the PDF figures")
     parser.add_argument(
-        "--only", choices=["interactive", "office", "each"], help="run one group of figures alone"
+        "--only",
+        choices=["interactive", "office", "each", "reports"],
+        help="run one group of figures alone (reports: the PDFs and report --each)",
     )
     args = parser.parse_args()
     py = sys.executable
@@ -133,6 +135,10 @@ def figures(args: argparse.Namespace, py: str, normtoets: list[str], work: Path)
         office_figures(table, normtoets, work, study, args.repeat)
         return
     if args.only == "each":
+        each_figures(table, normtoets, work, args.repeat)
+        return
+    if args.only == "reports":
+        pdf_figures(table, normtoets, work, study, args.repeat)
         each_figures(table, normtoets, work, args.repeat)
         return
 
@@ -310,11 +316,13 @@ def pdf_figures(
     duiven = ROOT / "assessments" / "integraal-werken-sociaal-domein" / "duiven.yaml"
     print("reports")
     html = work / "duiven.html"
-    (html_only,) = timed_together([[*normtoets, "report", str(duiven), "-o", str(html)]], repeat)
+    (html_only,) = timed_together(
+        [[*normtoets, "report", str(duiven), "-o", str(html), "--force"]], repeat
+    )
     row(table, "Duiven report, HTML alone", html_only, None, "")
     pdf, weasy = timed_together(
         [
-            [*normtoets, "report", str(duiven), "-o", str(work / "duiven.pdf")],
+            [*normtoets, "report", str(duiven), "-o", str(work / "duiven.pdf"), "--force"],
             [py, str(ROOT / "benchmarks" / "weasy_alone.py"), str(html), str(work / "weasy.pdf")],
         ],
         repeat,
@@ -325,7 +333,8 @@ def pdf_figures(
     subprocess.run(
         [*normtoets, "report", str(study), "--compare", "-o", str(big_html)], check=True, cwd=ROOT
     )
-    big = [*normtoets, "report", str(study), "--compare", "-o", str(work / "vergelijking.pdf")]
+    big = [*normtoets, "report", str(study), "--compare", "-o", str(work / "vergelijking.pdf"),
+           "--force"]  # fmt: skip
     big_weasy_cmd = [
         py,
         str(ROOT / "benchmarks" / "weasy_alone.py"),

@@ -95,6 +95,9 @@ def test_consensus_keeps_equal_scores_and_leaves_differences_to_the_meeting(run_
     assert judgements["U2"]["criteria"]["U2.c"]["score"] == "nb"
     assert judgements["U2"]["criteria"]["U2.b"]["score"] == "+"
     assert "# B2 differs: An de Vries: ++; Bo Jansen: +" in text
+    # one rater did not assess B5: not agreed either, so nb with the other's score above it
+    assert judgements["B5"]["score"] == "nb"
+    assert "# B5 differs: An de Vries: --; Bo Jansen: nb" in text
     assert "rater" not in doc.data
     assert run_in(pair[0].parent)("validate", "consensus.yaml").exit_code == 0
 

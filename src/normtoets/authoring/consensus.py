@@ -60,6 +60,12 @@ def _evidence(agreement: Agreement, row: Row) -> list[dict[str, Any]]:
     return found
 
 
+def _open(row: Row) -> bool:
+    """Left nb for the meeting while some rater gave it a value: a difference, or a judgement
+    not every rater assessed."""
+    return not row.agreed and bool(row.given)
+
+
 def _differences(agreement: Agreement, row: Row, indent: str) -> list[str]:
     scores = "; ".join(
         f"{rater}: {score or 'nb'}"
@@ -122,13 +128,13 @@ def consensus_text(agreement: Agreement) -> tuple[str, dict[str, str]]:
             continue
         norm_lines, intended[row.id] = _judgement(agreement, row, "    ")
         criteria = [r for r in agreement.rows if r.is_criterion and r.norm_id == row.id]
-        if row.differs:
+        if _open(row):
             lines += _differences(agreement, row, "  ")
         lines += [f"  {_key(row.id)}:", *norm_lines]
         if criteria:
             lines.append("    criteria:")
         for criterion in criteria:
-            if criterion.differs:
+            if _open(criterion):
                 lines += _differences(agreement, criterion, "      ")
             criterion_lines, intended[criterion.id] = _judgement(agreement, criterion, "        ")
             lines += [f"      {_key(criterion.id)}:", *criterion_lines]

@@ -9,10 +9,12 @@ look again and says whether all see the same.
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
+T = TypeVar("T")
 Observation = tuple[str, str, str]  # (what was looked at, path, what was seen)
 
 _active: list[dict[Observation, None]] = []  # the recordings open now, innermost last
@@ -38,51 +40,42 @@ def _digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes; an OSError is noted too (a file that becomes readable changes a run)."""
+def _looked(kind: str, path: Path, look: Callable[[], T], seen: Callable[[T], str] = str) -> T:
+    """Take a look and note what it saw; an OSError is noted too (a file that becomes
+    readable changes a run) and raised."""
     try:
-        raw = path.read_bytes()
+        found = look()
     except OSError as exc:
-        _note("bytes", path, f"error {exc.errno}")
+        _note(kind, path, f"error {exc.errno}")
         raise
-    _note("bytes", path, _digest(raw))
-    return raw
+    _note(kind, path, seen(found))
+    return found
+
+
+def read_bytes(path: Path) -> bytes:
+    return _looked("bytes", path, path.read_bytes, _digest)
 
 
 def size(path: Path) -> int:
     """The file's size in bytes (a file too large to read is judged by its size alone)."""
-    try:
-        found = path.stat().st_size
-    except OSError as exc:
-        _note("size", path, f"error {exc.errno}")
-        raise
-    _note("size", path, str(found))
-    return found
+    return _looked("size", path, lambda: path.stat().st_size)
 
 
 def is_file(path: Path) -> bool:
-    found = path.is_file()
-    _note("is_file", path, str(found))
-    return found
+    return _looked("is_file", path, path.is_file)
 
 
 def is_dir(path: Path) -> bool:
-    found = path.is_dir()
-    _note("is_dir", path, str(found))
-    return found
+    return _looked("is_dir", path, path.is_dir)
 
 
 def exists(path: Path) -> bool:
-    found = path.exists()
-    _note("exists", path, str(found))
-    return found
+    return _looked("exists", path, path.exists)
 
 
 def resolve(path: Path) -> Path:
     """Symlinks resolved; errors (a NUL in the name, a loop) are the caller's to handle."""
-    found = path.resolve()
-    _note("resolve", path, str(found))
-    return found
+    return _looked("resolve", path, path.resolve)
 
 
 def files_below(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:

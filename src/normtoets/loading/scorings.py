@@ -23,7 +23,7 @@ class Scorings:
 
 def _refused(loaded: Loaded, path: tuple[str, ...], message: str, hint: str) -> Diagnostic:
     assert loaded.doc is not None  # valid files only get this far
-    problem = Problem(path, message, hint, severity=Severity.error, code="not-comparable")
+    problem = Problem(path, message, hint, severity=Severity.error, code="scorings-not-comparable")
     return loaded.doc.place(problem)
 
 
