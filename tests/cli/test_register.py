@@ -58,6 +58,12 @@ def test_refusals(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert report.exit_code == 1 and not (tmp_path / "r.pdf").exists()
     mixed = run("report", REGISTER, "--register", "--compare", "-o", tmp_path / "r.pdf")
     assert mixed.exit_code == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    shutil.copy(REPO / "assessments" / "integraal-werken-sociaal-domein" / "doesburg.yaml", empty)
+    nothing = run("report", empty, "--register", "-o", tmp_path / "r.pdf")
+    assert nothing.exit_code == 2 and "no recommendations" in nothing.stderr
+    assert not (tmp_path / "r.pdf").exists()
 
 
 def test_report_register_writes_the_chart_and_its_table(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -266,6 +266,10 @@ def _report_register(
         fail_with(diagnostics, _("No report was written."))
         return
     warn(diagnostics)
+    if not loaded.entries:  # an empty chart and empty tables are no report
+        raise UsageError(
+            _("no recommendations in {path}: no report was written").format(path=path)
+        )
     rendered = reports.register_html(loaded, templates=templates)
     for name, kind, target in files:
         _write_report(report_bytes(rendered, kind, templates), target)
