@@ -1,6 +1,7 @@
 """A study that names its double scoring folder: each municipality's report says in "Het
 onderzoek" how far the independent scorings agreed; without one it says nothing of it."""
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, STUDY
+from normtoets.analysis.reliability import alpha_ordinal, bootstrap_interval
 
 EXAMPLE = REPO / "examples" / "dubbele-scoring"
 PARAGRAPH = re.compile(r"De scores zijn door (.+?) onafhankelijk van elkaar gegeven")
@@ -63,3 +65,38 @@ def test_a_missing_folder_is_an_error_at_study_yaml(run_in, study: Path) -> None
     result = run_in(study)("validate", ".")
     assert result.exit_code == 1 and "study.yaml" in result.stdout
     assert "double-scoring-missing" in result.stdout
+
+
+def test_the_comparison_says_how_far_all_scorings_agreed_together(run_in, study: Path) -> None:
+    """A second (fictional) municipality with the same two scorings: the comparison pools the
+    judgements of both, so 50 are compared and alpha is that of the 50 together."""
+    for name in (
+        "voorbeeldstad.yaml",
+        "dubbel/voorbeeldstad.a.yaml",
+        "dubbel/voorbeeldstad.b.yaml",
+    ):
+        source = study / name
+        copy = source.with_name(source.name.replace("voorbeeldstad", "tweedestad"))
+        copy.write_text(source.read_text().replace("Voorbeeldstad", "Tweedestad"))
+    (study / "study.yaml").write_text(
+        (study / "study.yaml")
+        .read_text()
+        .replace('- "Voorbeeldstad"', '- "Voorbeeldstad"\n  - "Tweedestad"')
+    )
+    result = run_in(study)("report", ".", "--compare", "--html", "-o", "c.html")
+    assert result.exit_code == 0, result.stderr
+    text = text_of((study / "c.html").read_text(encoding="utf-8"))
+    assert "Bij 2 gemeenten zijn de scores door Onderzoeker A (fictief) en Onderzoeker B" in text
+    assert "50 oordelen zijn dubbel gescoord, waarvan 42 met dezelfde score" in text
+    agree = run_in(study)("agree", "dubbel/voorbeeldstad.a.yaml", "dubbel/voorbeeldstad.b.yaml",
+                          "--format", "json")  # fmt: skip
+    levels = ["++", "+", "-", "--"]
+    one = [tuple(levels.index(s) if s in levels else None for s in j["scores"].values())
+           for j in json.loads(agree.stdout)["judgements"]]  # fmt: skip
+    alpha = alpha_ordinal(one * 2)
+    low, high = bootstrap_interval(one * 2, alpha_ordinal)  # type: ignore[misc]
+    assert f"is {dutch(alpha)} (95%-interval {dutch(low)}–{dutch(high)})" in text
+
+
+def dutch(value: float | None) -> str:
+    return f"{value:.2f}".replace(".", ",")

@@ -171,3 +171,11 @@ def build(framework: Framework, scorings: list[Scoring]) -> Agreement:
         themes,
         figures(framework, rows, len(scorings)),
     )
+
+
+def pooled(agreements: list[Agreement]) -> Figures:
+    """The figures over every judgement of several municipalities' double scorings together
+    (one framework); weighted kappa only when every one has exactly two raters."""
+    rows = [row for a in agreements for row in a.rows]
+    raters = {len(a.scorings) for a in agreements}
+    return figures(agreements[0].framework, rows, raters.pop() if len(raters) == 1 else 0)

@@ -144,7 +144,7 @@ def report(
     """report: the municipality's, the comparison's or the register's report, validated first."""
     import normtoets.report as reports
     from normtoets.core.diagnostics import has_errors
-    from normtoets.loading.scorings import double_scoring
+    from normtoets.loading.scorings import double_scoring, study_double_scorings
     from normtoets.loading.selection import select
     from normtoets.loading.session import Session
     from normtoets.report.batch import report_bytes
@@ -197,8 +197,15 @@ def report(
         found += [problems, earlier.warnings]
     warn(*found)
     if compare:
+        agreements, problems = study_double_scorings(selection, session)
+        if has_errors(problems):
+            fail_with(problems, _("No report was written."))
         rendered: str | dict[str, str] = reports.comparison_html(
-            selection.framework, selection.assessments, selection.study, templates=templates
+            selection.framework,
+            selection.assessments,
+            selection.study,
+            templates=templates,
+            agreements=agreements,
         )
     else:
         if len(selection.assessments) != 1:
@@ -267,9 +274,7 @@ def _report_register(
         return
     warn(diagnostics)
     if not loaded.entries:  # an empty chart and empty tables are no report
-        raise UsageError(
-            _("no recommendations in {path}: no report was written").format(path=path)
-        )
+        raise UsageError(_("no recommendations in {path}: no report was written").format(path=path))
     rendered = reports.register_html(loaded, templates=templates)
     for name, kind, target in files:
         _write_report(report_bytes(rendered, kind, templates), target)

@@ -10,6 +10,7 @@ from normtoets.core.diagnostics import Diagnostic, Problem, Severity, has_errors
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
 from normtoets.core.names import name_key, same_name
+from normtoets.loading.selection import Selection
 from normtoets.loading.session import YAML_SUFFIXES, Loaded, Session
 from normtoets.models import Assessment, Framework, Study
 
@@ -108,3 +109,19 @@ def double_scoring(
     if loaded is None:
         return None, diagnostics
     return build(loaded.framework, loaded.scorings), diagnostics
+
+
+def study_double_scorings(
+    selection: Selection, session: Session
+) -> tuple[list[Agreement], list[Diagnostic]]:
+    """The double scoring of every municipality of a selection that has one."""
+    found: list[Agreement] = []
+    problems: list[Diagnostic] = []
+    for assessment, path in zip(selection.assessments, selection.paths, strict=True):
+        agreement, own = double_scoring(
+            selection.study, path.parent, assessment.municipality, session
+        )
+        problems += own
+        if agreement is not None:
+            found.append(agreement)
+    return found, problems

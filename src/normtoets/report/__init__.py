@@ -56,8 +56,11 @@ def comparison_html(
     study: Study | None,
     *,
     templates: Path | None = None,
+    agreements: list[Agreement] | None = None,
 ) -> str:
-    report = context.comparison(framework, assessments, study)
+    """The comparison report; with `agreements` (the study's double scorings) its introduction
+    says how far they agreed."""
+    report = context.comparison(framework, assessments, study, agreements)
     return render(COMPARISON_TEMPLATE, templates, r=report)
 
 

@@ -4,6 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from normtoets.analysis import comparison as compare
+from normtoets.analysis.agreement import Agreement
 from normtoets.core.names import name_key
 from normtoets.models import (
     Assessment,
@@ -12,6 +13,7 @@ from normtoets.models import (
     Study,
 )
 from normtoets.report.charts import Series, StackedBars
+from normtoets.report.context.agreement import DoubleScoring, double_scoring_view
 from normtoets.report.context.chapters import Chapter, build
 from normtoets.report.context.common import (
     MATRIX_COLUMNS,
@@ -201,6 +203,8 @@ class ComparisonReport:
     def chapter(self, chapter_id: str) -> Chapter | None:
         return next((c for c in self.chapters if c.id == chapter_id), None)
 
+    double_scoring: DoubleScoring | None = None
+
 
 def _municipality_anchor(name: str, index: int) -> str:
     return f"gemeente-{index + 1}-{slug(name)}"
@@ -283,9 +287,13 @@ def _chunks(
 
 
 def comparison(
-    framework: Framework, assessments: list[Assessment], study: Study | None
+    framework: Framework,
+    assessments: list[Assessment],
+    study: Study | None,
+    agreements: list[Agreement] | None = None,
 ) -> ComparisonReport:
-    """The context of the comparison report, on top of compare.build."""
+    """The context of the comparison report, on top of compare.build; with `agreements` (the
+    study's double scorings) a paragraph on how far they agreed, all together."""
     from normtoets.report.context.comparison_chapters import CHAPTERS
 
     matrix = compare.build(framework, assessments, study)
@@ -324,6 +332,7 @@ def comparison(
         compared_count=sum(1 for t in themes for n in t.norms if n.norm.compared),
         coverage=_coverage(matrix),
         chapters=build("comparison", CHAPTERS, shared),
+        double_scoring=double_scoring_view(agreements or []),
     )
 
 

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from normtoets.analysis.agreement import Agreement
+from normtoets.report.context.agreement import DoubleScoring, double_scoring_view
 from normtoets.report.context.chapters import Builder, Chapter, TocEntry
 from normtoets.report.context.common import ADDRESSEES, dutch_list, paragraphs
 from normtoets.report.context.municipality import (
@@ -38,50 +38,7 @@ class Method:
     themes: int
     norms: int
     sources: str | None  # "4 documenten, 2 interviews en 1 e-mail"
-    double_scoring: "DoubleScoring | None"
-
-
-@dataclass(frozen=True)
-class DoubleScoring:
-    """The study's double scoring of this municipality, in the words of the method section."""
-
-    raters: str  # "An de Vries en Bo Jansen"
-    norms: int  # norms with a score from at least two raters
-    criteria: int
-    compared: int
-    equal: int
-    alpha: str | None  # "0,93"
-    interval: str | None  # "0,73–1,00"
-    reading: str  # what Krippendorff's bounds say about it
-
-
-_READINGS = {
-    "reliable": "voldoende om op te vertrouwen (α ≥ 0,800)",
-    "tentative": "alleen voldoende voor voorlopige conclusies (0,667 ≤ α < 0,800)",
-    "unreliable": "onvoldoende om op te vertrouwen (α < 0,667)",
-    "undefined": "",
-}
-
-
-def _decimal(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
-
-
-def _double_scoring(agreement: Agreement | None) -> DoubleScoring | None:
-    if agreement is None:
-        return None
-    overall = agreement.overall
-    compared = [row for row in agreement.rows if row.compared]
-    return DoubleScoring(
-        dutch_list(agreement.raters),
-        sum(not row.is_criterion for row in compared),
-        sum(row.is_criterion for row in compared),
-        overall.compared,
-        overall.agreed,
-        _decimal(overall.alpha) if overall.alpha is not None else None,
-        "–".join(map(_decimal, overall.interval)) if overall.interval else None,
-        _READINGS[overall.reading],
-    )
+    double_scoring: DoubleScoring | None
 
 
 _KINDS = {
@@ -109,7 +66,7 @@ def onderzoek(s: Shared) -> Chapter:
         len(s.framework.themes),
         sum(1 for _ in s.framework.norms()),
         _source_counts(s),
-        _double_scoring(s.agreement),
+        double_scoring_view([s.agreement] if s.agreement else []),
     )
     return Chapter("onderzoek", "Het onderzoek", method)
 
