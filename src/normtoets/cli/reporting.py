@@ -243,6 +243,11 @@ def report(
         )
         for volume, name, kind, target in files
     ]
+    _write_all(made)
+
+
+def _write_all(made: list[tuple[Path, Path | None, bytes]]) -> None:
+    """Each report's bytes to its file (saying so), or to standard output."""
     for name, target, data in made:
         _write_report(data, target)
         if target is not None:
@@ -276,7 +281,6 @@ def _report_register(
     if not loaded.entries:  # an empty chart and empty tables are no report
         raise UsageError(_("no recommendations in {path}: no report was written").format(path=path))
     rendered = reports.register_html(loaded, templates=templates)
-    for name, kind, target in files:
-        _write_report(report_bytes(rendered, kind, templates), target)
-        if target is not None:
-            typer.echo(_("wrote {file}").format(file=name))
+    _write_all(
+        [(name, target, report_bytes(rendered, kind, templates)) for name, kind, target in files]
+    )

@@ -19,7 +19,6 @@ from normtoets.models import Assessment, Framework, Study
 class Scorings:
     framework: Framework
     scorings: list[Scoring]
-    warnings: list[Diagnostic]
 
 
 def _refused(loaded: Loaded, path: tuple[str, ...], message: str, hint: str) -> Diagnostic:
@@ -83,26 +82,28 @@ def load_scorings(paths: list[Path], session: Session) -> tuple[Scorings | None,
     scorings = [
         Scoring(rater, item.name, item.model) for rater, item in zip(raters, loaded, strict=True)
     ]
-    return Scorings(framework, scorings, diagnostics), diagnostics
+    return Scorings(framework, scorings), diagnostics
 
 
-def double_scoring(
-    study: Study | None, study_dir: Path, municipality: str, session: Session
-) -> tuple[Agreement | None, list[Diagnostic]]:
-    """The agreement of a study's independent scorings of one municipality (in the study's
-    `double_scoring` folder); None when the study names no folder or it holds fewer than two
-    scorings of the municipality. Problems in those files are the caller's to refuse."""
+def _scorings_by_municipality(
+    study: Study | None, study_dir: Path, session: Session
+) -> dict[str, list[Path]]:
+    """The files in the study's `double_scoring` folder, by `name_key` of their municipality;
+    empty when the study names no folder or it is not there (double-scoring-missing says so)."""
     if study is None or study.double_scoring is None:
-        return None, []
+        return {}
     folder = study_dir / study.double_scoring
     if not inputs.is_dir(folder):
-        return None, []  # double-scoring-missing says so at study.yaml
-    wanted = name_key(municipality)
-    paths = [
-        item.path
-        for item in session.load_all(inputs.files_below(folder, YAML_SUFFIXES))
-        if isinstance(item.model, Assessment) and name_key(item.model.municipality) == wanted
-    ]
+        return {}
+    found: dict[str, list[Path]] = {}
+    for item in session.load_all(inputs.files_below(folder, YAML_SUFFIXES)):
+        if isinstance(item.model, Assessment):
+            found.setdefault(name_key(item.model.municipality), []).append(item.path)
+    return found
+
+
+def _agreement(paths: list[Path], session: Session) -> tuple[Agreement | None, list[Diagnostic]]:
+    """None with fewer than two scorings; problems in them are the caller's to refuse."""
     if len(paths) < 2:
         return None, []
     loaded, diagnostics = load_scorings(paths, session)
@@ -111,16 +112,28 @@ def double_scoring(
     return build(loaded.framework, loaded.scorings), diagnostics
 
 
+def double_scoring(
+    study: Study | None, study_dir: Path, municipality: str, session: Session
+) -> tuple[Agreement | None, list[Diagnostic]]:
+    """The agreement of a study's independent scorings of one municipality (in the study's
+    `double_scoring` folder); None when there are fewer than two."""
+    found = _scorings_by_municipality(study, study_dir, session)
+    return _agreement(found.get(name_key(municipality), []), session)
+
+
 def study_double_scorings(
     selection: Selection, session: Session
 ) -> tuple[list[Agreement], list[Diagnostic]]:
-    """The double scoring of every municipality of a selection that has one."""
+    """The double scoring of every municipality of a selection that has one; each folder of
+    scorings is read once, however many municipalities it serves."""
+    folders: dict[Path, dict[str, list[Path]]] = {}
     found: list[Agreement] = []
     problems: list[Diagnostic] = []
     for assessment, path in zip(selection.assessments, selection.paths, strict=True):
-        agreement, own = double_scoring(
-            selection.study, path.parent, assessment.municipality, session
-        )
+        if path.parent not in folders:
+            folders[path.parent] = _scorings_by_municipality(selection.study, path.parent, session)
+        paths = folders[path.parent].get(name_key(assessment.municipality), [])
+        agreement, own = _agreement(paths, session)
         problems += own
         if agreement is not None:
             found.append(agreement)

@@ -13,7 +13,6 @@ from rich.text import Text
 from normtoets.analysis.comparison import first_sentence
 from normtoets.analysis.register import STATUSES, Entry, Register
 from normtoets.core.i18n import _
-from normtoets.output import workbook
 
 COLUMNS = ["year", "study", "municipality", "recommendation", "to", "status", "adopted_by_raad",
            "college_commitment", "follow_up_year", "text", "file"]  # fmt: skip
@@ -118,10 +117,6 @@ def to_csv(register: Register) -> str:
     for entry in register.entries:
         writer.writerow(_cells(entry))
     return buffer.getvalue()
-
-
-def to_workbook(register: Register) -> bytes:
-    return workbook.csv_workbook(to_csv(register), _("recommendations"))
 
 
 def _md(text: str) -> str:

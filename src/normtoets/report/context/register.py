@@ -19,7 +19,6 @@ COLOURS = {
 }
 ORDER = ["uitgevoerd", "wordt uitgevoerd", "overige actie", "geen actie", UNKNOWN]
 assert set(ORDER) == set(STATUSES)
-ADDRESSEES = {"raad": "raad", "college": "college"}
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ def _row(entry: Entry) -> RecommendationRow:
     return RecommendationRow(
         entry.municipality,
         entry.recommendation.id,
-        ADDRESSEES.get(entry.recommendation.to.value, entry.recommendation.to.value),
+        entry.recommendation.to.value,
         " ".join(entry.recommendation.text.split()),
         entry.status,
         _yes_no(follow_up.adopted_by_raad if follow_up else None),
