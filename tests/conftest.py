@@ -48,13 +48,6 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LANGUAGE", "en")
 
 
-@pytest.fixture(autouse=True)
-def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Every test has its own result cache (cli/resultcache): a result kept by one test is
-    never replayed in another, and the user's cache folder is left alone."""
-    monkeypatch.setenv("NORMTOETS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-
-
 DUTCH = {"LANGUAGE": "nl"}  # env= for a run in the default language
 
 

@@ -56,23 +56,3 @@ def test_every_module_is_in_a_layer_of_the_contract() -> None:
         if parts in (("__init__",), ("__main__",)):
             continue
         assert f"normtoets.{parts[0]}" in layers, path
-
-
-# What validate, status and compare may read shows in their kept result only when it was read
-# through core/inputs (cli/resultcache): the packages they run look at files through it alone.
-_LOOKS = {"read_bytes", "read_text", "exists", "is_file", "is_dir", "glob", "rglob", "stat",
-          "resolve", "open", "iterdir", "samefile", "realpath", "isfile", "isdir"}  # fmt: skip
-_OS_LOOKS = {"scandir", "listdir", "walk", "lstat"}
-
-
-def test_the_checking_packages_look_at_files_only_through_core_inputs() -> None:
-    found = []
-    for package in ("loading", "yamlio", "sourcetexts", "rules", "models", "analysis"):
-        for path in (SRC / package).rglob("*.py"):
-            for node in ast.walk(ast.parse(path.read_text())):
-                call = node.func if isinstance(node, ast.Call) else None
-                name = getattr(call, "attr", None) or getattr(call, "id", None)
-                owner = getattr(getattr(call, "value", None), "id", None)
-                if (name in _LOOKS and owner != "inputs") or (name in _OS_LOOKS and owner == "os"):
-                    found.append(f"{path.relative_to(SRC)}:{node.lineno} {name}")
-    assert found == []

@@ -245,6 +245,7 @@ def every_command(folder: Path, n: int) -> Callable[[], Any]:
     from normtoets.output import comparison as compared
     from normtoets.output import diff as diffed
     from normtoets.output import progress as progressed
+    from normtoets.output.csvtext import csv_text
 
     norms, old, new = many_themes(folder, n)
 
@@ -255,7 +256,7 @@ def every_command(folder: Path, n: int) -> Callable[[], Any]:
         result = compare.build(framework, selection.assessments, None)
         console = Console(file=io.StringIO(), width=120)
         compared.render_table(console, result, criteria=True, mean=True, only_differences=False)
-        compared.to_csv(result, criteria=True, only_differences=False)
+        csv_text(compared.to_table(result, criteria=True, only_differences=False))
         compared.to_markdown(
             result, criteria=True, mean=True, only_differences=False, with_lessons=True
         )
@@ -263,7 +264,7 @@ def every_command(folder: Path, n: int) -> Callable[[], Any]:
         loaded, diagnostics = rounds.load(old, new, [norms])
         assert loaded is not None, diagnostics
         diffed.render_table(console, loaded.diff, criteria=True)
-        diffed.to_csv(loaded.diff, criteria=True)
+        csv_text(diffed.to_table(loaded.diff, criteria=True))
         diffed.to_markdown(loaded.diff, criteria=True)
         diffed.to_json(loaded.diff)
         progressed.render_json([progress("x", framework, one)])

@@ -15,16 +15,16 @@ def test_every_offered_format_is_registered() -> None:
 
 
 def test_xlsx_is_a_styled_sheet_of_the_csv_table() -> None:
-    """The spreadsheet holds the CSV's rows, the header frozen and filterable, each score
+    """The spreadsheet holds the table's rows, the header frozen and filterable, each score
     code in its scale colour and still written in the cell."""
     import io
 
     import openpyxl
 
-    from normtoets.output.workbook import csv_workbook
+    from normtoets.output.workbook import table_workbook
 
-    data = csv_workbook("norm,Duiven,Doesburg\nB1,++,--\nB2,+,nb\n", "vergelijking",
-                        {"++": "#1b7837", "--": "#b2182b"})  # fmt: skip
+    rows = [["norm", "Duiven", "Doesburg"], ["B1", "++", "--"], ["B2", "+", "nb"]]
+    data = table_workbook(rows, "vergelijking", {"++": "#1b7837", "--": "#b2182b"})
     sheet = openpyxl.load_workbook(io.BytesIO(data))["vergelijking"]
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [
         ["norm", "Duiven", "Doesburg"], ["B1", "++", "--"], ["B2", "+", "nb"]

@@ -11,7 +11,6 @@ from rich.console import Console
 from normtoets.cli.common import (
     DiagnosticFormat,
     ForceOption,
-    NoCacheOption,
     NormsOption,
     OutputOption,
     app,
@@ -21,7 +20,6 @@ from normtoets.cli.common import (
     guarded,
 )
 from normtoets.cli.helptext import Command
-from normtoets.cli.resultcache import reusable, to_stdout
 from normtoets.core.diagnostics import Severity, has_errors
 from normtoets.core.i18n import _, ngettext
 
@@ -38,7 +36,6 @@ class StatusFormat(StrEnum):
     help=_("Check frameworks, studies and assessments; report every problem as file:line:column."),
 )
 @guarded
-@reusable("validate", when=lambda options: True)
 def validate(
     paths: Annotated[
         list[Path] | None,
@@ -60,7 +57,6 @@ def validate(
             help=_("Folder with the sources' files (after the assessment's folder); repeatable."),
         ),
     ] = None,
-    no_cache: NoCacheOption = False,
 ) -> None:
     """validate: every file's problems, as text lines or JSON."""
     from normtoets.loading.validate import default_paths
@@ -104,7 +100,6 @@ def schema(
     help=_("Progress per assessment: norms scored, findings and evidence missing, unused sources."),
 )
 @guarded
-@reusable("status", when=to_stdout)
 def status(
     paths: Annotated[
         list[Path] | None,
@@ -127,7 +122,6 @@ def status(
     strict: Annotated[
         bool, typer.Option("--strict", help=_("Exit 1 when any assessment is incomplete."))
     ] = False,
-    no_cache: NoCacheOption = False,
 ) -> None:
     """status: a row per assessment, then what is open; or JSON."""
     from normtoets.analysis.progress import progress

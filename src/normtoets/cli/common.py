@@ -157,13 +157,6 @@ OutputOption = Annotated[
         help=_("Write to this file instead of stdout ('-': stdout)."),
     ),
 ]
-NoCacheOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-cache",
-        help=_("Read every file again: neither reuse nor keep the output of an earlier run."),
-    ),
-]
 ForceOption = Annotated[
     bool,
     typer.Option(

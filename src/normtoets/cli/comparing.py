@@ -7,7 +7,6 @@ import typer
 
 from normtoets.cli.common import (
     ForceOption,
-    NoCacheOption,
     NormsOption,
     OutputOption,
     TableFormat,
@@ -20,7 +19,6 @@ from normtoets.cli.common import (
     warn,
 )
 from normtoets.cli.helptext import Command
-from normtoets.cli.resultcache import reusable, to_stdout
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
 
@@ -31,7 +29,6 @@ from normtoets.core.i18n import _
     help=_("Municipalities side by side, norm by norm, with who can serve as an example."),
 )
 @guarded
-@reusable("compare", when=to_stdout)
 def compare(
     paths: Annotated[
         list[Path],
@@ -58,7 +55,6 @@ def compare(
         bool,
         typer.Option("--mean", help=_("Add the mean per theme (needs numeric scale values).")),
     ] = False,
-    no_cache: NoCacheOption = False,
 ) -> None:
     """compare: the comparison in the format asked for."""
     from normtoets.analysis import comparison as comparing

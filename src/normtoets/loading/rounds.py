@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from normtoets.analysis import diff
-from normtoets.core import inputs
 from normtoets.core.diagnostics import Diagnostic, Problem, Severity, has_errors
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
@@ -27,9 +26,9 @@ class Rounds:
 
 
 def _assessment(session: Session, path: Path) -> Loaded:
-    if not inputs.exists(path):
+    if not path.exists():
         raise UsageError(_("path not found: {path}").format(path=path))
-    if not inputs.is_file(path):
+    if not path.is_file():
         raise UsageError(_("{path} is a folder, not an assessment file").format(path=path))
     loaded = session.load(path)
     if loaded.kind == "framework":

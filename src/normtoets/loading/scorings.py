@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from normtoets.analysis.agreement import Agreement, Scoring, build
-from normtoets.core import inputs
 from normtoets.core.diagnostics import Diagnostic, Problem, Severity, has_errors
+from normtoets.files.listing import files_below
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
 from normtoets.core.names import name_key, same_name
@@ -62,7 +62,7 @@ def load_scorings(paths: list[Path], session: Session) -> tuple[Scorings | None,
     if len(paths) < 2:
         raise UsageError(_("give at least two scorings of one municipality"))
     for path in paths:
-        if not inputs.is_file(path):
+        if not path.is_file():
             raise UsageError(_("path not found: {path}").format(path=path))
     loaded = session.load_all(paths)
     for item in loaded:
@@ -93,10 +93,10 @@ def _scorings_by_municipality(
     if study is None or study.double_scoring is None:
         return {}
     folder = study_dir / study.double_scoring
-    if not inputs.is_dir(folder):
+    if not folder.is_dir():
         return {}
     found: dict[str, list[Path]] = {}
-    for item in session.load_all(inputs.files_below(folder, YAML_SUFFIXES)):
+    for item in session.load_all(files_below(folder, YAML_SUFFIXES)):
         if isinstance(item.model, Assessment):
             found.setdefault(name_key(item.model.municipality), []).append(item.path)
     return found

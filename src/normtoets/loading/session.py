@@ -3,6 +3,7 @@ found, the study of each assessment. Every command makes one and passes it on (`
 loads the later round once for the report and the diff)."""
 
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,9 +11,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from normtoets import rules
-from normtoets.core import inputs
-from normtoets.core.controlchars import controls_in
-from normtoets.core.diagnostics import Diagnostic, Problem, Severity
+from normtoets.core.controlchars import CONTROL, unseen_in, visible
+from normtoets.core.diagnostics import Diagnostic, PathKey, Problem, Severity
 from normtoets.core.gcpause import cycle_collector_paused
 from normtoets.core.i18n import _
 from normtoets.core.resources import bundled
@@ -60,33 +60,44 @@ def display_name(path: Path) -> str:
     return absolute if relative.startswith("..") else relative
 
 
-def _control_characters(doc: Document) -> list[Diagnostic]:
-    if not doc.may_hold_controls:
+def _unseen_characters(doc: Document) -> list[Diagnostic]:
+    if not doc.may_hold_unseen:
         return []
-    return [
-        doc.place(
-            Problem(
-                path,
-                _(
-                    "text holds the control character U+{code}, which no report or terminal "
-                    "can show"
-                ).format(code=f"{ord(char):04X}"),
-                _("remove it; an escape like \\e or \\a in double quotes puts one in"),
-                severity=Severity.error,
-                code="control-character",
-            )
+    return [doc.place(_unseen(path, char)) for path, char in unseen_in(doc.data)]
+
+
+def _unseen(path: PathKey, char: str) -> Problem:
+    if CONTROL.match(char):
+        return Problem(
+            path,
+            _(
+                "text holds the control character U+{code}, which no report or terminal "
+                "can show"
+            ).format(code=f"{ord(char):04X}"),
+            _("remove it; an escape like \\e or \\a in double quotes puts one in"),
+            severity=Severity.error,
+            code="control-character",
         )
-        for path, char in controls_in(doc.data)
-    ]
+    return Problem(
+        path,
+        _(
+            "text holds the hidden character U+{code} {name}, which changes how the text "
+            "around it is shown without showing itself"
+        ).format(code=f"{ord(char):04X}", name=unicodedata.name(char, "FORMAT CHARACTER")),
+        _(
+            "remove it: it comes with text pasted from a web page or a word processor, and "
+            "messages show it as {escape}"
+        ).format(escape=visible(char)),
+        severity=Severity.error,
+        code="hidden-character",
+    )
 
 
 def _same_file(a: Loaded, b: Loaded) -> bool:
     """One file reached two ways (the bundled norms/ is ./norms in the repository), or a
     byte-identical copy: what the user means is one framework."""
     try:
-        return inputs.resolve(a.path) == inputs.resolve(b.path) or inputs.read_bytes(
-            a.path
-        ) == inputs.read_bytes(b.path)
+        return a.path.resolve() == b.path.resolve() or a.path.read_bytes() == b.path.read_bytes()
     except OSError:
         return False
 
@@ -133,9 +144,9 @@ class Session:
                 self._register_dir(folder, report=True)
 
     def _register_dir(self, folder: Path, report: bool) -> None:
-        if not inputs.is_dir(folder):
+        if not folder.is_dir():
             return
-        for path in inputs.glob(folder, "*.y*ml"):
+        for path in sorted(folder.glob("*.y*ml")):
             loaded = self.load(path)
             if report:
                 self.catalog_diagnostics.extend(loaded.diagnostics)
@@ -155,7 +166,7 @@ class Session:
         key = (loaded.model.id, loaded.model.version)
         earlier = self._framework_files.get(key)
         if earlier is not None and earlier is not loaded and not _same_file(earlier, loaded):
-            pair = frozenset((inputs.resolve(earlier.path), inputs.resolve(loaded.path)))
+            pair = frozenset((earlier.path.resolve(), loaded.path.resolve()))
             self._conflicts.setdefault(key, {}).setdefault(pair, _conflict(earlier, loaded))
         self._framework_files[key] = loaded
         self._frameworks[key] = loaded.model
@@ -198,7 +209,7 @@ class Session:
         model = None
         if doc is not None:
             model, schema_problems = validate_model(doc, KINDS[kind])
-            problems = problems + schema_problems + _control_characters(doc)
+            problems = problems + schema_problems + _unseen_characters(doc)
             if isinstance(model, Framework) and (too_large := oversized(doc, model)):
                 model, problems = None, [*problems, too_large]  # never registered, never used
         return Loaded(path, name, kind, doc, model, problems)
@@ -230,7 +241,7 @@ class Session:
             self._studies[key] = None
             for name in ("study.yaml", "study.yml"):
                 candidate = folder / name
-                if inputs.is_file(candidate):
+                if candidate.is_file():
                     study = self.load(candidate).model
                     self._studies[key] = study if isinstance(study, Study) else None
                     break

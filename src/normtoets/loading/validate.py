@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from pathlib import Path
 
-from normtoets.core import inputs
 from normtoets.core.diagnostics import Diagnostic
+from normtoets.files.listing import files_below
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
 from normtoets.loading.session import YAML_SUFFIXES, Session
@@ -20,9 +20,9 @@ def collect(paths: list[Path]) -> list[Path]:
     """YAML files named or found below the given folders, in a stable order."""
     found: list[Path] = []
     for path in paths:
-        if inputs.is_dir(path):
-            found += inputs.files_below(path, YAML_SUFFIXES)
-        elif inputs.exists(path):
+        if path.is_dir():
+            found += files_below(path, YAML_SUFFIXES)
+        elif path.exists():
             found.append(path)
         else:
             raise UsageError(_("path not found: {path}").format(path=path))
@@ -30,7 +30,7 @@ def collect(paths: list[Path]) -> list[Path]:
 
 
 def default_paths() -> list[Path]:
-    paths = [p for p in (Path("norms"), Path("assessments")) if inputs.is_dir(p)]
+    paths = [p for p in (Path("norms"), Path("assessments")) if p.is_dir()]
     if not paths:
         raise UsageError(_("no paths given and no ./norms or ./assessments folder here"))
     return paths
@@ -43,7 +43,7 @@ def validate(
 ) -> Report:
     """`source_dirs`: folders searched for sources' files after each assessment's own folder."""
     for folder in source_dirs or []:
-        if not inputs.is_dir(folder):
+        if not folder.is_dir():
             raise UsageError(_("--sources folder not found: {folder}").format(folder=folder))
     session = Session(norms_dirs, source_dirs)
     files = collect(paths)

@@ -2,8 +2,6 @@
 and overall, then every difference with each rater's score and finding, for the consensus
 meeting."""
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -146,15 +144,13 @@ def to_json(agreement: Agreement) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(agreement: Agreement) -> str:
+def to_table(agreement: Agreement) -> list[list[Any]]:
     """A row per judgement: each rater's score side by side, and whether they differ."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([_("theme"), _("norm"), _("id"), *agreement.raters, _("differs")])
+    table: list[list[Any]] = [[_("theme"), _("norm"), _("id"), *agreement.raters, _("differs")]]
     for r in agreement.rows:
         scores = [s or "nb" for s in r.scores]
-        writer.writerow([r.theme.id, r.norm_id, r.id, *scores, _("yes") if r.differs else ""])
-    return buffer.getvalue()
+        table.append([r.theme.id, r.norm_id, r.id, *scores, _("yes") if r.differs else ""])
+    return table
 
 
 def _cell(text: str) -> str:

@@ -1,8 +1,8 @@
 """The comparison as a rich table, CSV, Markdown or JSON. Codes stay readable without colour."""
 
-import csv
 import io
 import json
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -145,14 +145,12 @@ def _rows(comparison: Comparison, criteria: bool, only_differences: bool) -> lis
     ]
 
 
-def to_csv(comparison: Comparison, *, criteria: bool, only_differences: bool) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
+def to_table(comparison: Comparison, *, criteria: bool, only_differences: bool) -> list[list[Any]]:
+    table: list[list[Any]] = [
         ["theme", "norm", "criterion", *comparison.municipalities, "differs", "best", "text"]
-    )
+    ]
     for row in _rows(comparison, criteria, only_differences):
-        writer.writerow(
+        table.append(
             [
                 row.theme.id,
                 row.norm_id,
@@ -163,7 +161,7 @@ def to_csv(comparison: Comparison, *, criteria: bool, only_differences: bool) ->
                 row.text,
             ]
         )
-    return out.getvalue()
+    return table
 
 
 def _md(text: str) -> str:

@@ -3,8 +3,6 @@
 Codes and words carry the meaning, so the table reads the same without colour.
 """
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -231,20 +229,18 @@ def _yes_no_csv(value: bool | None) -> str:
     return "" if value is None else yes_no(value)
 
 
-def to_csv(diff: Diff, *, criteria: bool = False) -> str:
+def to_table(diff: Diff, *, criteria: bool = False) -> list[list[Any]]:
     """One row per norm (with criteria: and per criterion) and per recommendation; `kind`
     tells them apart."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    table: list[list[Any]] = [CSV_COLUMNS]
     for row, is_criterion in (r for norm in diff.norms for r in _rows(norm, criteria)):
-        writer.writerow(
+        table.append(
             [_("criterion") if is_criterion else _("norm"), row.id or "", row.old_id or "",
              _old(diff, row), _new(diff, row), change_label(row.change), "", "", "", "", ""]
         )  # fmt: skip
     for pair in diff.recommendations:
         follow_up = pair.follow_up
-        writer.writerow(
+        table.append(
             [
                 _("recommendation"),
                 pair.recommendation.id,
@@ -259,7 +255,7 @@ def to_csv(diff: Diff, *, criteria: bool = False) -> str:
                 _one_line(follow_up.finding) if follow_up else "",
             ]
         )
-    return out.getvalue()
+    return table
 
 
 # ---------------------------------------------------------------- Markdown

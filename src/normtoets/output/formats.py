@@ -16,6 +16,7 @@ from rich.console import Console
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
 from normtoets.output import agreement, comparison, diff, progress, register, workbook
+from normtoets.output.csvtext import csv_text
 
 
 @dataclass(frozen=True)
@@ -54,15 +55,15 @@ def _colours(framework: Any) -> dict[str, str]:
 
 
 def _comparison_workbook(result: Any, view: View) -> bytes:
-    table = comparison.to_csv(
+    table = comparison.to_table(
         result, criteria=view.criteria, only_differences=view.only_differences
     )
-    return workbook.csv_workbook(table, _("comparison"), _colours(result.framework))
+    return workbook.table_workbook(table, _("comparison"), _colours(result.framework))
 
 
 def _diff_workbook(result: Any, view: View) -> bytes:
-    table = diff.to_csv(result, criteria=view.criteria)
-    return workbook.csv_workbook(table, _("doorwerking"), _colours(result.new_framework))
+    table = diff.to_table(result, criteria=view.criteria)
+    return workbook.table_workbook(table, _("doorwerking"), _colours(result.new_framework))
 
 
 FORMATS: dict[str, dict[str, Format]] = {
@@ -71,8 +72,8 @@ FORMATS: dict[str, dict[str, Format]] = {
         "json": Format("json", text=lambda r, v: comparison.to_json(r)),
         "csv": Format(
             "csv",
-            text=lambda r, v: comparison.to_csv(
-                r, criteria=v.criteria, only_differences=v.only_differences
+            text=lambda r, v: csv_text(
+                comparison.to_table(r, criteria=v.criteria, only_differences=v.only_differences)
             ),
         ),
         "markdown": Format(
@@ -90,37 +91,37 @@ FORMATS: dict[str, dict[str, Format]] = {
     "diff": {
         "table": Format("table", draw=lambda c, r, v: diff.render_table(c, r, criteria=v.criteria)),
         "json": Format("json", text=lambda r, v: diff.to_json(r)),
-        "csv": Format("csv", text=lambda r, v: diff.to_csv(r, criteria=v.criteria)),
+        "csv": Format("csv", text=lambda r, v: csv_text(diff.to_table(r, criteria=v.criteria))),
         "markdown": Format("markdown", text=lambda r, v: diff.to_markdown(r, criteria=v.criteria)),
         "xlsx": Format("xlsx", data=_diff_workbook),
     },
     "agreement": {
         "table": Format("table", draw=lambda c, r, v: agreement.render_table(c, r), width=120),
         "json": Format("json", text=lambda r, v: agreement.to_json(r)),
-        "csv": Format("csv", text=lambda r, v: agreement.to_csv(r)),
+        "csv": Format("csv", text=lambda r, v: csv_text(agreement.to_table(r))),
         "markdown": Format("markdown", text=lambda r, v: agreement.to_markdown(r)),
         "xlsx": Format(
             "xlsx",
-            data=lambda r, v: workbook.csv_workbook(
-                agreement.to_csv(r), _("agreement"), _colours(r.framework)
+            data=lambda r, v: workbook.table_workbook(
+                agreement.to_table(r), _("agreement"), _colours(r.framework)
             ),
         ),
     },
     "register": {
         "table": Format("table", draw=lambda c, r, v: register.render_table(c, r), width=160),
         "json": Format("json", text=lambda r, v: register.to_json(r)),
-        "csv": Format("csv", text=lambda r, v: register.to_csv(r)),
+        "csv": Format("csv", text=lambda r, v: csv_text(register.to_table(r))),
         "markdown": Format("markdown", text=lambda r, v: register.to_markdown(r)),
         "xlsx": Format(
             "xlsx",
-            data=lambda r, v: workbook.csv_workbook(register.to_csv(r), _("recommendations")),
+            data=lambda r, v: workbook.table_workbook(register.to_table(r), _("recommendations")),
         ),
     },
     "status": {
         "table": Format("table", draw=lambda c, r, v: progress.render_table(c, r)),
         "json": Format("json", text=lambda r, v: progress.render_json(r)),
         "xlsx": Format(
-            "xlsx", data=lambda r, v: workbook.csv_workbook(progress.to_csv(r), _("status"))
+            "xlsx", data=lambda r, v: workbook.table_workbook(progress.to_table(r), _("status"))
         ),
     },
 }

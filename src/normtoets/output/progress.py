@@ -1,8 +1,7 @@
 """`status` as a table of counts with a total line, then what is open per municipality; or JSON."""
 
-import csv
-import io
 import json
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -71,15 +70,13 @@ CSV_COLUMNS = ["file", "municipality", "status", "norms_scored", "norms_total",
                "criteria_scored", "criteria_total", "open_points", "open"]  # fmt: skip
 
 
-def to_csv(rows: list[Progress]) -> str:
+def to_table(rows: list[Progress]) -> list[list[Any]]:
     """A row per assessment: the counts of the table, and what is open in words."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    table: list[list[Any]] = [CSV_COLUMNS]
     for r in rows:
-        writer.writerow(
+        table.append(
             [r.file, r.municipality, r.status, r.norms_scored, r.norms_total, r.criteria_scored,
              r.criteria_total, _open_count(r),
              "; ".join(f"{label}: {', '.join(ids)}" for label, ids in _open_items(r))]
         )  # fmt: skip
-    return out.getvalue()
+    return table

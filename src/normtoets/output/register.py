@@ -1,8 +1,6 @@
 """The register of recommendations as a rich table, CSV, JSON or Markdown: a row per
 recommendation with its latest status, then the counts per year and status."""
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -110,13 +108,11 @@ def to_json(register: Register) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(register: Register) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_headers())
+def to_table(register: Register) -> list[list[Any]]:
+    table: list[list[Any]] = [_headers()]
     for entry in register.entries:
-        writer.writerow(_cells(entry))
-    return buffer.getvalue()
+        table.append(_cells(entry))
+    return table
 
 
 def _md(text: str) -> str:

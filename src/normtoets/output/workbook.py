@@ -5,7 +5,6 @@ or a finding that starts with `=`, stays the researcher's words whatever a sprea
 make of them. Openpyxl reads only when a command needs it: it costs 0.1 s to import.
 """
 
-import csv
 import functools
 import io
 from collections.abc import Iterable, Sequence
@@ -199,9 +198,10 @@ def table_sheet(
         )
 
 
-def csv_workbook(csv_text: str, title: str, colours: dict[str, str] | None = None) -> bytes:
-    """The table a command writes as CSV, as a one-sheet workbook."""
-    rows = list(csv.reader(io.StringIO(csv_text)))
+def table_workbook(
+    rows: list[list[Any]], title: str, colours: dict[str, str] | None = None
+) -> bytes:
+    """The table a command writes as CSV, as a one-sheet workbook (every value as text)."""
     book = workbook()
-    table_sheet(book, title, rows, colours)
+    table_sheet(book, title, [["" if v is None else str(v) for v in row] for row in rows], colours)
     return to_bytes(book)

@@ -5,7 +5,6 @@ double scoring without a word."""
 from collections.abc import Iterator
 from pathlib import Path
 
-from normtoets.core import inputs
 from normtoets.core.diagnostics import Severity
 from normtoets.core.i18n import _
 from normtoets.rules.base import Context, Problem
@@ -19,7 +18,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     if ctx.kind != "study" or study is None or study.double_scoring is None:
         return
     folder = (ctx.base_dir or Path()) / study.double_scoring
-    if not inputs.is_dir(folder):
+    if not folder.is_dir():
         yield Problem(
             ("double_scoring",),
             _("folder '{folder}' of the double scoring not found").format(

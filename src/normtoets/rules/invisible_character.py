@@ -1,5 +1,5 @@
-"""invisible-character (warning): a name holds a character nobody can see — a zero-width
-space, joiner or non-joiner, a word joiner, a BOM, a soft hyphen (Unicode category Cf). Pasted
+"""invisible-character (warning): a name holds a format character nobody can see (Unicode
+category Cf) that is not already refused as a hidden-character error — a soft hyphen, say. Pasted
 from a word processor or a website, it makes one name look like another. normtoets ignores it
 when it compares names (`names.name_key`), but a report or spreadsheet may not. Checked in the
 municipality, researchers, `rater`, `scored_by` and `reviewed_by` of an assessment, and in the
@@ -8,6 +8,7 @@ municipalities, researchers and lessons' `example` of a study."""
 import unicodedata
 from collections.abc import Iterator
 
+from normtoets.core.controlchars import HIDDEN
 from normtoets.core.diagnostics import PathKey, Severity
 from normtoets.core.i18n import _
 from normtoets.core.names import invisible
@@ -54,7 +55,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     else:
         return
     for path, name in names:
-        found = list(dict.fromkeys(invisible(name)))
+        # bidi controls and zero-width characters are hidden-character errors already
+        found = list(dict.fromkeys(c for c in invisible(name) if not HIDDEN.match(c)))
         if not found:
             continue
         shown = "".join(f"⟨{_code(c)}⟩" if c in found else c for c in name)

@@ -10,7 +10,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from normtoets.core import inputs
 from normtoets.core.i18n import _, integer
 from normtoets.sourcetexts.quotes import SourceText
 
@@ -63,13 +62,13 @@ def read_source_file(path: Path) -> SourceFile:
         return SourceFile(path, None, None, _("is not a .txt, .md or .pdf file"))
     limit = MAX_PDF_BYTES if suffix == PDF_SUFFIX else MAX_TEXT_BYTES
     try:
-        size = inputs.size(path)
+        size = path.stat().st_size
         if size > limit:
             too_large = _("is {size} bytes; the limit is {limit}")
             return SourceFile(
                 path, None, None, too_large.format(size=integer(size), limit=integer(limit))
             )
-        raw = inputs.read_bytes(path)
+        raw = path.read_bytes()
     except OSError as exc:
         unreadable = _("cannot be read: {error}").format(error=exc.strerror or exc)
         return SourceFile(path, None, None, unreadable)
@@ -88,7 +87,7 @@ class Location:
 
 def _resolved(path: Path) -> Path | None:
     try:
-        return inputs.resolve(path)
+        return path.resolve()
     except (OSError, ValueError, RuntimeError):  # a NUL in the name, a symlink loop
         return None
 
@@ -125,7 +124,7 @@ class SourceFiles:
                 continue
             if not any(path.is_relative_to(root) for root in roots):
                 outside = True
-            elif inputs.is_file(path):
+            elif path.is_file():
                 return Location(path)
         return Location(None, outside)
 

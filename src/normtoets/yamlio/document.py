@@ -35,10 +35,10 @@ class Document:
 
     name: str
     data: Any
-    # False when the text holds no control character and no backslash: then no value can
-    # (YAML rejects raw ones; only an escape in double quotes makes one), and the walk that
+    # False when the text holds no control or hidden character and no backslash: then no value
+    # can (only the raw character or an escape in double quotes makes one), and the walk that
     # looks for them in every value is skipped.
-    may_hold_controls: bool = True
+    may_hold_unseen: bool = True
     # The quick parse keeps its node tree instead of tables: most files need a position for
     # a handful of diagnostics or none, and the tables cost a third of the parse.
     pending: Positions | None = None

@@ -11,8 +11,7 @@ from pathlib import Path
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
-from normtoets.core import inputs
-from normtoets.core.controlchars import CONTROL
+from normtoets.core.controlchars import may_hold_unseen
 from normtoets.core.diagnostics import Diagnostic, PathKey, Severity
 from normtoets.core.i18n import _, integer
 from normtoets.yamlio import events as yamlevents
@@ -97,10 +96,10 @@ def _too_large(name: str, size: int) -> list[Diagnostic]:
 def read(path: Path, name: str | None = None) -> tuple[Document | None, list[Diagnostic]]:
     """Read and parse one file; an unreadable path raises OSError for the caller to report."""
     name = name or str(path)
-    size = inputs.size(path)
+    size = path.stat().st_size
     if size > MAX_BYTES:
         return None, _too_large(name, size)
-    text, problems = decode(inputs.read_bytes(path), name)
+    text, problems = decode(path.read_bytes(), name)
     if text is None:
         return None, problems
     return parse(text, name)
@@ -112,7 +111,7 @@ def parse(text: str, name: str) -> tuple[Document | None, list[Diagnostic]]:
     if size > MAX_BYTES:
         return None, _too_large(name, size)
     doc = Document(name, None)
-    doc.may_hold_controls = "\\" in text or CONTROL.search(text.replace("\r\n", "\n")) is not None
+    doc.may_hold_unseen = may_hold_unseen(text)
     problems: list[Diagnostic] = []
     try:
         if yamlevents.USES_C and yamlnodes.safe_to_compose(text):
