@@ -268,7 +268,6 @@ def each_figures(
     the same reports rendered one after another in one process (--jobs 1); the files of
     both must be the same bytes."""
     import filecmp
-    import os
 
     print("report --each (40 municipalities, PDF)")
     study = work / "each-study"

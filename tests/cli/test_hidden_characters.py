@@ -45,9 +45,7 @@ def test_a_raw_override_in_a_finding_is_an_error_at_its_value(study: Path) -> No
 
 
 @pytest.mark.parametrize("suffix", ["html", "pdf", "docx"])
-def test_a_report_is_never_made_of_a_file_with_a_hidden_character(
-    study: Path, suffix: str
-) -> None:
+def test_a_report_is_never_made_of_a_file_with_a_hidden_character(study: Path, suffix: str) -> None:
     path = study / "duiven.yaml"
     text = path.read_text(encoding="utf-8")
     first = "      Het beleid in het sociaal domein in Duiven"

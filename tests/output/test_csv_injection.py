@@ -56,7 +56,8 @@ def study(tmp_path: Path) -> Path:
     text = path.read_text(encoding="utf-8")
     start = "      Aan de raad: vraag aan het college om een meer uitgewerkt beleidskader"
     assert start in text
-    path.write_text(text.replace(start, "      " + HOSTILE.replace('"', "'") + " " + start.strip(), 1))
+    formula = HOSTILE.replace('"', "'")  # single quotes: the YAML block keeps it as it is
+    path.write_text(text.replace(start, f"      {formula} {start.strip()}", 1))
     return folder
 
 

@@ -72,3 +72,15 @@ def test_jobs_without_each_and_a_file_as_folder(run, study: Path, tmp_path: Path
     result = run("report", study, "--each", "-o", afile)
     assert result.exit_code == 2
     assert afile.read_text() == "x"
+
+
+def test_a_dangling_symlink_as_folder_is_named_for_what_it_is(
+    run, study: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "rapporten"
+    link.symlink_to(tmp_path / "nergens")
+    result = run("report", study, "--each", "-o", link)
+    assert result.exit_code == 2
+    assert "is a symbolic link to" in result.stderr and "which does not exist" in result.stderr
+    assert "File exists" not in result.output
+    assert link.is_symlink() and not (tmp_path / "nergens").exists()

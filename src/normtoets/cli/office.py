@@ -86,23 +86,30 @@ def import_workbook(
     if not workbook.is_file():
         raise UsageError(_("path not found: {path}").format(path=workbook))
     session = Session(norms)
-    outcome = importing.plan(workbook, session)
+    root = Path.cwd().resolve()
+    outcome = importing.run(workbook, session, root, dry_run=dry_run)
     if outcome.problems:
         fail_with(outcome.problems, _("Nothing was written."))
+    if not outcome.changed:
+        typer.echo(_("no changes: the workbook holds what the files hold"))
+        return
     for found in outcome.changed:
         for edit in found.edits:
             typer.echo(
                 f"{found.record.path}: {edit.target} {edit.key}: "
                 f"{importing.shown(edit.old)} → {importing.shown(edit.new)}"
             )
-    if not outcome.changed:
-        typer.echo(_("no changes: the workbook holds what the files hold"))
+    files = [str(found.record.path) for found in outcome.changed]
+    if not outcome.written:
+        typer.echo(
+            _("--dry-run: nothing was written; an import would write: {files}").format(
+                files=", ".join(files)
+            )
+        )
         return
-    if dry_run:
-        typer.echo(_("--dry-run: nothing was written"))
-        return
-    refused = importing.write(outcome, session)
-    if refused:
-        fail_with(refused, _("Nothing was written."))
-    count = len(outcome.changed)
-    typer.echo(ngettext("{count} file updated", "{count} files updated", count).format(count=count))
+    count = len(files)
+    typer.echo(
+        ngettext("{count} file updated: {files}", "{count} files updated: {files}", count).format(
+            count=count, files=", ".join(files)
+        )
+    )

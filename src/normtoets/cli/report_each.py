@@ -1,5 +1,6 @@
 """report STUDY --each -o DIR: the report of every municipality of a study, in parallel."""
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,8 +85,22 @@ def report_each(
                 output=output
             )
         )
+    if output.is_symlink() and not output.exists():
+        raise UsageError(
+            _(
+                "{output} is a symbolic link to {target}, which does not exist: create that "
+                "folder, or name another one"
+            ).format(output=output, target=os.readlink(output))
+        )
     jobs, invalid = _jobs(study, output, kind, force, templates, list(norms or []))
-    output.mkdir(parents=True, exist_ok=True)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            _("cannot create the folder {output}: {error}").format(
+                output=output, error=exc.strerror or exc
+            )
+        ) from None
     console = stderr()
     with Progress(
         TextColumn("{task.description}"),

@@ -7,8 +7,9 @@ is invisible. Tab and line feed are text; carriage return is not (it rewrites th
 
 Hidden characters are valid YAML and print nothing themselves, yet change what the text around
 them shows: after a right-to-left override (U+202E) the characters display in reverse order,
-so a finding can show words its bytes do not hold; a zero-width space splits a word unseen. Bidirectional controls and zero-width characters have no place in a Dutch audit
-file. The soft hyphen (U+00AD) is left alone: it is a hyphenation hint and shows as a hyphen.
+so a finding can show words its bytes do not hold; a zero-width space splits a word unseen.
+Bidirectional controls and zero-width characters have no place in a Dutch audit file. The soft
+hyphen (U+00AD) is left alone: it is a hyphenation hint and shows as a hyphen.
 """
 
 import re
@@ -27,8 +28,12 @@ PathKey = tuple[str | int, ...]
 
 def _escaped(char: str) -> str:
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else (
-        f"\\U{code:08x}"
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else (f"\\U{code:08x}")
     )
 
 

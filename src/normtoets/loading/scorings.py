@@ -6,10 +6,10 @@ from pathlib import Path
 
 from normtoets.analysis.agreement import Agreement, Scoring, build
 from normtoets.core.diagnostics import Diagnostic, Problem, Severity, has_errors
-from normtoets.files.listing import files_below
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
 from normtoets.core.names import name_key, same_name
+from normtoets.files.listing import files_below
 from normtoets.loading.selection import Selection
 from normtoets.loading.session import YAML_SUFFIXES, Loaded, Session
 from normtoets.models import Assessment, Framework, Study

@@ -71,8 +71,7 @@ def _unseen(path: PathKey, char: str) -> Problem:
         return Problem(
             path,
             _(
-                "text holds the control character U+{code}, which no report or terminal "
-                "can show"
+                "text holds the control character U+{code}, which no report or terminal can show"
             ).format(code=f"{ord(char):04X}"),
             _("remove it; an escape like \\e or \\a in double quotes puts one in"),
             severity=Severity.error,

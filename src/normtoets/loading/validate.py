@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from normtoets.core.diagnostics import Diagnostic
-from normtoets.files.listing import files_below
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
+from normtoets.files.listing import files_below
 from normtoets.loading.session import YAML_SUFFIXES, Session
 
 

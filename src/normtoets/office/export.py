@@ -3,7 +3,8 @@
 A sheet per municipality (norm and criterion rows under their theme; score from a drop-down of
 the scale's codes; finding, who scored and reviewed, motivation editable; the rest locked), an
 overview sheet with the score matrix in the scale's colours, and a hidden sheet recording each
-file's path, SHA-256 and the values exported, so `import` knows what changed on either side.
+file's path, SHA-256 and the values exported, so `import` knows what changed on either side,
+and a digest of every cell that is not editable, so `import` names any edit of one at its cell.
 """
 
 import hashlib
@@ -27,6 +28,8 @@ from normtoets.office.layout import (
     META_SHEET,
     OVERVIEW_SHEET,
     THEME_ROW,
+    cell_digest,
+    column_letter,
     sheet_name,
 )
 from normtoets.output import workbook as wb
@@ -136,16 +139,29 @@ def _score_list(sheet: Any, framework: Framework, last_row: int) -> None:
     sheet.data_validations.append(check)
 
 
-def shown_digest(text: str | None, evidence: str | None) -> str:
-    """What import compares to see that a locked cell (norm text, evidence) is as exported."""
-    return hashlib.sha256(f"{text or ''}\0{evidence or ''}".encode()).hexdigest()[:16]
+_EDITABLE_COLUMNS = frozenset(i for i, c in enumerate(COLUMNS) if c.editable)
+
+
+class _Locked:
+    """The digest of every non-empty cell a researcher may not edit, by its place ('B7')."""
+
+    def __init__(self) -> None:
+        self.cells: dict[str, str] = {}
+        self.rows = 0
+
+    def append(self, sheet: Any, cells: list[Any], editable: frozenset[int] = frozenset()) -> None:
+        self.rows += 1
+        for index, cell in enumerate(cells):
+            if cell is not None and index not in editable and (digest := cell_digest(cell.value)):
+                self.cells[f"{column_letter(index)}{self.rows}"] = digest
+        sheet.append(cells)
 
 
 def _municipality_sheet(
     book: Any, title: str, framework: Framework, assessment: Assessment, styles: _Styles, file: str
 ) -> dict[str, Any]:
     """Write one municipality's sheet; return what import needs to know of it: its row ids,
-    the values exported, which rows are criteria, and a digest of each row's locked cells."""
+    the values exported, which rows are criteria, and the digests of its locked cells."""
     sheet = wb.new_sheet(book, title)
     wb.set_widths(sheet, [c.width for c in COLUMNS])
     sheet.freeze_panes = "C2"
@@ -154,24 +170,24 @@ def _municipality_sheet(
     sheet.protection.autoFilter = False
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
-    sheet.append([wb.text(sheet, c.header, styles.header) for c in COLUMNS])
+    locked = _Locked()
+    locked.append(sheet, [wb.text(sheet, c.header, styles.header) for c in COLUMNS])
     ids: list[str] = []
     values: dict[str, list[str | None]] = {}
     criteria: list[str] = []
-    shown: dict[str, str] = {}
     for row in rows(framework, assessment):
         ids.append(row.id)
         if row.id == THEME_ROW:
-            sheet.append(
+            locked.append(
+                sheet,
                 [
                     wb.text(sheet, None, styles.theme),
                     wb.text(sheet, row.text, styles.theme),
                     *(wb.text(sheet, None, styles.theme) for _ in COLUMNS[2:]),
-                ]
+                ],
             )
             continue
         values[row.id] = [row.values[key] for key in EDITABLE]
-        shown[row.id] = shown_digest(row.text, row.evidence)
         if row.is_criterion:
             criteria.append(row.id)
         cells = []
@@ -192,13 +208,16 @@ def _municipality_sheet(
                 cells.append(None)  # no cell: locked, as every cell not written
             else:
                 cells.append(wb.text(sheet, row.values[column.key], styles.editable, where=where))
-        sheet.append(cells)
+        locked.append(sheet, cells, _EDITABLE_COLUMNS)
     _score_list(sheet, framework, len(ids) + 1)
-    return {"rows": ids, "values": values, "criteria": criteria, "shown": shown}
+    return {"rows": ids, "values": values, "criteria": criteria, "locked": locked.cells}
 
 
-def _overview(book: Any, selection: Selection, titles: list[str], styles: _Styles) -> None:
-    """The score matrix: a row per norm, a column per municipality, coloured by the scale."""
+def _overview(
+    book: Any, selection: Selection, titles: list[str], styles: _Styles
+) -> dict[str, str]:
+    """The score matrix: a row per norm, a column per municipality, coloured by the scale.
+    Returns the digests of its cells: none is read back, every one is locked."""
     from openpyxl.styles import Font
 
     framework, study = selection.framework, selection.study
@@ -208,39 +227,50 @@ def _overview(book: Any, selection: Selection, titles: list[str], styles: _Style
     _print_setup(sheet)
     sheet.print_title_rows = "4:4"
     bold = {"font": Font(bold=True, size=13)}
-    sheet.append([wb.text(sheet, study.title if study else framework.title, bold)])
-    sheet.append(
-        [wb.text(sheet, f"Normenkader: {framework.title} ({framework.id}@{framework.version})")]
+    locked = _Locked()
+    locked.append(sheet, [wb.text(sheet, study.title if study else framework.title, bold)])
+    locked.append(
+        sheet,
+        [wb.text(sheet, f"Normenkader: {framework.title} ({framework.id}@{framework.version})")],
     )
-    sheet.append([])
+    locked.append(sheet, [])
     head = ["Thema", "Norm", "Omschrijving", *(a.municipality for a in selection.assessments)]
-    sheet.append([wb.text(sheet, value, styles.header) for value in head])
+    locked.append(sheet, [wb.text(sheet, value, styles.header) for value in head])
     for theme in framework.themes:
         for norm in theme.norms:
             scores = [
                 (j.score if (j := a.judgements.get(norm.id)) else None)
                 for a in selection.assessments
             ]
-            sheet.append(
+            locked.append(
+                sheet,
                 [
                     wb.text(sheet, theme.title),
                     wb.text(sheet, norm.id),
                     wb.text(sheet, norm.short or norm.text),
                     *(wb.text(sheet, s, wb.score_style(s, styles.colours)) for s in scores),
-                ]
+                ],
             )
-    sheet.append([])
-    sheet.append([wb.text(sheet, "Schaal", {"font": Font(bold=True)})])
+    locked.append(sheet, [])
+    locked.append(sheet, [wb.text(sheet, "Schaal", {"font": Font(bold=True)})])
     scale = framework.scale
     for level in scale.levels:
-        sheet.append(
+        locked.append(
+            sheet,
             [
                 wb.text(sheet, level.code, wb.score_style(level.code, styles.colours)),
                 wb.text(sheet, level.label),
-            ]
+            ],
         )
     for special in (scale.not_assessed, scale.not_applicable):
-        sheet.append([wb.text(sheet, special.code), wb.text(sheet, special.label)])
+        locked.append(sheet, [wb.text(sheet, special.code), wb.text(sheet, special.label)])
+    return locked.cells
+
+
+def _chunks(data: Any) -> list[str]:
+    """JSON in pieces a cell can hold."""
+    text = json.dumps(data, ensure_ascii=False)
+    return [text[i : i + CHUNK] for i in range(0, len(text), CHUNK)]
 
 
 def _meta(book: Any, records: list[list[str]]) -> None:
@@ -265,13 +295,11 @@ def export(selection: Selection, paths: list[Path], target: Path) -> bytes:
     book = wb.workbook()
     taken: set[str] = set()
     titles = [sheet_name(a.municipality, taken) for a in selection.assessments]
-    _overview(book, selection, [a.municipality for a in selection.assessments], styles)
-    records = []
+    overview = _overview(book, selection, [a.municipality for a in selection.assessments], styles)
+    records = [["overview", *_chunks(overview)]]
     for title, assessment, path in zip(titles, selection.assessments, paths, strict=True):
         recorded = _municipality_sheet(book, title, framework, assessment, styles, str(path))
-        exported = json.dumps(recorded, ensure_ascii=False)
-        chunks = [exported[i : i + CHUNK] for i in range(0, len(exported), CHUNK)]
         relative = os.path.relpath(os.path.abspath(path), os.path.dirname(os.path.abspath(target)))
-        records.append(["sheet", title, relative, str(path), sha256(path), *chunks])
+        records.append(["sheet", title, relative, str(path), sha256(path), *_chunks(recorded)])
     _meta(book, records)
     return wb.to_bytes(book)

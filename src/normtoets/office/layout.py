@@ -1,12 +1,15 @@
 """The scoring workbook's layout, shared by export and import: which column holds what, which
 cells a researcher may edit, and the hidden sheet that records what was exported."""
 
+import hashlib
 from dataclasses import dataclass
 
 META_SHEET = "normtoets"  # hidden: the files, their hashes and the values at export
 OVERVIEW_SHEET = "Overzicht"
 MARK = "normtoets-export"
-LAYOUT_VERSION = "1"
+# 2: every cell that is not editable is recorded (a digest of what export wrote), so import
+# names any other edit at its cell, the overview's included.
+LAYOUT_VERSION = "2"
 CHUNK = 30_000  # characters per meta cell (a cell holds 32,767)
 
 
@@ -47,3 +50,20 @@ def sheet_name(name: str, taken: set[str]) -> str:
         candidate, number = base[: 31 - len(suffix)] + suffix, number + 1
     taken.add(candidate.casefold())
     return candidate
+
+
+def cell_digest(text: str | None) -> str | None:
+    """What import compares to see that a cell it does not read is as export wrote it."""
+    if not text:
+        return None
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letters of a 0-based column index: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
