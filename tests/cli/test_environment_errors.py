@@ -125,10 +125,13 @@ def test_a_newline_in_a_new_municipality_adds_no_keys(run, tmp_path: Path) -> No
 
 def test_an_escape_still_finds_its_control_character_after_the_quick_scan(tmp_path) -> None:
     """The walk over every value is skipped only for a text with no backslash and no raw
-    control character; an escape in double quotes is still caught, a plain file is not."""
+    control or hidden character; an escape in double quotes is still caught, a raw right-to-left
+    override too, a plain file is not."""
     from normtoets.yamlio.read import parse
 
     escaped, _ = parse('municipality: "Du\\eiven"\n', "x.yaml")
+    hidden, _ = parse("municipality: Du\u202eiven\n", "z.yaml")
     plain, _ = parse("municipality: Duiven\r\nstatus: concept\r\n", "y.yaml")
-    assert escaped is not None and escaped.may_hold_controls
-    assert plain is not None and not plain.may_hold_controls
+    assert escaped is not None and escaped.may_hold_unseen
+    assert hidden is not None and hidden.may_hold_unseen
+    assert plain is not None and not plain.may_hold_unseen

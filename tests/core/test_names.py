@@ -95,29 +95,39 @@ def test_diff_of_one_municipality_written_two_ways(run, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
-def test_invisible_character_in_a_name_warns_at_the_value(run, tmp_path: Path) -> None:
+def test_a_soft_hyphen_in_a_name_warns_at_the_value(run, tmp_path: Path) -> None:
     u1 = 'scored_by: An de Vries\n    reviewed_by: Bo Jansen\n    score: "+"'
-    text = TESTDORP.replace(u1, u1.replace("An de", "An\u200b de"))  # a literal one
-    assert "\u200b" in text
+    text = TESTDORP.replace(u1, u1.replace("An de", "An\u00ad de"))  # a literal one
+    assert "\u00ad" in text
     found = validate(run, tmp_path, text)
     assert [(d["code"], d["severity"], d["line"], d["column"]) for d in found] == [
         ("invisible-character", "warning", 25, 16)
     ]
+    assert "U+00AD SOFT HYPHEN" in found[0]["message"]
+    assert "An⟨U+00AD⟩ de Vries" in found[0]["message"]  # shown, so the reader can see it
+
+
+def test_a_zero_width_space_in_a_name_is_a_hidden_character_error(run, tmp_path: Path) -> None:
+    u1 = 'scored_by: An de Vries\n    reviewed_by: Bo Jansen\n    score: "+"'
+    text = TESTDORP.replace(u1, u1.replace("An de", "An\u200b de"))
+    found = validate(run, tmp_path, text)
+    assert [(d["code"], d["severity"], d["line"], d["column"]) for d in found] == [
+        ("hidden-character", "error", 25, 16)
+    ]
     assert "U+200B ZERO WIDTH SPACE" in found[0]["message"]
-    assert "An⟨U+200B⟩ de Vries" in found[0]["message"]  # shown, so the reader can see it
 
 
-def test_invisible_character_in_a_study(run, tmp_path: Path) -> None:
+def test_hidden_character_in_a_study(run, tmp_path: Path) -> None:
     study(tmp_path, "[Testdorp, Proef\ufeffstad]")
     found = diagnostics_of(run("validate", "--norms", NORMS, "-f", "json", tmp_path))
-    assert [(d["code"], d["line"], d["column"]) for d in found] == [("invisible-character", 5, 28)]
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("hidden-character", 5, 28)]
     assert "U+FEFF ZERO WIDTH NO-BREAK SPACE" in found[0]["message"]
 
 
-def test_invisible_character_in_a_rater(run, tmp_path: Path) -> None:
+def test_hidden_character_in_a_rater(run, tmp_path: Path) -> None:
     text = TESTDORP.replace("status: definitief", "rater: An de\u200c Vries\nstatus: definitief")
     found = validate(run, tmp_path, text)
-    assert [(d["code"], d["line"], d["column"]) for d in found] == [("invisible-character", 5, 8)]
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("hidden-character", 5, 8)]
 
 
 def test_a_lesson_example_in_another_spelling_links_to_its_municipality(
