@@ -1,14 +1,14 @@
 """One registry of output formats: every format a command offers has a renderer there."""
 
 from normtoets.cli.common import TableFormat
-from normtoets.output.formats import FORMATS, names
+from normtoets.output.formats import KINDS, formats, names
 
 
 def test_every_offered_format_is_registered() -> None:
     for kind in ("comparison", "diff"):
         assert set(names(kind)) == {f.value for f in TableFormat}, kind
-    for kind, formats in FORMATS.items():
-        for name, found in formats.items():
+    for kind in KINDS:
+        for name, found in formats(kind).items():
             assert found.name == name
             renderers = [found.text, found.draw, found.data]
             assert sum(r is not None for r in renderers) == 1, (kind, name)

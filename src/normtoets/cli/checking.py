@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from normtoets.cli.common import (
     DiagnosticFormat,
@@ -67,7 +66,7 @@ def validate(
     if output_format is DiagnosticFormat.json:
         sys.stdout.write(render_json(report.diagnostics) + "\n")
     else:
-        render_text(Console(), report.diagnostics, len(report.files))
+        render_text(sys.stdout, report.diagnostics, len(report.files))
     raise typer.Exit(1 if has_errors(report.diagnostics, strict) else 0)
 
 

@@ -8,16 +8,18 @@ import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec
 
 import typer
-from rich.console import Console
 
 from normtoets import __version__
 from normtoets.cli.helptext import Group
 from normtoets.core.diagnostics import Diagnostic, Severity
 from normtoets.core.errors import RunError, UsageError
 from normtoets.core.i18n import _
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_INTERNAL = 3
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer stopped by SIGPIPE
@@ -49,10 +51,10 @@ def guarded(command: Callable[P, None]) -> Callable[P, None]:
         try:
             command(*args, **kwargs)
         except UsageError as exc:
-            stderr().print(PREFIX + str(exc), highlight=False, markup=False, soft_wrap=True)
+            say(PREFIX + str(exc))
             raise typer.Exit(2) from None
         except RunError as exc:
-            stderr().print(PREFIX + str(exc), highlight=False, markup=False, soft_wrap=True)
+            say(PREFIX + str(exc))
             raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -61,12 +63,7 @@ def guarded(command: Callable[P, None]) -> Callable[P, None]:
             raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except OSError as exc:  # the machine's, not a bug: a device error, a vanished folder
             where = f"{exc.filename}: " if exc.filename else ""
-            stderr().print(
-                PREFIX + where + str(exc.strerror or exc),
-                highlight=False,
-                markup=False,
-                soft_wrap=True,
-            )
+            say(PREFIX + where + str(exc.strerror or exc))
             raise typer.Exit(1) from None
         except Exception as exc:
             if _state["debug"]:
@@ -76,7 +73,7 @@ def guarded(command: Callable[P, None]) -> Callable[P, None]:
                     "internal error: {error}\nThis is a bug in normtoets, not in your files. Run "
                     "again with --debug for a traceback and report it."
                 ).format(error=f"{type(exc).__name__}: {exc}")
-                stderr().print(PREFIX + message, highlight=False, markup=False)
+                say(PREFIX + message)
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return run
@@ -95,7 +92,18 @@ app = typer.Typer(
 )
 
 
-def stderr() -> Console:
+def say(message: str) -> None:
+    """A message on stderr, as one line however long (a path is never broken), with what a
+    terminal would obey escaped."""
+    from normtoets.core.controlchars import visible
+
+    sys.stderr.write(visible(message) + "\n")
+    sys.stderr.flush()
+
+
+def stderr() -> "Console":
+    from rich.console import Console  # 17 ms: only where a message or a table is drawn
+
     return Console(stderr=True)
 
 
@@ -170,9 +178,9 @@ def fail_with(diagnostics: list[Diagnostic], note: str | None = None) -> None:
     from normtoets.output.diagnostics import render_text
 
     errors = [d for d in diagnostics if d.severity is Severity.error]
-    render_text(stderr(), errors, len({d.file for d in errors}))
+    render_text(sys.stderr, errors, len({d.file for d in errors}))
     if note:
-        stderr().print(note, highlight=False, markup=False)
+        say(note)
     raise typer.Exit(1)
 
 
@@ -221,6 +229,8 @@ def emit_result(kind: str, format_name: str, result: Any, view: Any, output: Pat
         emit(found.text(result, view), output)
         return
     assert found.draw is not None
+    from rich.console import Console
+
     if output is None:
         found.draw(Console(), result, view)
         return
@@ -235,4 +245,4 @@ def warn(*found: list[Diagnostic]) -> None:
 
     diagnostics = sorted({d for group in found for d in group if d.severity is not Severity.error})
     if diagnostics:
-        render_text(stderr(), diagnostics, len({d.file for d in diagnostics}))
+        render_text(sys.stderr, diagnostics, len({d.file for d in diagnostics}))

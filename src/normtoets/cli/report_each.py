@@ -1,6 +1,7 @@
 """report STUDY --each -o DIR: the report of every municipality of a study, in parallel."""
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -115,7 +116,7 @@ def report_each(
     for outcome in written:
         typer.echo(_("wrote {file}").format(file=outcome.job.target))
     if invalid:
-        render_text(console, invalid, len({d.file for d in invalid}))
+        render_text(sys.stderr, invalid, len({d.file for d in invalid}))
     for outcome in outcomes:
         if outcome.error is not None:
             console.print(

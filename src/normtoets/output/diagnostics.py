@@ -1,10 +1,9 @@
 """Diagnostics as text lines (`file:line:col: severity [code] message`) or a JSON list."""
 
 import json
+import os
 from collections import Counter
-
-from rich.console import Console
-from rich.text import Text
+from typing import TextIO
 
 from normtoets.core.controlchars import visible
 from normtoets.core.diagnostics import Diagnostic, Severity
@@ -31,16 +30,40 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     return _("{problems} in {files}").format(problems=found, files=in_files)
 
 
-def render_text(console: Console, diagnostics: list[Diagnostic], files: int) -> None:
+def _parts(d: Diagnostic) -> tuple[str, str, str, str]:
+    """Place, severity, code and message, hint: every text escaped where a terminal would obey
+    it (file names and messages can quote the data). A workbook's cell is its place
+    ('werk.xlsx:Duiven!C7'): no line and column."""
+    place = f"{d.file}:{d.line}:{d.column}" if d.line else d.file
+    hint = visible(f" ({d.hint})") if d.hint else ""
+    return f"{visible(place)}: ", d.severity.value, visible(f" [{d.code}] {d.message}"), hint
+
+
+def _styled(stream: TextIO) -> bool:
+    """Colours for a terminal (or when FORCE_COLOR asks); plain lines, written without rich,
+    for a pipe or a file: the same text, and the common case of a script or an editor costs
+    no terminal library."""
+    return bool(os.environ.get("FORCE_COLOR")) or stream.isatty()
+
+
+def render_text(stream: TextIO, diagnostics: list[Diagnostic], files: int) -> None:
+    if not _styled(stream):
+        for d in diagnostics:
+            stream.write("".join(_parts(d)) + "\n")
+        stream.write(summary(diagnostics, files) + "\n")
+        stream.flush()
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=stream)
     for d in diagnostics:
-        # File names and messages can quote the data: escape what a terminal would obey.
-        # A workbook's cell is its place ('werk.xlsx:Duiven!C7'): no line and column.
-        place = f"{d.file}:{d.line}:{d.column}" if d.line else d.file
-        line = Text(f"{visible(place)}: ", style="bold")
-        line.append(d.severity.value, style=STYLES[d.severity])
-        line.append(visible(f" [{d.code}] {d.message}"))
-        if d.hint:
-            line.append(visible(f" ({d.hint})"), style="dim")
+        place, severity, message, hint = _parts(d)
+        line = Text(place, style="bold")
+        line.append(severity, style=STYLES[d.severity])
+        line.append(message)
+        if hint:
+            line.append(hint, style="dim")
         console.print(line, soft_wrap=True, highlight=False)
     console.print(Text(summary(diagnostics, files)), highlight=False)
 
