@@ -56,7 +56,7 @@ def cell_digest(text: str | None) -> str | None:
     """What import compares to see that a cell it does not read is as export wrote it."""
     if not text:
         return None
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 def column_letter(index: int) -> str:
