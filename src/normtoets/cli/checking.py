@@ -135,6 +135,9 @@ def status(
     for item in loaded:
         session.register(item)
     rows, problems = [], []
+    for item in loaded:  # a study's own errors: a municipality listed without an assessment
+        if item.kind == "study":
+            problems += [d for d in session.check(item) if d.severity is Severity.error]
     for item in study_members(loaded):
         framework = session.framework(item.model.framework) if item.model else None
         if item.model is None or framework is None:

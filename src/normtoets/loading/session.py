@@ -15,7 +15,9 @@ from normtoets.core.controlchars import CONTROL, unseen_in, visible
 from normtoets.core.diagnostics import Diagnostic, PathKey, Problem, Severity
 from normtoets.core.gcpause import cycle_collector_paused
 from normtoets.core.i18n import _
+from normtoets.core.names import name_key
 from normtoets.core.resources import bundled
+from normtoets.files.listing import files_below
 from normtoets.loading.framework_limits import oversized
 from normtoets.loading.schema_errors import validate_model
 from normtoets.models import Assessment, Framework, FrameworkRef, Study
@@ -266,6 +268,7 @@ class Session:
                 available=self.available(),
                 broken_frameworks=[item.name for item in self.broken],
                 base_dir=loaded.path.parent,
+                assessed=self._assessed(loaded.path.parent, model),
             )
         else:
             context = rules.Context(
@@ -279,6 +282,29 @@ class Session:
                 source_files=self.source_files,
             )
         return [*loaded.diagnostics, *rules.run(context, loaded.doc)]
+
+    def _assessed(self, folder: Path, study: Study) -> frozenset[str]:
+        """The municipalities (name keys) with an assessment in the study's folder or below it,
+        its double-scoring folder left out. A file whose model did not load still counts by the
+        `municipality` it names: its own errors say what is wrong with it."""
+        aside = (
+            os.path.join(os.path.abspath(folder / study.double_scoring), "")
+            if (study.double_scoring)
+            else None
+        )
+        names = set()
+        for path in files_below(folder, YAML_SUFFIXES):
+            if aside and os.path.abspath(path).startswith(aside):
+                continue
+            item = self.load(path)
+            model = item.model
+            if isinstance(model, Assessment):
+                names.add(name_key(model.municipality))
+            elif item.kind == "assessment" and item.doc and isinstance(item.doc.data, dict):
+                named = item.doc.data.get("municipality")
+                if isinstance(named, str):
+                    names.add(name_key(named))
+        return frozenset(names)
 
     def check_studies(self, loaded: list[Loaded]) -> list[Diagnostic]:
         """The rules across files, per study: the valid assessments among `loaded` that share

@@ -17,6 +17,7 @@ from normtoets.rules import (
     framework_mismatch,
     invalid_score,
     invisible_character,
+    missing_assessment,
     missing_judgement,
     municipality_not_in_study,
     quote_not_found,
@@ -67,6 +68,7 @@ RULES: list[ModuleType] = [
     invisible_character,
     chapter_placement,
     double_scoring_missing,
+    missing_assessment,
 ]
 
 

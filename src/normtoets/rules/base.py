@@ -22,6 +22,8 @@ class Context:
     broken_frameworks: list[str] = field(default_factory=list)  # framework files that failed
     base_dir: Path | None = None  # the file's folder: where a source's `file` is looked up first
     source_files: SourceFiles = field(default_factory=SourceFiles)  # --sources dirs, read cache
+    # Of a study: the municipalities (names.name_key) that have an assessment in its folder.
+    assessed: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
