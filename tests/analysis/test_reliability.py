@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normtoets.analysis.reliability import (
+    MIN_JUDGEMENTS,
     alpha_ordinal,
     bootstrap_interval,
     exact_agreement,
@@ -50,7 +51,7 @@ def test_undefined_without_variation_or_pairs() -> None:
     assert alpha_ordinal([(1, None), (None, 2)]) is None
     assert weighted_kappa([(0, 0), (0, 0)], 4) is None
     assert weighted_kappa([], 4) is None
-    assert reading(None) == "undefined"
+    assert reading(None, None, 30) == "undefined"
 
 
 def test_perfect_agreement_is_one() -> None:
@@ -58,9 +59,28 @@ def test_perfect_agreement_is_one() -> None:
     assert weighted_kappa([(0, 0), (1, 1), (3, 3)], 4) == 1
 
 
-def test_readings_at_krippendorffs_bounds() -> None:
-    assert [reading(a) for a in (0.8, 0.7999, 0.667, 0.6669)] == [
+def test_readings_are_on_the_lower_bound_of_the_interval() -> None:
+    """Krippendorff's bounds, read on the interval: alpha 0.86 with 0.06–1.00 is not reliable."""
+    assert [reading(0.95, (low, 1.0), 30) for low in (0.8, 0.7999, 0.667, 0.6669)] == [
         "reliable", "tentative", "tentative", "unreliable"]  # fmt: skip
+    assert reading(0.86, (0.06, 1.0), 30) == "unreliable"
+    assert reading(0.9, None, 30) == "too-few"  # no interval could be drawn
+
+
+def test_too_few_judgements_are_not_read() -> None:
+    """The minimum's argument: below it, one difference pulls the lower bound under 0.667
+    however alike the rest; from it on, near-perfect data can be read as tentative."""
+    assert MIN_JUDGEMENTS == 10
+    assert reading(1.0, (1.0, 1.0), MIN_JUDGEMENTS - 1) == "too-few"
+
+    def one_difference(n: int) -> tuple[float, float] | None:
+        data = [(i % 4, i % 4) for i in range(n)]
+        data[1] = (1, 2)
+        return bootstrap_interval(data, alpha_ordinal)
+
+    below, at = one_difference(8), one_difference(MIN_JUDGEMENTS)
+    assert below is not None and below[0] < 0.667
+    assert at is not None and at[0] >= 0.667
 
 
 def test_exact_agreement_counts_units_with_two_values() -> None:

@@ -60,7 +60,19 @@ def test_the_figures_are_the_statistics_own(run_in, pair) -> None:  # type: igno
     assert low <= data["overall"]["alpha"] <= high
     compared = data["overall"]["compared"]
     assert data["overall"]["agreed"] == compared - 3
-    assert data["overall"]["reading"] in ("reliable", "tentative", "unreliable")
+    assert data["overall"]["reading"] in ("reliable", "tentative", "unreliable", "too-few")
+
+
+def test_the_reading_is_on_the_interval_and_never_of_too_few(run_in) -> None:  # type: ignore[no-untyped-def]
+    """The fictional double scoring: Beleid has 6 judgements (α 0,878, 0,383–1,000), once read
+    as reliable; the whole, α 0,879 with 0,636–1,000, is unreliable on its lower bound."""
+    folder = Path(__file__).resolve().parents[2] / "examples" / "dubbele-scoring" / "dubbel"
+    result = run_in(folder)("agree", "voorbeeldstad.a.yaml", "voorbeeldstad.b.yaml", "-f", "json")
+    data = json.loads(result.stdout)
+    beleid = data["themes"]["beleid"]
+    assert beleid["compared"] == 6 and beleid["reading"] == "too-few"
+    assert data["overall"]["alpha"] > 0.8 and data["overall"]["alpha_interval"][0] < 0.667
+    assert data["overall"]["reading"] == "unreliable"
 
 
 def test_every_format(run_in, pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -73,7 +73,7 @@ class Figures:
 
     @property
     def reading(self) -> str:
-        return reliability.reading(self.alpha)
+        return reliability.reading(self.alpha, self.interval, self.ordinal)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,11 @@ Unit = Sequence[int | None]  # one judgement: every rater's value
 
 RELIABLE = 0.800  # Krippendorff (2004): rely on data with alpha ≥ 0.800,
 TENTATIVE = 0.667  # and draw only tentative conclusions from 0.667 ≤ alpha < 0.800
+# Below this many judgements scored on the scale by at least two raters, one difference pulls
+# the interval's lower bound under 0.667 however alike the rest (8 judgements spread over four
+# levels, one adjacent difference: 0.664; 10: 0.763; tests/analysis/test_reliability.py): the
+# reading would speak of the number of judgements, not of the agreement.
+MIN_JUDGEMENTS = 10
 
 
 def pairable(units: Sequence[Unit]) -> list[list[int]]:
@@ -102,10 +107,16 @@ def bootstrap_interval(
     return found[int(0.025 * len(found))], found[min(len(found) - 1, int(0.975 * len(found)))]
 
 
-def reading(alpha: float | None) -> str:
-    """Krippendorff's own reading of alpha: "reliable", "tentative" or "unreliable"."""
+def reading(alpha: float | None, interval: tuple[float, float] | None, judgements: int) -> str:
+    """Krippendorff's bounds read on the lower bound of alpha's interval, as Hayes and
+    Krippendorff (2007) judge alpha against the smallest acceptable value by its bootstrapped
+    distribution: "reliable", "tentative" or "unreliable"; "too-few" below MIN_JUDGEMENTS or
+    without an interval; "undefined" without alpha."""
     if alpha is None:
         return "undefined"
-    if alpha >= RELIABLE:
+    if judgements < MIN_JUDGEMENTS or interval is None:
+        return "too-few"
+    low = interval[0]
+    if low >= RELIABLE:
         return "reliable"
-    return "tentative" if alpha >= TENTATIVE else "unreliable"
+    return "tentative" if low >= TENTATIVE else "unreliable"

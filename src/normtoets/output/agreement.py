@@ -35,6 +35,7 @@ def reading(figures: Figures) -> str:
         "reliable": _("reliable"),
         "tentative": _("tentative"),
         "unreliable": _("unreliable"),
+        "too-few": _("too few"),
         "undefined": "–",
     }[figures.reading]
 
@@ -102,8 +103,9 @@ def _method_note() -> str:
         "same. nb: judgements at least one rater did not assess, left out; nvt: a category of "
         "its own, outside α. α: Krippendorff's alpha (ordinal) over the judgements at least two "
         "raters scored on the scale, with a bootstrap interval (2,000 draws); κw: Cohen's "
-        "weighted kappa (linear). Krippendorff's reading: reliable from 0.800, tentative "
-        "conclusions only from 0.667."
+        "weighted kappa (linear). Krippendorff's reading, on the interval's lower bound: "
+        "reliable from 0.800, tentative conclusions only from 0.667; too few: fewer than 10 "
+        "judgements scored on the scale by at least two raters."
     )
 
 

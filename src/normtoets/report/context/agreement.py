@@ -5,6 +5,7 @@ municipality's report says it of its own scorings, the comparison of all of them
 from dataclasses import dataclass
 
 from normtoets.analysis.agreement import Agreement, pooled
+from normtoets.analysis.reliability import MIN_JUDGEMENTS
 from normtoets.report.context.common import dutch_list
 
 
@@ -22,9 +23,20 @@ class DoubleScoring:
 
 
 READINGS = {
-    "reliable": "voldoende om op te vertrouwen (α ≥ 0,800)",
-    "tentative": "alleen voldoende voor voorlopige conclusies (0,667 ≤ α < 0,800)",
-    "unreliable": "onvoldoende om op te vertrouwen (α < 0,667)",
+    "reliable": (
+        "voldoende om op te vertrouwen (de ondergrens van het interval is ten minste 0,800)"
+    ),
+    "tentative": (
+        "alleen voldoende voor voorlopige conclusies (de ondergrens van het interval is ten "
+        "minste 0,667, maar lager dan 0,800)"
+    ),
+    "unreliable": (
+        "onvoldoende om op te vertrouwen (de ondergrens van het interval is lager dan 0,667)"
+    ),
+    "too-few": (
+        f"te weinig oordelen om te beoordelen (minder dan {MIN_JUDGEMENTS} oordelen die ten "
+        "minste twee beoordelaars op de schaal scoorden)"
+    ),
     "undefined": "",
 }
 
