@@ -1,6 +1,8 @@
 """new → score → status → validate: the researcher's own workflow, and its safety."""
 
+import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -73,8 +75,14 @@ def test_new_then_validate_is_clean(run, study: Path) -> None:
     assert "  # B2: Het beleid wordt periodiek geëvalueerd.\n  B2:\n" in text
     assert 'U1.b: {score: "nb"}' in text
     assert (study / "schemas" / "assessment.schema.json").is_file()
+    # Testdorp, the study's other municipality, has no assessment yet: missing-assessment.
     found = diagnostics_of(run("validate", "--norms", NORMS, "-f", "json", study))
-    assert found == []
+    assert [d["code"] for d in found] == ["missing-assessment"]
+    assert (
+        run("new", "assessment", study, "--municipality", "Testdorp", "--norms", NORMS).exit_code
+        == 0
+    )
+    assert diagnostics_of(run("validate", "--norms", NORMS, "-f", "json", study)) == []
 
 
 def test_new_refuses_to_overwrite(run, study: Path) -> None:
@@ -241,15 +249,15 @@ def test_scorer_and_reviewer_sign_off_in_place(run, commented: Path) -> None:
     result = run("score", commented, "B1", "--reviewed-by", "Bram de Wit", "--norms", NORMS)
     assert result.exit_code == 0, result.output
     after = commented.read_text()
-    # Two new lines under B1; every other line, comment and blank line is unchanged.
-    assert [line for line in after.splitlines() if line not in COMMENTED.splitlines()] == [
-        '    scored_by: "Anna"',
-        '    reviewed_by: "Bram de Wit"',
-    ]
-    assert (
-        after.replace('    scored_by: "Anna"\n', "").replace('    reviewed_by: "Bram de Wit"\n', "")
-        == COMMENTED
-    )
+    # New lines under B1 (who scored; who reviewed, when, and what the review covered); every
+    # other line, comment and blank line is unchanged.
+    new = [line for line in after.splitlines() if line not in COMMENTED.splitlines()]
+    assert new[:3] == ['    scored_by: "Anna"', '    reviewed_by: "Bram de Wit"',
+                       f'    reviewed_on: "{dt.date.today().isoformat()}"']  # fmt: skip
+    assert re.fullmatch(r'    review_covers: "[0-9a-f]{12}"', new[3]) and len(new) == 4
+    for line in new:
+        after = after.replace(line + "\n", "")
+    assert after == COMMENTED
 
 
 def test_reviewing_your_own_score_is_refused(run, commented: Path) -> None:

@@ -34,7 +34,7 @@ def _worker(path: Path, norm: str, barrier, results) -> None:  # type: ignore[no
         barrier.wait()
         value = f"{norm}-ronde-{i}"
         try:
-            refused = apply(path, Edit(norm, finding=value), Session([NORMS]))
+            refused = apply(path, Edit(norm, finding=value), Session([NORMS])).refusals
             ok = not refused
         except Exception as exc:  # a refusal with a message (e.g. the lock's timeout)
             ok, value = False, f"{type(exc).__name__}: {exc}"

@@ -35,7 +35,7 @@ def test_text_format_is_one_line_per_problem(run) -> None:
 
 def test_clean_run_says_so(run) -> None:
     result = run("validate", "--norms", NORMS, ACCEPTANCE / "good")
-    assert result.stdout.strip() == "no problems in 2 files"
+    assert result.stdout.strip() == "no problems in 3 files"
     assert result.exit_code == 0
 
 

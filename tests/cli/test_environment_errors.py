@@ -37,7 +37,7 @@ def test_full_disk_is_a_plain_message(run, assessment: Path, monkeypatch) -> Non
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(atomic.os, "fsync", full)
-    result = run("score", assessment, "B2", "++", "--norms", NORMS)
+    result = run("score", assessment, "B2", "++", "--reviewed-by", "Bo Jansen", "--norms", NORMS)
     assert result.exit_code == 1, result.output
     no_internal_error(result)
     assert "No space left on device" in result.stderr

@@ -98,7 +98,7 @@ def test_diagnostics(run, language: str, message: str, summary: str) -> None:
             "2 errors, 1 warning in 1 file",
         ),
         ([BAD / "unused-source.yaml"], "1 waarschuwing in 1 bestand", "1 warning in 1 file"),
-        ([GOOD], "geen problemen in 2 bestanden", "no problems in 2 files"),
+        ([GOOD], "geen problemen in 3 bestanden", "no problems in 3 files"),
         ([GOOD / "testdorp.yaml"], "geen problemen in 1 bestand", "no problems in 1 file"),
     ],
 )
@@ -127,9 +127,11 @@ def test_refused_edit_and_written_file(run, tmp_path: Path) -> None:
     said = " ".join(refused.stderr.split())  # the console wraps long lines
     assert "score 'xx' komt niet voor in de schaal" in said
     assert f"{path} is ongewijzigd: er is niets geschreven." in said
-    done = run("score", "--norms", NORMS, path, "B1", "+", env=DEFAULT)
+    # A definitief assessment: a changed norm is reviewed again in the same command.
+    again = ("--reviewed-by", "Bo Jansen")
+    done = run("score", "--norms", NORMS, path, "B1", "+", *again, env=DEFAULT)
     assert (done.exit_code, done.stdout) == (0, f"{path}: B1 bijgewerkt\n")
-    done = run("score", "--norms", NORMS, path, "B1", "++", env=ENGLISH)
+    done = run("score", "--norms", NORMS, path, "B1", "++", *again, env=ENGLISH)
     assert (done.exit_code, done.stdout) == (0, f"{path}: B1 updated\n")
 
 

@@ -73,5 +73,13 @@ def test_one_edit_changes_exactly_that_value(  # type: ignore[no-untyped-def]
     after = Session().load(paths[0]).model
     assert isinstance(after, Assessment)
     judgements = dict(before.judgements)
-    judgements[norm] = judgements[norm].model_copy(update={field: value})
+    then, now = before.judgements[norm], after.judgements[norm]
+    # What a review records moves with the edit: renewed by a reviewer's name, else fixed at
+    # what an unrecorded review covered (authoring/scoring._review_stamps).
+    if field == "reviewed_by":
+        assert now.review_covers == now.fingerprint()
+    elif then.reviewed_by and then.review_covers is None and field in ("score", "finding"):
+        assert now.review_covers == then.fingerprint()
+    record = {"reviewed_on": now.reviewed_on, "review_covers": now.review_covers}
+    judgements[norm] = then.model_copy(update={field: value, **record})
     assert after == before.model_copy(update={"judgements": judgements})

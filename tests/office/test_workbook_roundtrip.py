@@ -114,7 +114,9 @@ def test_import_changes_exactly_the_edited_values(study: Path, exported: Path) -
     assert [line for line in before.splitlines() if "#" in line] == [
         line for line in after.splitlines() if "#" in line
     ]
-    assert len(added) == 8 and len(removed) == 5, (added, removed)  # U1.a: 3 lines new
+    # U1.a: 3 lines new; B5 reviewed: who, when and what the review covered (2 lines)
+    assert len(added) == 10 and len(removed) == 5, (added, removed)
+    assert any(line.startswith("    review_covers: ") for line in added)
     assert Run(study.parent)("validate", "studie").exit_code == 0
 
 

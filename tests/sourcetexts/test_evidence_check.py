@@ -153,15 +153,18 @@ def test_source_changed_gives_the_actual_hash(run, tmp_path: Path) -> None:
     assert found[0]["hint"] == f"the file's sha256 is now {sha(tmp_path / 'nota.txt')}"
 
 
-def test_missing_file_is_one_info_per_source(run, tmp_path: Path) -> None:
+def test_missing_file_is_one_warning_per_source(run, tmp_path: Path) -> None:
     sources = "  - {id: nota, kind: document, title: Nota, file: nota.txt}\n"
     yaml = assessment(sources, [("nota", "een citaat"), ("nota", "nog een citaat")])
     code, found = check(run, write(tmp_path, yaml))
     assert code == 0
     assert [(d["code"], d["severity"], d["line"]) for d in found] == [
-        ("source-file-missing", "info", line_of(yaml, "nota.txt"))
+        ("source-file-missing", "warning", line_of(yaml, "nota.txt"))
     ]
     assert "--sources" in found[0]["hint"]
+    assert (
+        f"not found in {tmp_path}" in found[0]["message"] or "not found in ." in found[0]["message"]
+    )
 
 
 def test_sources_option_and_resolution_order(run, tmp_path: Path) -> None:
@@ -369,12 +372,12 @@ def bundled_files() -> list[str]:
     return [p.name for p in sorted(STUDY.glob("*.yaml")) if "\n    file: " in p.read_text()]
 
 
-def test_bundled_study_without_documents_gives_one_info_per_file(run) -> None:
+def test_bundled_study_without_documents_gives_one_warning_per_file(run) -> None:
     result = run("validate", "--format", "json", STUDY)
     assert result.exit_code == 0
     missing = [d for d in json.loads(result.stdout) if d["code"] == "source-file-missing"]
     assert [Path(d["file"]).name for d in missing] == bundled_files()
-    assert {d["severity"] for d in missing} == {"info"}
+    assert {d["severity"] for d in missing} == {"warning"}
     assert len(bundled_files()) == 3
 
 

@@ -19,7 +19,9 @@ class Progress:
     without_finding: list[str]  # scored norms whose finding is empty
     without_evidence: list[str]  # scored norms without any evidence
     unused_sources: list[str]
-    unreviewed: list[str]  # scored norms without reviewed_by (none when review_note covers it)
+    # scored norms without reviewed_by (none when review_note covers it), and those changed after
+    # their review (a review_note does not cover a review the file records)
+    unreviewed: list[str]
     responses: int  # norms with ambtelijk wederhoor recorded
     wederhoor_pending: list[str]  # steps of wederhoor still open
     unit: Unit = field(default_factory=lambda: UNITS["gemeente"])  # what the study audits
@@ -82,7 +84,9 @@ def progress(
         without_finding=[n for n in scored if not judgements[n].finding.strip()],
         without_evidence=[n for n in scored if not judgements[n].evidence],
         unused_sources=[s.id for s in assessment.sources if s.id not in cited],
-        unreviewed=[] if assessment.review_note else assessment.unreviewed(framework.scale),
+        unreviewed=assessment.edited_after_review()
+        if assessment.review_note
+        else assessment.unreviewed(framework.scale),
         responses=sum(1 for j in judgements.values() if j.responses),
         wederhoor_pending=wederhoor_pending(assessment),
         unit=unit or UNITS["gemeente"],

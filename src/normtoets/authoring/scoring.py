@@ -7,19 +7,22 @@ lock (filelock). A refused edit leaves the file untouched.
 """
 
 import codecs
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from normtoets.core.diagnostics import Diagnostic, Severity
+from normtoets.core.diagnostics import Diagnostic, Problem, Severity
 from normtoets.core.errors import RunError, UsageError
 from normtoets.core.i18n import _
 from normtoets.files.atomic import write_bytes
 from normtoets.files.lock import locked
-from normtoets.loading.session import Session, display_name
+from normtoets.loading.session import Loaded, Session, display_name
 from normtoets.models import Assessment, Framework
+from normtoets.rules.base import Context
+from normtoets.rules.source_files import carriers
 from normtoets.rules.suggest import closest
-from normtoets.yamlio.proof import Change, expected, new_errors, unintended
+from normtoets.yamlio.proof import Change, expected, new_diagnostics, unintended, within
 from normtoets.yamlio.read import decode
 from normtoets.yamlio.splice import EditError, append_item, flow, set_scalar
 
@@ -109,20 +112,29 @@ def _splice(text: str, changes: list[Change]) -> str:
     return text
 
 
-def apply(path: Path, edit: Edit | list[Edit], session: Session) -> list[Diagnostic]:
-    """Write the edit (or edits, all or none), or return the diagnostics that refuse it (the
-    file then stays as it was).
+@dataclass(frozen=True)
+class Prepared:
+    """An edit made and proved (`data`: the new bytes), or refused (`refusals`). `notices` are
+    the warnings and infos the edit adds, said at once: a quote not found in its source, a
+    review the edit leaves behind."""
+
+    data: bytes | None
+    refusals: list[Diagnostic]
+    notices: list[Diagnostic]
+
+
+def apply(path: Path, edit: Edit | list[Edit], session: Session) -> Prepared:
+    """Write the edit (or edits, all or none), or refuse it (the file then stays as it was).
 
     The file is locked from read to write; a symlink is followed and its target edited.
     """
     target = editable_target(path)
     with locked(target):
         raw = target.read_bytes()
-        refused = prepare(path, raw, edit if isinstance(edit, list) else [edit], session)
-        if isinstance(refused, list):
-            return refused
-        write_unchanged_since(target, raw, refused, path)
-    return []
+        prepared = prepare(path, raw, edit if isinstance(edit, list) else [edit], session)
+        if prepared.data is not None:
+            write_unchanged_since(target, raw, prepared.data, path)
+    return prepared
 
 
 def editable_target(path: Path) -> Path:
@@ -144,63 +156,163 @@ def write_unchanged_since(target: Path, raw: bytes, new: bytes, shown: Path) -> 
     write_bytes(target, new)
 
 
-def prepare(
-    path: Path, raw: bytes, edits: list[Edit], session: Session
-) -> bytes | list[Diagnostic]:
+def _refused(diagnostics: list[Diagnostic]) -> Prepared:
+    return Prepared(None, diagnostics, [])
+
+
+def _norm_of(framework: Framework, target: str) -> str:
+    owner = framework.norm_of_criterion(target)
+    return owner.id if owner else target
+
+
+def _review_stamps(
+    before: Assessment, after: Assessment, edits: list[Edit], framework: Framework
+) -> list[Change]:
+    """What a review records of the judgements these edits touch. `--reviewed-by` renews the
+    review: today's date and a fingerprint of the judgement as the edit leaves it. Any other
+    edit of a judgement reviewed before normtoets recorded what reviews cover fixes that record
+    at the judgement as it was, so the review shows as covering the earlier version."""
+    changes = []
+    for norm_id in dict.fromkeys(_norm_of(framework, e.target) for e in edits):
+        then, now = before.judgements.get(norm_id), after.judgements.get(norm_id)
+        if now is None:
+            continue
+        base = ("judgements", norm_id)
+        mine = [e for e in edits if _norm_of(framework, e.target) == norm_id]
+        if any(e.reviewed_by is not None for e in mine):
+            changes.append(Change((*base, "reviewed_on"), dt.date.today().isoformat()))
+            changes.append(Change((*base, "review_covers"), now.fingerprint()))
+        elif (
+            then is not None
+            and then.reviewed_by
+            and then.review_covers is None
+            and then.fingerprint() != now.fingerprint()
+        ):
+            changes.append(Change((*base, "review_covers"), then.fingerprint()))
+    return changes
+
+
+def _unchecked_because(assessment: Assessment, source_id: str, context: Context) -> str:
+    """Why a quote of this source could not be looked up in its text."""
+    sources = {s.id: s for s in assessment.sources}
+    current, seen = sources.get(source_id), set()
+    while current is not None and current.file is None and current.via and current.id not in seen:
+        seen.add(current.id)
+        current = sources.get(current.via)
+    if current is None or current.file is None:
+        return _(
+            "source '{source}' names no file with its text (file:), nor a source that does (via:)"
+        ).format(source=source_id)
+    if context.source_files.locate(current.file, context.base_dir) is None:
+        folders = ", ".join(str(d) for d in context.source_files.searched(context.base_dir))
+        return _("file '{file}' of source '{source}' was not found in {folders}").format(
+            file=current.file, source=current.id, folders=folders or "."
+        )
+    return _("the file of source '{source}' could not be read").format(source=current.id)
+
+
+def _quote_notices(
+    after: Loaded, edits: list[Edit], framework: Framework, session: Session
+) -> list[Diagnostic]:
+    """For each quote the edits add whose source text could not be read: said at once, at the
+    quote (a quote that was read and not found is quote-not-found's)."""
+    context = session.context(after)
+    model = after.model
+    if context is None or not isinstance(model, Assessment) or after.doc is None:
+        return []
+    readable = carriers(context)
+    notices = []
+    for edit in edits:
+        if edit.quote is None or edit.source is None or edit.source in readable:
+            continue
+        base = _base(framework, edit)
+        assert base is not None  # an unknown target is refused before
+        judgement = model.judgements[base[1]]
+        items = judgement.criteria[base[3]].evidence if len(base) > 2 else judgement.evidence
+        problem = Problem(
+            (*base, "evidence", len(items) - 1, "quote"),
+            _("the quote was not checked: {reason}").format(
+                reason=_unchecked_because(model, edit.source, context)
+            ),
+            severity=Severity.info,
+            code="quote-not-checked",
+        )
+        notices.append(after.doc.place(problem))
+    return notices
+
+
+def prepare(path: Path, raw: bytes, edits: list[Edit], session: Session) -> Prepared:
     """The new bytes of the file with every edit made and proved, or the diagnostics that
-    refuse them."""
+    refuse them; with the warnings the edit adds."""
     name = display_name(path)
     text, problems = decode(raw, name)
     if text is None:
-        return problems
+        return _refused(problems)
     loaded = session.from_text(path, text)
     before = session.check(loaded)
     assessment = loaded.model
     if not isinstance(assessment, Assessment) or loaded.doc is None:
-        return [d for d in before if d.severity is Severity.error] or _refuse(
-            name, "not-an-assessment", _("score edits assessment files only")
+        return _refused(
+            [d for d in before if d.severity is Severity.error]
+            or _refuse(name, "not-an-assessment", _("score edits assessment files only"))
         )
     framework = session.framework(assessment.framework)
     if framework is None:
-        return [d for d in before if d.code == "unknown-framework"]
+        return _refused([d for d in before if d.code == "unknown-framework"])
     changes: list[Change] = []
     for edit in edits:
         base = _base(framework, edit)
         if base is None:
             known = [n.id for n in framework.norms()] + [c.id for c in framework.criteria()]
-            return _refuse(
-                name,
-                "unknown-norm",
-                _("unknown norm or criterion '{target}' in framework {framework}").format(
-                    target=edit.target, framework=framework.ref
-                ),
-                closest(edit.target, known),
+            return _refused(
+                _refuse(
+                    name,
+                    "unknown-norm",
+                    _("unknown norm or criterion '{target}' in framework {framework}").format(
+                        target=edit.target, framework=framework.ref
+                    ),
+                    closest(edit.target, known),
+                )
             )
         changes += _changes(base, edit)
     try:
         new_text = _splice(text, changes)
+        edited = session.from_text(path, new_text).model
+        if isinstance(edited, Assessment):
+            stamps = _review_stamps(assessment, edited, edits, framework)
+            if stamps:
+                changes += stamps
+                new_text = _splice(text, changes)
     except EditError as exc:
-        return _refuse(
-            name,
-            "cannot-edit",
-            _("cannot edit this file: {error}").format(error=exc),
-            _("make this change by hand in an editor"),
+        return _refused(
+            _refuse(
+                name,
+                "cannot-edit",
+                _("cannot edit this file: {error}").format(error=exc),
+                _("make this change by hand in an editor"),
+            )
         )
     after_loaded = session.from_text(path, new_text)
     after = session.check(after_loaded)
-    added = new_errors(before, loaded.doc, after, after_loaded.doc)
-    if added:
-        return added
+    added = new_diagnostics(before, loaded.doc, after, after_loaded.doc)
+    refusals = [d for d in added if d.severity is Severity.error]
+    if refusals:
+        return _refused(refusals)
     assert after_loaded.doc is not None  # no new error: it parsed
     why = unintended(
         loaded.doc, text, after_loaded.doc, new_text, expected(loaded.doc.data, changes)
     )
     if why:
-        return _refuse(
-            name,
-            "unsafe-edit",
-            _("normtoets cannot make this edit safely: {reason}").format(reason=why),
-            _("make this change by hand in an editor, and please report the file's layout"),
+        return _refused(
+            _refuse(
+                name,
+                "unsafe-edit",
+                _("normtoets cannot make this edit safely: {reason}").format(reason=why),
+                _("make this change by hand in an editor, and please report the file's layout"),
+            )
         )
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    return bom + new_text.encode("utf-8")
+    edited_norms = [("judgements", _norm_of(framework, e.target)) for e in edits]
+    notices = within(added, after_loaded.doc, list(dict.fromkeys(edited_norms)))
+    notices += _quote_notices(after_loaded, edits, framework, session)
+    return Prepared(bom + new_text.encode("utf-8"), [], notices)

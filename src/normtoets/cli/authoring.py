@@ -17,6 +17,7 @@ from normtoets.cli.common import (
     app,
     fail_with,
     guarded,
+    warn,
 )
 from normtoets.cli.helptext import Command, Group
 
@@ -263,6 +264,14 @@ def score(
         ),
     ] = None,
     norms: NormsOption = None,
+    sources: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--sources",
+            metavar="DIR",
+            help=_("Folder with the sources' files, to check a --quote; repeatable."),
+        ),
+    ] = None,
 ) -> None:
     """score: one judgement edited in place, or refused with the file untouched."""
     from normtoets.authoring.scoring import Edit, apply
@@ -293,7 +302,13 @@ def score(
             )
     source, _colon, page = (evidence or "").partition(":")
     edit = Edit(target, value, finding, source or None, page or None, quote, scored_by, reviewed_by)
-    refused = apply(file, edit, Session(norms))
-    if refused:
-        fail_with(refused, _("{file} is unchanged: nothing was written.").format(file=file))
+    for folder in sources or []:
+        if not folder.is_dir():
+            raise UsageError(_("--sources folder not found: {folder}").format(folder=folder))
+    prepared = apply(file, edit, Session(norms, sources))
+    if prepared.refusals:
+        fail_with(
+            prepared.refusals, _("{file} is unchanged: nothing was written.").format(file=file)
+        )
     typer.echo(_("{file}: {target} updated").format(file=file, target=target))
+    warn(prepared.notices)  # what the edit leaves to look at: a quote not found, a stale review

@@ -255,13 +255,20 @@ class Session:
         return list(loaded.checked)
 
     def _check(self, loaded: Loaded) -> list[Diagnostic]:
-        if loaded.model is None or loaded.doc is None:
+        context = self.context(loaded)
+        if context is None or loaded.doc is None:
             return list(loaded.diagnostics)
+        return [*loaded.diagnostics, *rules.run(context, loaded.doc)]
+
+    def context(self, loaded: Loaded) -> rules.Context | None:
+        """What the rules see of a file that loaded: None for one that did not."""
         model = loaded.model
+        if model is None or loaded.doc is None:
+            return None
         if isinstance(model, Framework):
-            context = rules.Context("framework", model)
-        elif isinstance(model, Study):
-            context = rules.Context(
+            return rules.Context("framework", model)
+        if isinstance(model, Study):
+            return rules.Context(
                 "study",
                 self.framework(model.framework),
                 study=model,
@@ -270,18 +277,16 @@ class Session:
                 base_dir=loaded.path.parent,
                 assessed=self._assessed(loaded.path.parent, model),
             )
-        else:
-            context = rules.Context(
-                "assessment",
-                self.framework(model.framework),
-                study=self.study_for(loaded.path),
-                assessment=model,
-                available=self.available(),
-                broken_frameworks=[item.name for item in self.broken],
-                base_dir=loaded.path.parent,
-                source_files=self.source_files,
-            )
-        return [*loaded.diagnostics, *rules.run(context, loaded.doc)]
+        return rules.Context(
+            "assessment",
+            self.framework(model.framework),
+            study=self.study_for(loaded.path),
+            assessment=model,
+            available=self.available(),
+            broken_frameworks=[item.name for item in self.broken],
+            base_dir=loaded.path.parent,
+            source_files=self.source_files,
+        )
 
     def _assessed(self, folder: Path, study: Study) -> frozenset[str]:
         """The municipalities (name keys) with an assessment in the study's folder or below it,

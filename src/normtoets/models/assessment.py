@@ -1,6 +1,8 @@
 """One municipality's scored framework (beoordeling)."""
 
 import datetime as dt
+import hashlib
+import json
 from enum import StrEnum
 
 from pydantic import Field, model_validator
@@ -177,9 +179,43 @@ class Judgement(Strict):
     reviewed_by: str | None = Field(
         default=None, description="Tweede onderzoeker die de score controleerde (vier ogen)."
     )
+    reviewed_on: dt.date | None = Field(
+        default=None, description="Datum van de review ('normtoets score --reviewed-by' zet die)."
+    )
+    review_covers: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{12}$",
+        description=(
+            "Vingerafdruk van wat de review dekte: score, bevinding, bewijs en deelcriteria. "
+            "'normtoets score --reviewed-by' zet die; een latere wijziging maakt de review "
+            "verouderd (edited-after-review)."
+        ),
+    )
     responses: list[Response] = Field(
         default_factory=list, description="Ambtelijk wederhoor op deze bevinding."
     )
+
+    def fingerprint(self) -> str:
+        """What a review covers: the score, finding, evidence and criteria, as 12 hex digits.
+        Defaults are left out, so a field added to the format later changes no fingerprint."""
+        covered = self.model_dump(
+            mode="json", include=_REVIEWED, exclude_defaults=True, by_alias=True
+        )
+        text = json.dumps(covered, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+    @property
+    def review_stale(self) -> bool:
+        """Reviewed, but changed since: the review records what it covered, and it differs."""
+        return bool(self.reviewed_by) and self.review_covers not in (None, self.fingerprint())
+
+    @property
+    def reviewed(self) -> bool:
+        """A reviewer is named and the review still covers the judgement as it is."""
+        return bool(self.reviewed_by) and not self.review_stale
+
+
+_REVIEWED = {"score", "finding", "evidence", "criteria"}
 
 
 class Answer(Strict):
@@ -293,11 +329,16 @@ class Assessment(Strict):
         description="Doorwerking: wat is er geworden van de aanbevelingen van een eerdere ronde.",
     )
 
+    def edited_after_review(self) -> list[str]:
+        """The norms whose review no longer covers them: changed since."""
+        return [norm_id for norm_id, j in self.judgements.items() if j.review_stale]
+
     def unreviewed(self, scale: Scale) -> list[str]:
-        """The norms scored on the scale (not `nb`, not `nvt`) that name no reviewer: the one
-        meaning of "not yet reviewed", for the rule, `status` and the report."""
+        """The norms scored on the scale (not `nb`, not `nvt`) that name no reviewer, or whose
+        review no longer covers them (changed since): the one meaning of "not yet reviewed",
+        for the rule, `status` and the report."""
         return [
             norm_id
             for norm_id, judgement in self.judgements.items()
-            if scale.is_scored(judgement.score) and not judgement.reviewed_by
+            if scale.is_scored(judgement.score) and not judgement.reviewed
         ]

@@ -240,11 +240,11 @@ def run(workbook: Path, session: Session, root: Path, *, dry_run: bool) -> Outco
         for plan, target, raw in zip(plans, targets, raws, strict=True):
             if not plan.edits:
                 continue
-            new = prepare(plan.record.path, raw, _edits(plan), session)
-            if isinstance(new, list):
-                refusals.found += _attributed(str(workbook), plan, raw, new, session)
+            prepared = prepare(plan.record.path, raw, _edits(plan), session)
+            if prepared.data is None:
+                refusals.found += _attributed(str(workbook), plan, raw, prepared.refusals, session)
             else:
-                changes.append((target, raw, new))
+                changes.append((target, raw, prepared.data))
         if refusals.found or dry_run:
             return Outcome(str(workbook), plans, refusals.found)
         replace_all(changes)
@@ -267,8 +267,8 @@ def _attributed(
     for edit in found.edits:
         alone = prepare(
             found.record.path, raw, [_edit_of(edit.target, {edit.key: edit.new})], session
-        )
-        if isinstance(alone, list):
+        ).refusals
+        if alone:
             located += [
                 Diagnostic(
                     f"{workbook}:{edit.cell}",

@@ -1,5 +1,7 @@
 """unreviewed-judgement (error): a `definitief` assessment has a norm scored on the scale
-(not `nb`, not `nvt`) without `reviewed_by` (`Assessment.unreviewed`). A final report publishes
+(not `nb`, not `nvt`) without `reviewed_by`, or changed after its review (`Assessment.unreviewed`;
+see edited-after-review). So `score` refuses to change a reviewed norm of a definitief
+assessment unless the same command renews the review. A final report publishes
 only reviewed scores. When the review is recorded outside the file (`review_note`, e.g. for a
 published report taken over as data), one info diagnostic says so instead."""
 
@@ -35,6 +37,19 @@ def check(ctx: Context) -> Iterator[Problem]:
         )
         return
     for norm_id in unreviewed:
+        if assessment.judgements[norm_id].review_stale:
+            yield Problem(
+                ("judgements", norm_id),
+                _(
+                    "norm {norm} was changed after its review, but the assessment is definitief"
+                ).format(norm=norm_id),
+                _(
+                    "have it reviewed again (score FILE {norm} --reviewed-by NAME, in the same "
+                    "command as the change), or set the status back to concept"
+                ).format(norm=norm_id),
+                at_key=True,
+            )
+            continue
         yield Problem(
             ("judgements", norm_id),
             _("norm {norm} has not been reviewed, but the assessment is definitief").format(

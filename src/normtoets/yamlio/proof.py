@@ -17,7 +17,7 @@ from ruamel.yaml.cyaml import CSafeLoader
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from normtoets.core.diagnostics import Diagnostic, PathKey, Severity
+from normtoets.core.diagnostics import Diagnostic, PathKey
 from normtoets.core.i18n import _
 from normtoets.yamlio.document import Document
 
@@ -146,23 +146,36 @@ def _identity(d: Diagnostic, places: dict[tuple[bool, int, int], PathKey]) -> An
     return (d.code, d.message, path)
 
 
-def new_errors(
+def new_diagnostics(
     before: list[Diagnostic],
     before_doc: Document | None,
     after: list[Diagnostic],
     after_doc: Document | None,
 ) -> list[Diagnostic]:
-    """The errors of `after` that `before` did not have (the same error at another place is
+    """The diagnostics of `after` that `before` did not have (the same one at another place is
     new, however alike the text)."""
     old_places = _positions(before_doc) if before_doc is not None else {}
     new_places = _positions(after_doc) if after_doc is not None else {}
-    extra = Counter(
-        _identity(d, new_places) for d in after if d.severity is Severity.error
-    ) - Counter(_identity(d, old_places) for d in before if d.severity is Severity.error)
+    extra = Counter(_identity(d, new_places) for d in after) - Counter(
+        _identity(d, old_places) for d in before
+    )
     out = []
     for d in after:
         key = _identity(d, new_places)
-        if d.severity is Severity.error and extra[key] > 0:
+        if extra[key] > 0:
             extra[key] -= 1
+            out.append(d)
+    return out
+
+
+def within(
+    diagnostics: list[Diagnostic], doc: Document, prefixes: list[PathKey]
+) -> list[Diagnostic]:
+    """The diagnostics that stand at or below one of the paths `prefixes` in `doc`."""
+    places = _positions(doc)
+    out = []
+    for d in diagnostics:
+        path = places.get((True, d.line, d.column), places.get((False, d.line, d.column)))
+        if path is not None and any(path[: len(p)] == p for p in prefixes):
             out.append(d)
     return out

@@ -291,7 +291,7 @@ def _finding(
         criteria,
         True,
         review_line(judgement),
-        bool(judgement.reviewed_by),
+        judgement.reviewed,
         _responses(norm, judgement, notes.sources),
     )
 
@@ -416,7 +416,11 @@ def municipality(
         for item in order.order
     ]
     all_findings = [f for t in themes for f in t.findings]
-    unreviewed = [] if assessment.review_note else assessment.unreviewed(framework.scale)
+    unreviewed = (  # a review_note covers reviews kept elsewhere, not one changed since
+        assessment.edited_after_review()
+        if assessment.review_note
+        else assessment.unreviewed(framework.scale)
+    )
     return MunicipalityReport(
         meta=meta,
         volume=volume,

@@ -58,8 +58,12 @@ def response_view(
 
 
 def review_line(judgement: Judgement) -> str:
-    """'Beoordeeld door A, gereviewd door B.' — who scored and who checked (vier ogen)."""
+    """'Beoordeeld door A, gereviewd door B.' — who scored and who checked (vier ogen). A review
+    the judgement was changed after is not printed as one: the reviewer never saw it."""
     scored = f"Beoordeeld door {judgement.scored_by}" if judgement.scored_by else None
+    if judgement.review_stale:
+        stale = "na de review gewijzigd en nog niet opnieuw gereviewd."
+        return f"{scored}; {stale}" if scored else f"{stale[:1].upper()}{stale[1:]}"
     if judgement.reviewed_by:
         reviewed = f"gereviewd door {judgement.reviewed_by}"
         return f"{scored}, {reviewed}." if scored else f"{reviewed[:1].upper()}{reviewed[1:]}."
