@@ -81,13 +81,17 @@ def test_dutch_numbers_and_words(run) -> None:
     english = run("compare", "--norms", NORMS, "--mean", FIXTURE, env={"COLUMNS": "200"})
     assert "(mean -0.50)" in english.stdout
     rows = run("compare", "--norms", NORMS, "-f", "csv", FIXTURE, env=DUTCH).stdout.splitlines()
-    assert rows[0] == "theme,norm,criterion,Testdorp,Proefstad,Nergenshuizen,differs,best,text"
+    assert rows[0] == (
+        "theme,norm,criterion,Testdorp,Proefstad,Nergenshuizen,differs,best,text,basis"
+    )
     assert [row.split(",")[6] for row in rows[1:]] == ["ja", "nee", "nee"]
 
 
 def test_json_contract(run) -> None:
     data = json.loads(run("compare", "--norms", NORMS, "-f", "json", FIXTURE).stdout)
-    assert set(data) == {"framework", "municipalities", "norms", "scores", "criteria"}
+    # The contract's keys, and `basis`, added: the scores that are not the study's own research.
+    assert set(data) == {"framework", "municipalities", "norms", "scores", "criteria", "basis"}
+    assert data["basis"] == {}
     assert data["criteria"]["Testdorp"] == {"U1.a": "+", "U1.b": "++"}
     assert data["criteria"]["Proefstad"] == {"U1.a": "-"}
 

@@ -202,7 +202,8 @@ def test_the_comparison_claims_only_what_was_assessed(run, tmp_path: Path) -> No
     assert run("report", STUDY, "--compare", "-o", out).exit_code == 0
     text = " ".join(re.sub(r"<[^>]+>", " ", out.read_text()).split())
     assert "Op geen enkele norm verschillen" not in text
-    assert "Duiven heeft een score op 10 van de 10 normen, Doesburg en Westervoort op 1." in text
+    assert "Duiven is op alle 10 normen beoordeeld, in het eigen onderzoek." in text
+    assert "Doesburg en Westervoort zijn op 1 van de 10 normen beoordeeld (B1)" in text
     assert "Niet te vergelijken" in text
 
 

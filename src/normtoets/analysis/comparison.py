@@ -13,6 +13,8 @@ from normtoets.core.names import name_key
 from normtoets.models import (
     UNITS,
     Assessment,
+    Basis,
+    BasisKind,
     Criterion,
     CriterionJudgement,
     Framework,
@@ -47,6 +49,8 @@ class Row:
     differs: bool  # at least two different scores among those assessed
     examples: dict[str, str] = field(default_factory=dict)  # best municipality → first sentence
     scored: int = 0  # municipalities scored on the scale here (not nb, not nvt)
+    # Scores that do not rest on the study's own research: municipality → their basis.
+    bases: dict[str, Basis] = field(default_factory=dict)
 
     @property
     def compared(self) -> bool:
@@ -96,6 +100,16 @@ class Comparison:
                 m: {row.id: row.scores[m] for row in criteria if row.scores[m] is not None}
                 for m in self.municipalities
             },
+            # Only the scores that do not rest on the study's own research.
+            "basis": {
+                m: {
+                    row.id: {"kind": basis.kind.value, "source": basis.source}
+                    for row in norms
+                    if (basis := row.bases.get(m)) is not None
+                }
+                for m in self.municipalities
+                if any(m in row.bases for row in norms)
+            },
         }
 
 
@@ -129,8 +143,14 @@ def _row(
         else {}
     )
     label = item.short or item.text if isinstance(item, Norm) else item.text
+    bases = {
+        m: j.basis
+        for m, j in judged.items()
+        if isinstance(j, Judgement) and j.basis and j.basis.kind is not BasisKind.onderzoek
+        and scores[m] is not None
+    }  # fmt: skip
     return Row(item.id, item.text, label, theme, norm_id, item.id != norm_id, scores, best,
-               differs, examples, len(ranks))  # fmt: skip
+               differs, examples, len(ranks), bases)  # fmt: skip
 
 
 def _mean(framework: Framework, codes: list[str]) -> float | None:

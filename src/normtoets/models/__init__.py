@@ -3,6 +3,8 @@
 from normtoets.models.assessment import (
     Answer,
     Assessment,
+    Basis,
+    BasisKind,
     Conclusion,
     CriterionJudgement,
     Evidence,
@@ -36,6 +38,8 @@ __all__ = [
     "UNITS",
     "Answer",
     "Assessment",
+    "Basis",
+    "BasisKind",
     "Conclusion",
     "Criterion",
     "CriterionJudgement",

@@ -164,8 +164,51 @@ class CriterionJudgement(Strict):
     evidence: list[Evidence] = Field(default_factory=list, description="Bewijs.")
 
 
+class BasisKind(StrEnum):
+    """What a score rests on."""
+
+    onderzoek = "onderzoek"  # the study's own research: the default
+    overgenomen = "overgenomen"  # a score taken over from another report, which gives it
+    afgeleid = "afgeleid"  # inferred by the researchers from a text that gives no score
+
+
+class Basis(Strict):
+    """Where a score comes from when not from the study's own research."""
+
+    kind: BasisKind = Field(
+        description=(
+            "onderzoek (eigen onderzoek, de standaard), overgenomen (een score uit een ander "
+            "rapport) of afgeleid (door de onderzoekers afgeleid uit een tekst die zelf geen "
+            "score geeft)."
+        )
+    )
+    source: str | None = Field(
+        default=None,
+        description="Id van de bron: het rapport waaruit de score komt, of de tekst waaruit "
+        "hij is afgeleid. Verplicht bij overgenomen en afgeleid.",
+    )
+
+    @model_validator(mode="after")
+    def _source_named(self) -> "Basis":
+        if self.kind is not BasisKind.onderzoek and not self.source:
+            raise ValueError(
+                _("a score that is {kind} names the source it comes from (source:)").format(
+                    kind=self.kind.value
+                )
+            )
+        return self
+
+
 class Judgement(Strict):
     score: str = Field(description="Score op de schaal van het normenkader.")
+    basis: Basis | None = Field(
+        default=None,
+        description=(
+            "Waar de score op rust als dat niet het eigen onderzoek is: overgenomen uit een "
+            "ander rapport, of afgeleid uit een tekst die zelf geen score geeft (met de bron). "
+            "Tabellen en vergelijkingen markeren zo'n score."
+        ),
+    )
     finding: str = Field(default="", description="Bevinding: de onderbouwing van de score.")
     evidence: list[Evidence] = Field(default_factory=list, description="Bewijs (citaten met bron).")
     criteria: dict[str, CriterionJudgement] = Field(
@@ -210,12 +253,16 @@ class Judgement(Strict):
         return bool(self.reviewed_by) and self.review_covers not in (None, self.fingerprint())
 
     @property
+    def basis_kind(self) -> BasisKind:
+        return self.basis.kind if self.basis else BasisKind.onderzoek
+
+    @property
     def reviewed(self) -> bool:
         """A reviewer is named and the review still covers the judgement as it is."""
         return bool(self.reviewed_by) and not self.review_stale
 
 
-_REVIEWED = {"score", "finding", "evidence", "criteria"}
+_REVIEWED = {"score", "basis", "finding", "evidence", "criteria"}
 
 
 class Answer(Strict):

@@ -29,12 +29,14 @@ def citations(chapters: list[Narrative], base: PathKey = ()) -> Iterator[tuple[P
 
 
 def source_references(assessment: Assessment) -> Iterator[tuple[PathKey, str]]:
-    """Every place that names a source id: evidence, wederhoor responses, `via` and the
-    citations in the chapters' text."""
+    """Every place that names a source id: evidence, a score's basis, wederhoor responses,
+    `via` and the citations in the chapters' text."""
     yield from citations(assessment.chapters)
     for path, item in all_evidence(assessment):
         yield (*path, "source"), item.source
     for norm_id, judgement in assessment.judgements.items():
+        if judgement.basis is not None and judgement.basis.source is not None:
+            yield ("judgements", norm_id, "basis", "source"), judgement.basis.source
         for i, response in enumerate(judgement.responses):
             if response.source is not None:
                 yield ("judgements", norm_id, "responses", i, "source"), response.source

@@ -80,6 +80,16 @@ class Study(Strict):
         min_length=1, description="De onderzochte gemeenten (of andere eenheden, zie unit)."
     )
     summary: str | None = Field(default=None, description="Eigen samenvatting van het onderzoek.")
+    min_coverage: float | None = Field(
+        default=None,
+        gt=0,
+        le=1,
+        description=(
+            "Het deel van de normen (0 tot 1, bijv. 0.8) waarop een gemeente beoordeeld moet zijn "
+            "om in een rangorde van de vergelijking mee te tellen. Zonder: een rangorde alleen "
+            "als alle gemeenten op evenveel normen zijn beoordeeld."
+        ),
+    )
     general_lessons: list[Lesson] = Field(
         default_factory=list, description="Algemene leermomenten voor alle gemeenten."
     )

@@ -10,11 +10,46 @@ from rich.text import Text
 
 from normtoets.analysis.comparison import Comparison, Rollup, Row, first_sentence
 from normtoets.core.i18n import _, number
+from normtoets.models import BasisKind
 from normtoets.output.units import unit_word
 
 
 def cell(comparison: Comparison, score: str | None) -> str:
     return score if score is not None else comparison.framework.scale.not_assessed.code
+
+
+def marked(comparison: Comparison, row: Row, municipality: str) -> str:
+    """The cell's code, with `(a)` or `(o)` when the score does not rest on the study's own
+    research: afgeleid (inferred from a text that gives none) or overgenomen (taken over)."""
+    code = cell(comparison, row.scores[municipality])
+    basis = row.bases.get(municipality)
+    return f"{code} ({MARKS[basis.kind]})" if basis else code
+
+
+MARKS = {BasisKind.afgeleid: "a", BasisKind.overgenomen: "o"}
+
+
+def basis_legend(comparison: Comparison, criteria: bool = False) -> list[str]:
+    """One line per kind of basis that occurs: what the mark means and which scores have it,
+    with their source."""
+    lines = []
+    rows = [r for r in comparison.rows if criteria or not r.is_criterion]
+    for kind, mark in MARKS.items():
+        found = [
+            f"{m} {row.id} ({basis.source})"
+            for row in rows
+            for m, basis in row.bases.items()
+            if basis.kind is kind
+        ]
+        if not found:
+            continue
+        meaning = (
+            _("derived by the researchers from a text that gives no score")
+            if kind is BasisKind.afgeleid
+            else _("taken over from another report")
+        )
+        lines.append(f"({mark}) {meaning}: {', '.join(found)}")
+    return lines
 
 
 def rollup_text(comparison: Comparison, rollup: Rollup, municipality: str, mean: bool) -> str:
@@ -32,11 +67,16 @@ def rollup_text(comparison: Comparison, rollup: Rollup, municipality: str, mean:
     return text
 
 
-def _styled(comparison: Comparison, score: str | None) -> Text:
+def _styled(comparison: Comparison, row: Row, municipality: str) -> Text:
+    score = row.scores[municipality]
     level = comparison.framework.scale.level(score) if score else None
     if level is None:
         return Text(cell(comparison, score), style="dim")
-    return Text(f" {level.code} ", style=f"bold black on {level.color}")
+    text = Text(f" {level.code} ", style=f"bold black on {level.color}")
+    basis = row.bases.get(municipality)
+    if basis is not None:
+        text.append(f"({MARKS[basis.kind]})")
+    return text
 
 
 def render_table(
@@ -72,7 +112,7 @@ def render_table(
             table.add_row(
                 f"  {row.id}" if row.is_criterion else row.id,
                 *(["≠" if row.differs else ""] if marks else []),
-                *(_styled(comparison, row.scores[m]) for m in comparison.municipalities),
+                *(_styled(comparison, row, m) for m in comparison.municipalities),
                 row.label,
             )
         table.add_section()
@@ -87,6 +127,8 @@ def render_table(
             _print_plain(console, table)
         else:
             console.print(table)
+    for line in basis_legend(comparison, criteria):
+        console.print(Text(line), highlight=False, soft_wrap=compact)
 
 
 def _print_plain(console: Console, table: Table) -> None:
@@ -147,8 +189,9 @@ def _rows(comparison: Comparison, criteria: bool, only_differences: bool) -> lis
 
 def to_table(comparison: Comparison, *, criteria: bool, only_differences: bool) -> list[list[Any]]:
     table: list[list[Any]] = [
-        ["theme", "norm", "criterion", *comparison.municipalities, "differs", "best", "text"]
-    ]
+        ["theme", "norm", "criterion", *comparison.municipalities, "differs", "best", "text",
+         "basis"]
+    ]  # fmt: skip
     for row in _rows(comparison, criteria, only_differences):
         table.append(
             [
@@ -159,6 +202,8 @@ def to_table(comparison: Comparison, *, criteria: bool, only_differences: bool) 
                 _("yes") if row.differs else _("no"),
                 "; ".join(row.best),  # names have spaces: "Bergen op Zoom"
                 row.text,
+                # the scores that do not rest on the study's own research, and their source
+                "; ".join(f"{m}: {b.kind.value} ({b.source})" for m, b in row.bases.items()),
             ]
         )
     return table
@@ -192,10 +237,13 @@ def to_markdown(
             if only_differences and not row.differs:
                 continue
             label = f"↳ {row.id}" if row.is_criterion else row.id
-            scores = " | ".join(f"`{cell(comparison, row.scores[m])}`" for m in names)
+            scores = " | ".join(f"`{marked(comparison, row, m)}`" for m in names)
             lines.append(f"| {label} | {'≠' if row.differs else ''} | {scores} | {_md(row.text)} |")
         totals = " | ".join(rollup_text(comparison, rollup, m, mean) for m in names)
         lines += ["| *" + _("total") + f"* | | {totals} | |", ""]
+    legend = basis_legend(comparison, criteria)
+    if legend and not nothing:
+        lines += [*(f"{_md(line)}  " for line in legend), ""]
     if with_lessons:
         lines += ["## " + _("Example for the others"), ""]
         found = lessons(comparison)

@@ -141,6 +141,9 @@ class Badge:
     meets: bool | None  # None: not assessed, not applicable, or a code outside the scale
     kind: str  # "level", "not-assessed", "not-applicable" or "unknown"
     rank: int | None  # 0 for the best level
+    # A score that does not rest on the study's own research: its mark ("a", "o") and word.
+    mark: str | None = None
+    basis: str | None = None  # "afgeleid", "overgenomen"
 
     @property
     def verdict(self) -> str:

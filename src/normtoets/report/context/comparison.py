@@ -8,12 +8,21 @@ from normtoets.analysis.agreement import Agreement
 from normtoets.core.names import name_key
 from normtoets.models import (
     Assessment,
+    BasisKind,
     Framework,
     Lesson,
     Study,
 )
 from normtoets.report.charts import Series, StackedBars
 from normtoets.report.context.agreement import DoubleScoring, double_scoring_view
+from normtoets.report.context.basis import (
+    MARKS,
+    WORDS,
+    BasisNote,
+    marked,
+    sentence,
+    source_title,
+)
 from normtoets.report.context.chapters import Chapter, build
 from normtoets.report.context.common import (
     MATRIX_COLUMNS,
@@ -104,6 +113,13 @@ class RowComparison:
     assessed: int  # municipalities with a score (not "niet beoordeeld")
     common: Badge | None  # the one score every assessed municipality has, if so
     compared: bool  # at least two scored on the scale: a difference or agreement to speak of
+    bases: list[BasisNote] = field(default_factory=list)  # scores not from own research
+
+    @property
+    def bases_text(self) -> str:
+        """'2 afgeleid': how many of the scores rest on something else than own research."""
+        counts = Counter(note.word for note in self.bases)
+        return ", ".join(f"{n} {word}" for word, n in counts.items())
 
 
 @dataclass(frozen=True)
@@ -157,6 +173,7 @@ class MunicipalityProfile:
     total: int
     summary: list[str]
     examples: list[str]  # norm ids where this municipality can serve as an example
+    rests_on: str = ""  # "Die score is door de onderzoekers afgeleid uit ‘…’." or ""
 
 
 @dataclass(frozen=True)
@@ -177,6 +194,7 @@ class Shared:
     anchors: dict[str, str]  # municipality → its anchor in the chapter De gemeenten
     statuses: dict[str, str]
     themes: list[ThemeComparison]
+    by_name: dict[str, Assessment] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -189,7 +207,9 @@ class ComparisonReport:
     concepts: list[str]  # municipalities whose assessment is not definitief
     differing_count: int
     compared_count: int  # norms scored by at least two municipalities
-    coverage: str  # how much was assessed per municipality, as a sentence
+    foundation: list[str]  # per municipality: how many norms assessed, and what that rests on
+    compared_bases: str  # "2 van die 3 scores zijn afgeleid": of the scores compared
+    basis_notes: list[BasisNote]  # every score not from the study's own research
     chapters: list[Chapter]
     names_limit: int = field(default=NAMES_LIMIT)
 
@@ -210,7 +230,17 @@ def _municipality_anchor(name: str, index: int) -> str:
     return f"gemeente-{index + 1}-{slug(name)}"
 
 
-def _row_comparison(framework: Framework, row: compare.Row) -> RowComparison:
+def _basis_notes(row: compare.Row, by_name: dict[str, Assessment]) -> list[BasisNote]:
+    return [
+        BasisNote(MARKS[b.kind], m, row.id, f"vergelijking-{slug(row.norm_id)}", WORDS[b.kind],
+                  source_title(by_name[m], b))
+        for m, b in row.bases.items()
+    ]  # fmt: skip
+
+
+def _row_comparison(
+    framework: Framework, row: compare.Row, by_name: dict[str, Assessment]
+) -> RowComparison:
     by_code: dict[str | None, list[str]] = {}
     for m, score in row.scores.items():
         by_code.setdefault(score, []).append(m)
@@ -245,6 +275,7 @@ def _row_comparison(framework: Framework, row: compare.Row) -> RowComparison:
         sum(1 for s in row.scores.values() if s is not None),
         badge(framework, next(iter(assessed))) if len(assessed) == 1 else None,
         row.compared,
+        _basis_notes(row, by_name),
     )
 
 
@@ -311,7 +342,8 @@ def comparison(
         volume=f"Vergelijking van de {matrix.unit.plural}",
     )
     meta = replace(meta, running_title=f"{meta.study_title} – vergelijking")
-    themes = _themes(framework, matrix)
+    by_name = {a.municipality: a for a in assessments}
+    themes = _themes(framework, matrix, by_name)
     shared = Shared(
         framework,
         assessments,
@@ -320,6 +352,7 @@ def comparison(
         {m: _municipality_anchor(m, i) for i, m in enumerate(names)},
         statuses,
         themes,
+        by_name,
     )
     return ComparisonReport(
         meta=meta,
@@ -330,39 +363,80 @@ def comparison(
         concepts=concepts,
         differing_count=sum(1 for t in themes for n in t.norms if n.differs),
         compared_count=sum(1 for t in themes for n in t.norms if n.norm.compared),
-        coverage=_coverage(matrix),
+        foundation=_foundation(matrix, by_name),
+        compared_bases=_compared_bases(themes),
+        basis_notes=[note for t in themes for n in t.norms for note in n.norm.bases],
         chapters=build("comparison", CHAPTERS, shared),
         double_scoring=double_scoring_view(agreements or []),
     )
 
 
-def _coverage(matrix: compare.Comparison) -> str:
-    """'Duiven heeft een score op 10 van de 10 normen, Doesburg en Westervoort op 1.': scores
-    on the scale, as the comparison counts them (nb and nvt are no score); empty when every
-    municipality has a score on every norm."""
+def _foundation(matrix: compare.Comparison, by_name: dict[str, Assessment]) -> list[str]:
+    """Per group of municipalities, what their scores rest on: 'Duiven is op alle 10 normen
+    beoordeeld, in het eigen onderzoek.' 'Doesburg en Westervoort zijn op 1 van de 10 normen
+    beoordeeld (B1); die score is door de onderzoekers afgeleid uit ‘…’, dat zelf geen scores
+    geeft.' Scores on the scale count (nb and nvt are no score)."""
     rows = matrix.norm_rows()
-    scale = matrix.framework.scale
-    counts = {
-        m: sum(1 for r in rows if scale.is_scored(r.scores[m])) for m in matrix.municipalities
-    }
-    if all(n == len(rows) for n in counts.values()):
+    scale, total = matrix.framework.scale, len(rows)
+    groups: dict[tuple[int, tuple[str, ...], str], list[str]] = {}
+    for m in matrix.municipalities:
+        scored = [r for r in rows if scale.is_scored(r.scores[m])]
+        ids = tuple(r.id for r in scored) if len(scored) <= 3 else ()
+        rest = _rests_on(scored, m, by_name[m])
+        groups.setdefault((len(scored), ids, rest), []).append(m)
+    sentences = []
+    for (count, ids, rest), names in groups.items():
+        many = len(names) > 1
+        who = (
+            dutch_list(names) if len(names) <= NAMES_LIMIT else f"{len(names)} {matrix.unit.plural}"
+        )
+        verb = "zijn" if many else "is"
+        if count == 0:
+            sentences.append(f"{who} {verb} op geen van de {total} normen beoordeeld.")
+            continue
+        how_many = f"alle {total}" if count == total else f"{count} van de {total}"
+        which = f" ({', '.join(ids)})" if ids and count < total else ""
+        sentences.append(f"{who} {verb} op {how_many} normen beoordeeld{which}{rest}.")
+    return sentences
+
+
+def _rests_on(scored: list[compare.Row], municipality: str, assessment: Assessment) -> str:
+    """', in het eigen onderzoek' or '; die score is afgeleid uit ‘…’' for one municipality."""
+    by_kind: dict[BasisKind, list[str]] = {}
+    for row in scored:
+        basis = row.bases.get(municipality)
+        if basis is not None:
+            by_kind.setdefault(basis.kind, []).append(source_title(assessment, basis))
+    if not by_kind:
+        return ", in het eigen onderzoek"
+    parts = []
+    for kind, sources in by_kind.items():
+        part = sentence(kind, len(sources), sources)
+        if len(sources) < len(scored):
+            part = part.replace("die score is", "één daarvan is", 1).replace(
+                f"die {len(sources)} scores zijn", f"{len(sources)} daarvan zijn", 1
+            )
+        parts.append(part)
+    return "; " + "; ".join(parts)
+
+
+def _compared_bases(themes: list[ThemeComparison]) -> str:
+    """Of the scores on the norms at least two municipalities scored: how many rest on
+    something else than the study's own research ('2 van die 3 scores zijn afgeleid')."""
+    compared = [n.norm for t in themes for n in t.norms if n.norm.compared]
+    notes = [note for row in compared for note in row.bases]
+    if not notes:
         return ""
-    groups: dict[int, list[str]] = {}
-    for m, n in counts.items():
-        groups.setdefault(n, []).append(m)
-    parts: list[str] = []
-    for n, names in sorted(groups.items(), reverse=True):
-        many = f"{len(names)} {matrix.unit.plural}"
-        who = dutch_list(names) if len(names) <= NAMES_LIMIT else many
-        if not parts:
-            verb = "heeft" if len(names) == 1 else "hebben"
-            parts.append(f"{who} {verb} een score op {n} van de {len(rows)} normen")
-        else:
-            parts.append(f"{who} op {n}")
-    return ", ".join(parts) + "."
+    total = sum(row.assessed for row in compared)
+    words = Counter(note.word for note in notes)
+    first = next(iter(words.values()))
+    parts = " en ".join(f"{n} {word}" for word, n in words.items())
+    return f"van die {total} scores {'is' if first == 1 else 'zijn'} er {parts}"
 
 
-def _themes(framework: Framework, matrix: compare.Comparison) -> list[ThemeComparison]:
+def _themes(
+    framework: Framework, matrix: compare.Comparison, by_name: dict[str, Assessment]
+) -> list[ThemeComparison]:
     """Per theme, each norm compared across the municipalities, with its differing criteria."""
     rows = {r.id: r for r in matrix.rows}
     themes = []
@@ -370,11 +444,12 @@ def _themes(framework: Framework, matrix: compare.Comparison) -> list[ThemeCompa
         norms = []
         for norm in theme.norms:
             criteria = [
-                _row_comparison(framework, rows[c.id])
+                _row_comparison(framework, rows[c.id], by_name)
                 for c in norm.criteria
                 if c.id in rows and rows[c.id].differs
             ]
-            norms.append(NormComparison(_row_comparison(framework, rows[norm.id]), criteria))
+            norm_row = _row_comparison(framework, rows[norm.id], by_name)
+            norms.append(NormComparison(norm_row, criteria))
         themes.append(ThemeComparison(theme_view(theme), norms))
     return themes
 
@@ -401,7 +476,7 @@ def matrix_parts(s: Shared) -> list[MatrixPart]:
         ids = [c.id for _, c in chunk]
         part_rows = []
         for m in s.comparison.municipalities:
-            cells = [badge(framework, rows[i].scores[m]) for i in ids]
+            cells = [marked(badge(framework, rows[i].scores[m]), rows[i].bases.get(m)) for i in ids]
             part_rows.append(
                 MatrixRow(
                     m,
@@ -442,9 +517,21 @@ def profiles(s: Shared) -> list[MunicipalityProfile]:
                 len(norm_rows),
                 paragraphs(by_name[m].summary),
                 [r.id for r in norm_rows if m in r.examples],
+                _rests_on_sentence(
+                    [r for r in norm_rows if scale.is_scored(r.scores[m])], m, by_name[m]
+                ),
             )
         )
     return out
+
+
+def _rests_on_sentence(scored: list[compare.Row], municipality: str, assessment: Assessment) -> str:
+    """The profile's sentence on what the scores rest on; empty for the study's own research."""
+    clause = _rests_on(scored, municipality, assessment)
+    if not clause.startswith("; "):
+        return ""
+    text = clause[2:]
+    return text[:1].upper() + text[1:] + "."
 
 
 def lessons(s: Shared) -> Lessons | None:
@@ -467,7 +554,13 @@ class MetRow:
     met: int
     not_met: int
     open: int  # not assessed or not applicable
-    share: str  # "70%": met of all norms
+    assessed: int  # scored on the scale: what `met` and `share` are counted over
+    total: int
+    share: str  # "70%" of the norms assessed; "–" when none was
+
+    @property
+    def coverage(self) -> str:
+        return f"{self.assessed} van {self.total}"
 
 
 @dataclass(frozen=True)
@@ -476,27 +569,81 @@ class MetPart:
     rows: list[MetRow]
 
 
+@dataclass(frozen=True)
+class MetChapter:
+    """Norms met per municipality, counted over the norms each was assessed on, with whether
+    (and among whom) the order is a ranking."""
+
+    parts: list[MetPart]
+    ranked: bool  # ordered by share of the assessed norms met (else in the study's order)
+    order: str  # the sentence that says how the rows are ordered, and why
+    unranked: list[str]  # below the study's min_coverage: listed after the ranked ones
+
+
 MET_PER_CHART = 40  # bars per figure: an SVG cannot break across pages
 
 
 def _met_row(p: MunicipalityProfile) -> MetRow:
-    share = f"{round(100 * p.met / p.total) if p.total else 0}%"
-    return MetRow(p.name, p.anchor, p.met, p.scored - p.met, p.total - p.scored, share)
+    share = f"{round(100 * p.met / p.scored)}%" if p.scored else "–"
+    return MetRow(p.name, p.anchor, p.met, p.scored - p.met, p.total - p.scored, p.scored,
+                  p.total, share)  # fmt: skip
 
 
-def met_parts(s: Shared) -> list[MetPart]:
-    """Per municipality the share of norms met, most first, as charts of at most MET_PER_CHART
-    bars, each with its table. The colours are the scale's: its best level that meets the norm,
-    its worst level, and grey for what was not scored."""
+def _ordered(s: Shared, rows: list[MetRow]) -> tuple[list[MetRow], bool, str, list[str]]:
+    """Rank by the share of the assessed norms met only among municipalities that can be
+    compared so: all assessed on as many norms, or each on at least the study's min_coverage
+    (the rest follow, unranked). Otherwise keep the study's order and say why."""
+    units = s.comparison.unit.plural
+    minimum = s.study.min_coverage if s.study else None
+
+    def by_share(found: list[MetRow]) -> list[MetRow]:
+        return sorted(found, key=lambda r: (-r.met / r.assessed, -r.assessed, name_key(r.name)))
+
+    if minimum is not None:
+        need = minimum * (rows[0].total if rows else 0)
+        ranked = [r for r in rows if r.assessed and r.assessed >= need]
+        rest = [r for r in rows if r not in ranked]
+        percent = f"{round(100 * minimum)}%"
+        order = (
+            f"Gerangschikt naar het aandeel voldaan van de normen waarop zij zijn beoordeeld, "
+            f"alleen de {units} die op ten minste {percent} van de normen zijn beoordeeld"
+        )
+        if rest:
+            order += f"; daarna, niet gerangschikt, de {units} met minder"
+        return [*by_share(ranked), *rest], bool(ranked), order + ".", [r.name for r in rest]
+    if rows and len({r.assessed for r in rows}) == 1 and rows[0].assessed:
+        order = (
+            f"Gerangschikt naar het aandeel voldaan: alle {units} zijn op dezelfde "
+            f"{rows[0].assessed} normen beoordeeld."
+            if rows[0].assessed == rows[0].total
+            else f"Gerangschikt naar het aandeel voldaan: alle {units} zijn op "
+            f"{rows[0].assessed} van de {rows[0].total} normen beoordeeld."
+        )
+        return by_share(rows), True, order, []
+    order = (
+        f"Niet gerangschikt, in de volgorde van het onderzoek: de {units} zijn op een "
+        f"verschillend aantal normen beoordeeld, dus een rangorde zou vooral laten zien hoeveel "
+        f"er van elk is beoordeeld. Het aandeel voldaan is steeds van de beoordeelde normen."
+    )
+    return rows, False, order, []
+
+
+def met_chapter(s: Shared) -> MetChapter:
+    """Per municipality the norms met, over the norms assessed, as charts of at most
+    MET_PER_CHART bars, each with its table. The colours are the scale's: its best level that
+    meets the norm, its worst level, and grey for what was not scored."""
     levels = s.framework.scale.levels
     met_color = safe_color(next((lv.color for lv in levels if lv.meets), "#1b7837"))
     not_met_color = safe_color(levels[-1].color)
     units = s.comparison.unit
-    rows = sorted(
-        (_met_row(p) for p in profiles(s)), key=lambda r: (-r.met, r.not_met, name_key(r.name))
-    )
+    rows, ranked, order, unranked = _ordered(s, [_met_row(p) for p in profiles(s)])
     series = [Series("voldaan", met_color), Series("niet voldaan", not_met_color),
               Series("niet beoordeeld of n.v.t.", "#d9d9d9")]  # fmt: skip
+    how = (
+        "naar aandeel voldaan van de beoordeelde normen"
+        if ranked
+        else "in de volgorde van het onderzoek"
+    )
     parts = []
     for start in range(0, len(rows), MET_PER_CHART):
         chunk = rows[start : start + MET_PER_CHART]
@@ -508,11 +655,11 @@ def met_parts(s: Shared) -> list[MetPart]:
         )
         chart = StackedBars(
             f"voldaan-{first}",
-            f"Aantal normen waaraan elke {units.singular} voldoet, van meeste naar minste"
-            f"{which}, als gestapelde staven; de aantallen staan in de tabel eronder.",
+            f"Aantal normen waaraan elke {units.singular} voldoet, {how}{which}, als gestapelde "
+            f"staven; de aantallen staan in de tabel eronder.",
             description + ".",
             series,
             [(r.name, [r.met, r.not_met, r.open]) for r in chunk],
         )
         parts.append(MetPart(chart, chunk))
-    return parts
+    return MetChapter(parts, ranked, order, unranked)

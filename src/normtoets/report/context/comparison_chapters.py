@@ -5,7 +5,7 @@ from normtoets.report.context.comparison import (
     Shared,
     lessons,
     matrix_parts,
-    met_parts,
+    met_chapter,
     profiles,
 )
 
@@ -19,7 +19,7 @@ def scoreoverzicht(s: Shared) -> Chapter:
 
 
 def voldaan(s: Shared) -> Chapter:
-    return Chapter("voldaan", f"Voldaan per {s.comparison.unit.singular}", met_parts(s))
+    return Chapter("voldaan", f"Voldaan per {s.comparison.unit.singular}", met_chapter(s))
 
 
 def verschillen(s: Shared) -> Chapter:

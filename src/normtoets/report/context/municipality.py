@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from normtoets.analysis.agreement import Agreement
 from normtoets.models import (
     Assessment,
+    BasisKind,
     Framework,
     Judgement,
     Narrative,
@@ -13,6 +14,7 @@ from normtoets.models import (
     Study,
     Theme,
 )
+from normtoets.report.context.basis import MEANINGS, marked
 from normtoets.report.context.chapters import Chapter, TocEntry, build
 from normtoets.report.context.common import (
     Badge,
@@ -75,6 +77,9 @@ class Finding:
     review: str | None = None  # "Beoordeeld door A, gereviewd door B."; None: not judged
     reviewed: bool = False
     responses: list[ResponseView] = field(default_factory=list)  # ambtelijk wederhoor
+    # A score that does not rest on the study's own research: what it rests on, and the source.
+    basis: str | None = None  # "Deze score is door de onderzoekers afgeleid uit"
+    basis_source: SourceView | None = None
 
     @property
     def notes(self) -> list[Note]:
@@ -282,10 +287,11 @@ def _finding(
                     [notes.add(e) for e in cj.evidence] if cj else [],
                 )
             )
+    basis = judgement.basis if judgement.basis_kind is not BasisKind.onderzoek else None
     return Finding(
         view,
         theme.id,
-        badge(framework, judgement.score),
+        marked(badge(framework, judgement.score), basis),
         paragraphs(judgement.finding),
         evidence,
         criteria,
@@ -293,6 +299,8 @@ def _finding(
         review_line(judgement),
         judgement.reviewed,
         _responses(norm, judgement, notes.sources),
+        f"Deze score is {MEANINGS[basis.kind]}:" if basis else None,
+        notes.sources.get(basis.source or "") if basis else None,
     )
 
 
