@@ -239,7 +239,7 @@ def test_status_counts_the_bundled_study(run) -> None:
     result = run("status", "-f", "json")
     rows = {r["municipality"]: r for r in json.loads(result.stdout)}
     assert rows["Duiven"]["norms_scored"] == 10
-    assert rows["Duiven"]["criteria_scored"] == 11
+    assert rows["Duiven"]["criteria_scored"] == 0  # U2's "(+)" marks are no scores
     assert rows["Duiven"]["criteria_total"] == 15
     assert rows["Duiven"]["without_finding"] == []
 

@@ -14,7 +14,7 @@ from normtoets.authoring.scoring import Edit, apply
 from normtoets.loading.session import Session
 from normtoets.yamlio.read import read
 
-CHANGED = {"B2": "+", "U2.c": "--", "I1": "nvt", "B5": "nb"}  # the second rater's own view
+CHANGED = {"B2": "+", "U1": "+", "I1": "nvt", "B5": "nb"}  # the second rater's own view
 
 
 def scoring(folder: Path, name: str, rater: str) -> Path:
@@ -82,7 +82,7 @@ def test_every_format(run_in, pair, tmp_path: Path) -> None:  # type: ignore[no-
     assert csv_rows[0].split(",")[-3:] == ["An de Vries", "Bo Jansen", "differs"]
     assert sum(row.endswith(",yes") for row in csv_rows) == 3
     markdown = agree(run_in, pair, "--format", "markdown").stdout
-    assert "| overall |" in markdown and "**U2.c**" in markdown
+    assert "| overall |" in markdown and "**U1**" in markdown
     workbook = agree(run_in, pair, "--format", "xlsx", "--output", str(tmp_path / "a.xlsx"))
     assert workbook.exit_code == 0 and (tmp_path / "a.xlsx").stat().st_size > 0
 
@@ -104,8 +104,8 @@ def test_consensus_keeps_equal_scores_and_leaves_differences_to_the_meeting(run_
     assert judgements["B1"]["score"] == "++"  # equal: kept, with its finding
     assert judgements["B1"]["finding"]
     assert judgements["B2"]["score"] == "nb" and judgements["I1"]["score"] == "nb"
-    assert judgements["U2"]["criteria"]["U2.c"]["score"] == "nb"
-    assert judgements["U2"]["criteria"]["U2.b"]["score"] == "+"
+    assert judgements["U1"]["score"] == "nb"  # ++ against +: for the meeting
+    assert judgements["U2"]["score"] == "++"
     assert "# B2 differs: An de Vries: ++; Bo Jansen: +" in text
     # one rater did not assess B5: not agreed either, so nb with the other's score above it
     assert judgements["B5"]["score"] == "nb"

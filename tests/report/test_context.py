@@ -80,7 +80,11 @@ def test_municipality_context(mini: Data) -> None:
     assert [n.number for f in r.themes[0].findings for n in f.notes] == [1, 2, 3]
     u1 = r.themes[1].findings[0]
     assert [c.letter for c in u1.criteria] == ["a", "b"]
-    assert [n.number for n in u1.notes] == [4]
+    # U1.a cites the conversation B2 cited, at no more precise place: the same note, number 3,
+    # listed once, after B2.
+    assert [n.number for n in u1.notes] == []
+    assert u1.criteria[0].evidence[0].ref is not None
+    assert u1.criteria[0].evidence[0].ref.number == 3
     assert b1.notes[0].where == "p. 9, § 4.1"
     assert b1.notes[0].source is not None and b1.notes[0].source.date == "6 september 2017"
     # Recommendations in their own order, each with its addressee; parts kept.

@@ -96,7 +96,7 @@ SECTIONS = TEXT.replace(
     """      ## De nota
       De nota noemt het beleid *integraal* [@nota, p. 9].
 """,
-    """      De inleiding van de analyse [@gesprek].
+    """      De inleiding van de analyse [@gesprek, verslag p. 3].
 
       ## De nota
       De nota noemt het beleid *integraal* [@nota, p. 9].
@@ -108,8 +108,8 @@ SECTIONS = TEXT.replace(
 
 
 def test_a_sections_notes_follow_that_section(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """A note stands near its citation: after the section (4.1, 4.2, …) that cites it, not
-    pages later at the chapter's end; a section that cites nothing has no notes list."""
+    """A note stands near its citation: after the section (4.1, 4.2, …) that first cites it,
+    not pages later at the chapter's end; a section that cites nothing new has no notes list."""
     html = html_of(tmp_path, SECTIONS)
     chapter = html[html.index('id="beleidsanalyse"') : html.index('id="bevindingen"')]
     intro, nota = chapter.split('id="beleidsanalyse-De-nota"')

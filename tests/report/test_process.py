@@ -328,7 +328,10 @@ def test_a_new_chapter_is_one_builder_and_one_template(
 def test_html_duiven_renders_its_wederhoor(duiven_html: str) -> None:
     i2 = duiven_html[duiven_html.index('id="norm-I2"') : duiven_html.index('id="onderzoeksvragen"')]
     assert "Ambtelijk wederhoor" in i2 and "Gemeente Duiven" in i2
-    assert "De gemeenteraad komt niets te kort" in i2 and "bevinding ongewijzigd" in i2
+    # The report's own account of the reaction, said to be theirs, with the quoted fragment.
+    assert "(weergegeven door Regioplan Beleidsonderzoek)" in i2
+    assert "de gemeenteraad\n          niets te kort komt" in i2 or "niets te kort komt" in i2
+    assert "bevinding ongewijzigd" in i2
     assert 'id="bestuurlijke-reactie"' not in duiven_html  # definitief, none in the report
     assert "review-box" not in duiven_html
 

@@ -24,6 +24,8 @@ class Problem:
     severity: "Severity | None" = None
     at_key: bool = False  # point at the key (e.g. an unknown norm id) rather than its value
     code: str | None = None
+    # Lines below where the value starts: a word inside a multi-line text (a chapter's).
+    line_offset: int = 0
 
 
 @dataclass(frozen=True, order=True)

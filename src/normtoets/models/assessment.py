@@ -133,6 +133,14 @@ class Response(Strict):
     by: str | None = Field(default=None, description="Wie reageerde, bijv. 'Gemeente Duiven'.")
     source: str | None = Field(default=None, description="Id van de bron met de reactie.")
     text: str = Field(description="De reactie (citaat of samenvatting).")
+    reported_by: str | None = Field(
+        default=None,
+        description=(
+            "Wie de reactie in eigen woorden weergeeft, als `text` niet de woorden van de "
+            "gemeente zijn maar die van de onderzoekers (bijv. 'Regioplan Beleidsonderzoek'): "
+            "het rapport zegt dan dat het hun weergave is."
+        ),
+    )
     outcome: Outcome = Field(description="gewijzigd, ongewijzigd of verduidelijkt.")
     previous_finding: str | None = Field(
         default=None, description="De bevinding zoals die vóór het wederhoor luidde."
@@ -287,6 +295,13 @@ class Recommendation(Strict):
     id: str = Field(pattern=ID_PATTERN, description="Nummer van de aanbeveling.")
     to: Addressee = Field(description="Aan wie: raad of college.")
     text: str = Field(description="De aanbeveling.")
+    reasoning: str | None = Field(
+        default=None,
+        description=(
+            "De redenering die tot de aanbeveling leidt, in de woorden van het rapport; staat "
+            "vóór de aanbeveling."
+        ),
+    )
     parts: list[RecommendationPart] = Field(default_factory=list, description="Onderdelen a, b, …")
     norms: list[str] = Field(default_factory=list, description="Normen waaruit zij volgt.")
     conclusions: list[str] = Field(

@@ -28,6 +28,20 @@ REPORT_CHAPTERS = (
 
 # [@bron] or [@bron, p. 9]: the source id, then where in it (free text up to the bracket).
 CITATION = re.compile(r"\[@(?P<source>[A-Za-z0-9][A-Za-z0-9_.-]*)(?:,\s*(?P<where>[^\]]+))?\]")
+# [#id]: a reference to a chapter, a section, a norm or a recommendation of the report, printed
+# with the number the report gives it ("hoofdstuk 8", "§ 6.1", "norm B5", "aanbeveling 5").
+REFERENCE = re.compile(r"\[#(?P<id>[A-Za-z0-9][A-Za-z0-9_.-]*)\]")
+# [^1] and, as a paragraph of its own, "[^1]: the note's text": a footnote of the own text.
+FOOTNOTE_REF = re.compile(r"\[\^(?P<label>[A-Za-z0-9_-]+)\](?!:)")
+FOOTNOTE_DEF = re.compile(
+    r"^\[\^(?P<label>[A-Za-z0-9_-]+)\]:[ \t]*(?P<text>.*(?:\n(?![ \t]*\n).*)*)\n?", re.M
+)
+
+
+def footnotes(text: str) -> tuple[str, dict[str, str]]:
+    """The text without its footnote paragraphs, and each footnote's text by its label."""
+    found = {m["label"]: " ".join(m["text"].split()) for m in FOOTNOTE_DEF.finditer(text)}
+    return FOOTNOTE_DEF.sub("", text), found
 
 
 class Narrative(Strict):

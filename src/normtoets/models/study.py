@@ -41,6 +41,25 @@ class Lesson(Strict):
     )
 
 
+class ReportOptions(Strict):
+    """What the reports add to the researchers' text, each of which a study can switch off:
+    a report taken over from a published one shows what that one shows."""
+
+    tally: bool = Field(
+        default=True,
+        description=(
+            "Tel in de samenvatting per thema en in totaal hoeveel beoordeelde normen voldaan "
+            "zijn, met een kolom 'Voldaan' (ja/nee)."
+        ),
+    )
+    conclusion_scores: bool = Field(
+        default=True,
+        description=(
+            "Toon bij elke conclusie en aanbeveling de scores van de normen waarop zij steunt."
+        ),
+    )
+
+
 class Study(Strict):
     id: str = Field(pattern=ID_PATTERN, description="Id van het onderzoek.")
     title: str = Field(description="Titel van het onderzoek.")
@@ -80,6 +99,10 @@ class Study(Strict):
         min_length=1, description="De onderzochte gemeenten (of andere eenheden, zie unit)."
     )
     summary: str | None = Field(default=None, description="Eigen samenvatting van het onderzoek.")
+    report: ReportOptions = Field(
+        default_factory=ReportOptions,
+        description="Wat de rapporten aan de tekst van de onderzoekers toevoegen, en wat niet.",
+    )
     min_coverage: float | None = Field(
         default=None,
         gt=0,

@@ -21,6 +21,7 @@ from normtoets.rules import (
     missing_assessment,
     missing_judgement,
     municipality_not_in_study,
+    own_text_references,
     quote_not_found,
     recommendation_without_conclusion,
     rollup_departure,
@@ -69,6 +70,7 @@ RULES: list[ModuleType] = [
     unreviewed_judgement,
     invisible_character,
     chapter_placement,
+    own_text_references,
     double_scoring_missing,
     missing_assessment,
 ]

@@ -68,6 +68,8 @@ class Document:
         """The one step from a Problem to a Diagnostic: its line and column in this file.
         `code` and `severity` are defaults for a problem that does not carry its own."""
         line, column = self.position(problem.path, key=problem.at_key)
+        if problem.line_offset:
+            line, column = line + problem.line_offset, 1
         found_code, found_severity = problem.code or code, problem.severity or severity
         assert found_code is not None and found_severity is not None
         return Diagnostic(

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from normtoets.core.anchors import slug
 from normtoets.models import (
     UNITS,
     Assessment,
@@ -114,11 +115,6 @@ def text_color(background: str) -> str:
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     # Contrast with black: (L+0.05)/0.05; with white: 1.05/(L+0.05).
     return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
-
-
-def slug(value: str) -> str:
-    """An HTML id from a model id (ids already match [A-Za-z0-9._-]; this is a safety net)."""
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", value).strip("-") or "x"
 
 
 # ---------------------------------------------------------------- scores

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field, replace
 
 from normtoets.analysis import comparison as compare
 from normtoets.analysis.agreement import Agreement
+from normtoets.core.anchors import slug
 from normtoets.core.names import name_key
 from normtoets.models import (
     Assessment,
@@ -38,7 +39,6 @@ from normtoets.report.context.common import (
     front_matter,
     paragraphs,
     safe_color,
-    slug,
     theme_view,
 )
 

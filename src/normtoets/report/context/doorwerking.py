@@ -23,7 +23,7 @@ from normtoets.report.context.common import (
     paragraphs,
     spelled_out_start,
 )
-from normtoets.report.context.notes import EvidenceView, Note, Notes
+from normtoets.report.context.notes import EvidenceView, Note, Notes, listed
 
 TO = {"raad": "gemeenteraad", "college": "college van B&W"}
 
@@ -73,7 +73,7 @@ class FollowUpView:
 
     @property
     def notes(self) -> list[Note]:
-        return [e.ref for e in self.evidence]
+        return listed(self.evidence)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """The context of the report on one municipality."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from normtoets.analysis.agreement import Agreement
+from normtoets.core.anchors import slug
 from normtoets.models import (
     Assessment,
     BasisKind,
@@ -14,6 +15,7 @@ from normtoets.models import (
     Study,
     Theme,
 )
+from normtoets.models.study import ReportOptions
 from normtoets.report.context.basis import MEANINGS, marked
 from normtoets.report.context.chapters import Chapter, TocEntry, build
 from normtoets.report.context.common import (
@@ -31,17 +33,17 @@ from normtoets.report.context.common import (
     norm_anchor,
     norm_view,
     paragraphs,
-    slug,
     theme_view,
 )
 from normtoets.report.context.doorwerking import DoorwerkingView, numbered
 from normtoets.report.context.layout import layout
-from normtoets.report.context.narrative import NarrativeView, narrative_view
+from normtoets.report.context.narrative import NarrativeView, narrative_view, resolved
 from normtoets.report.context.notes import (
     EvidenceView,
     Note,
     Notes,
     SourceView,
+    listed,
     source_view,
 )
 from normtoets.report.context.process import (
@@ -83,10 +85,8 @@ class Finding:
 
     @property
     def notes(self) -> list[Note]:
-        """The notes of this norm and its criteria, in number order."""
-        refs = [e.ref for e in self.evidence]
-        refs += [e.ref for c in self.criteria for e in c.evidence]
-        return sorted(refs, key=lambda n: n.number)
+        """The notes first cited by this norm and its criteria, once each, in number order."""
+        return listed([*self.evidence, *(e for c in self.criteria for e in c.evidence)])
 
 
 @dataclass(frozen=True)
@@ -106,10 +106,13 @@ class ThemeFindings:
             return f"Geen van de {total} normen is beoordeeld."
         if total == 1:
             return "De norm is voldaan." if self.met else "De norm is niet voldaan."
-        text = f"Voldaan aan {len(self.met)} van de {total} normen"
-        if len(self.unscored):
-            text += f" ({len(self.unscored)} niet beoordeeld of niet van toepassing)"
-        return text + "."
+        if not self.unscored:
+            return f"Voldaan aan {len(self.met)} van de {total} normen."
+        return (
+            f"Voldaan aan {len(self.met)} van {scored} beoordeelde "
+            f"{'norm' if scored == 1 else 'normen'}; {len(self.unscored)} van de {total} "
+            f"{'is' if len(self.unscored) == 1 else 'zijn'} niet beoordeeld of niet van toepassing."
+        )
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,7 @@ class RecommendationView:
     conclusions: list[ConclusionRef]
     to_title: str = ""  # "Aan de gemeenteraad"
     names_addressee: bool = False  # the text itself begins "Aan de raad: …"
+    reasoning: list[str] = field(default_factory=list)  # what leads to it, before it
 
 
 @dataclass(frozen=True)
@@ -219,6 +223,7 @@ class MunicipalityReport:
     unreviewed: list[NormScore]  # scored norms nobody reviewed (Assessment.unreviewed)
     review_note: list[str]
     chapters: list[Chapter]
+    options: ReportOptions = field(default_factory=ReportOptions)  # what the study switched off
 
     def has(self, chapter_id: str) -> bool:
         return any(c.id == chapter_id for c in self.chapters)
@@ -417,12 +422,15 @@ def municipality(
         agreement,
     )
     builtin = {c.id: c for c in build("municipality", builders, shared)}
-    chapters = [
+    found = [
         _own_chapter(item, views[item.id], [built[t] for t in item.findings if t in built])
         if isinstance(item, Narrative)
         else builtin.get(item)
         for item in order.order
     ]
+    chapters = _with_references(
+        [c for c in found if c is not None], framework, assessment, "bevindingen" in parts
+    )
     all_findings = [f for t in themes for f in t.findings]
     unreviewed = (  # a review_note covers reviews kept elsewhere, not one changed since
         assessment.edited_after_review()
@@ -444,7 +452,8 @@ def municipality(
         show_review=shared.concept,
         unreviewed=norm_scores(framework, assessment, unreviewed, shared.has_findings),
         review_note=paragraphs(assessment.review_note),
-        chapters=[c for c in chapters if c is not None],
+        chapters=chapters,
+        options=study.report if study else ReportOptions(),
     )
 
 
@@ -454,6 +463,61 @@ class OwnChapter:
 
     text: NarrativeView
     themes: list[ThemeFindings]
+
+
+def _sections(chapter: Chapter, framework: Framework) -> list[str]:
+    """The anchors of a chapter of own text's `##` sections, in the order its template numbers
+    them (report.css: § chapter.section): its text's sections, the research approach's two,
+    the themes whose findings it carries."""
+    own: OwnChapter = chapter.data
+    anchors = [entry.anchor for entry in own.text.sections]
+    if own.text.method:
+        anchors.append(f"{chapter.id}-scores")
+        if framework.research_questions:
+            anchors.append("vragen")
+    return anchors + [t.theme.anchor for t in own.themes]
+
+
+def references(
+    chapters: list[Chapter], framework: Framework, assessment: Assessment, findings: bool
+) -> dict[str, tuple[str, str]]:
+    """What a [#id] in own text prints, by id: the anchor and the words with the number the
+    report gives it ("hoofdstuk 8", "§ 6.1", "bijlage 1", "norm B5", "aanbeveling 5")."""
+    labels: dict[str, tuple[str, str]] = {}
+    number = appendix = 0
+    for chapter in chapters:
+        if chapter.appendix:
+            appendix += 1
+            labels[chapter.id] = (chapter.id, f"bijlage {appendix}")
+            continue
+        if chapter.id == "samenvatting":  # unnumbered (report.css)
+            labels[chapter.id] = (chapter.id, "de samenvatting")
+            continue
+        number += 1
+        labels[chapter.id] = (chapter.id, f"hoofdstuk {number}")
+        if chapter.template_id == "narrative":
+            for k, anchor in enumerate(_sections(chapter, framework), 1):
+                labels[anchor] = (anchor, f"§ {number}.{k}")
+    for norm in framework.norms():
+        labels.setdefault(norm.id, (norm_anchor(norm.id, findings), f"norm {norm.id}"))
+    for i, c in enumerate(assessment.conclusions, 1):
+        labels[f"conclusie-{c.id}"] = (f"conclusie-{slug(c.id)}", f"conclusie {i}")
+    for r in assessment.recommendations:
+        labels[f"aanbeveling-{r.id}"] = (f"aanbeveling-{slug(r.id)}", f"aanbeveling {r.id}")
+    return labels
+
+
+def _with_references(
+    chapters: list[Chapter], framework: Framework, assessment: Assessment, findings: bool
+) -> list[Chapter]:
+    """The chapters of own text with each [#id] printed as the report numbers it."""
+    labels = references(chapters, framework, assessment, findings)
+    return [
+        replace(c, data=replace(c.data, text=resolved(c.data.text, labels)))
+        if c.template_id == "narrative"
+        else c
+        for c in chapters
+    ]
 
 
 def _own_chapter(narrative: Narrative, view: NarrativeView, themes: list[ThemeFindings]) -> Chapter:

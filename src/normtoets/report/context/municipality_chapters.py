@@ -117,6 +117,7 @@ def aanbevelingen(s: Shared) -> Chapter:
             [s.conclusion_refs[c] for c in r.conclusions if c in s.conclusion_refs],
             ADDRESSEES[r.to.value],
             bool(_NAMES_ADDRESSEE.match(r.text)),
+            paragraphs(r.reasoning),
         )
         for r in s.assessment.recommendations
     ]

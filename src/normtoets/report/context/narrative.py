@@ -7,14 +7,15 @@ that section, so a note stands near its citation, not pages later at the chapter
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
+from normtoets.core.anchors import section_anchor
 from normtoets.models import CITATION, Narrative
+from normtoets.models.narrative import FOOTNOTE_REF, REFERENCE, footnotes
 from normtoets.report.context.chapters import TocEntry
-from normtoets.report.context.common import slug
 from normtoets.report.context.notes import Note, Notes
 from normtoets.report.context.typography import protect
 
@@ -40,20 +41,52 @@ class NarrativeView:
 
 
 _MARKER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+# Where a [#id] reference stood: resolved once the report's chapters are numbered (resolved).
+_REF_OPEN, _REF_CLOSE = "\ue002", "\ue003"
+_REF_MARKER = re.compile(f"{_REF_OPEN}([^{_REF_CLOSE}]+){_REF_CLOSE}")
+_NOTED = re.compile(f"{CITATION.pattern}|{FOOTNOTE_REF.pattern}")
+
+
+def resolved(view: "NarrativeView", labels: dict[str, tuple[str, str]]) -> "NarrativeView":
+    """The view with each [#id] printed as the report numbers it, linked: `labels` maps an id
+    to (anchor, "hoofdstuk 8"). An unknown id prints as written (validate reports it)."""
+
+    def one(match: re.Match[str]) -> str:
+        found = labels.get(match.group(1))
+        if found is None:
+            return f"[#{escape(match.group(1))}]"
+        anchor, label = found
+        return f'<a class="xref" href="#{escape(anchor)}">{escape(label)}</a>'
+
+    parts = [replace(p, html=Markup(_REF_MARKER.sub(one, str(p.html)))) for p in view.parts]
+    return replace(view, parts=parts)
 
 
 def narrative_view(chapter: Narrative, notes: Notes, names: tuple[str, ...] = ()) -> NarrativeView:
-    cited: list[Note] = []
+    cited: list[tuple[Note, bool]] = []  # each citation's note, and whether it was new there
 
     def cite(match: re.Match[str]) -> str:
-        cited.append(notes.cite_at(match.group("source"), match.group("where")))
+        note = notes.cite_at(match.group("source"), match.group("where"))
+        if note is None:  # this report itself: its own text, no note
+            return ""
+        cited.append((note, notes.last_was_new))
+        return f"{_OPEN}{len(cited) - 1}{_CLOSE}"
+
+    def footnote(match: re.Match[str]) -> str:
+        text = own_notes.get(match.group("label"))
+        if text is None:  # validate says so (unknown-reference); the report prints nothing
+            return ""
+        cited.append((notes.footnote(text), True))
         return f"{_OPEN}{len(cited) - 1}{_CLOSE}"
 
     def ref(match: re.Match[str]) -> str:
-        note = cited[int(match.group(1))]
+        note = cited[int(match.group(1))][0]
         return f'<a class="note-ref" href="#{escape(note.anchor)}">[{note.number}]</a>'
 
-    text = CITATION.sub(cite, chapter.text)
+    body, own_notes = footnotes(chapter.text)
+    # Citations and footnotes in the order they stand: one pattern, so numbers follow the text.
+    text = _NOTED.sub(lambda m: cite(m) if m.group("source") else footnote(m), body)
+    text = REFERENCE.sub(lambda m: f"{_REF_OPEN}{m.group('id')}{_REF_CLOSE}", text)
     parser = MarkdownIt("commonmark", {"html": False})
     tokens = parser.parse(text)
     sections: list[TocEntry] = []
@@ -63,7 +96,7 @@ def narrative_view(chapter: Narrative, notes: Notes, names: tuple[str, ...] = ()
             token.tag = _HEADINGS[token.tag]
         if token.type == "heading_open" and token.tag == "h2":
             title = _MARKER.sub("", tokens[i + 1].content).strip()
-            anchor = f"{chapter.id}-{slug(title)}"
+            anchor = section_anchor(chapter.id, title)
             token.attrSet("id", anchor)
             sections.append(TocEntry(anchor, title))
             starts.append(i)
@@ -71,7 +104,9 @@ def narrative_view(chapter: Narrative, notes: Notes, names: tuple[str, ...] = ()
     parts = []
     for start, end, heading in zip(starts, [*starts[1:], len(tokens)], titles, strict=True):
         html = parser.renderer.render(tokens[start:end], parser.options, {})
-        own = [cited[int(i)] for i in _MARKER.findall(html)]
+        new = {note.number: note for note, first in (cited[int(i)] for i in _MARKER.findall(html))
+               if first}  # fmt: skip
+        own = [new[number] for number in sorted(new)]
         if html.strip():
             parts.append(Part(protect(_MARKER.sub(ref, html), names), own, heading))
     return NarrativeView(parts, sections, chapter.kind == "method")

@@ -2,15 +2,19 @@
 
 Whatever stands in quotation marks is a `quote`, the source's own words; a `note` is the
 researchers' reading of the source and stands without them. Each carries a numbered note that
-names the source and where in it: "Woonvisie 2025, p. 12", with "aangehaald in § 4.3" when the
-quote is known through another document, or "Zie § 6.1" when the source is this report itself.
-Team notes never reach a report.
+names the source and where in it: "Woonvisie 2025, p. 12", with "aangehaald in Titel, § 4.3"
+when the quote is known through another listed document. One note for one source passage: the
+same source and place cited again gets the same number, and its line stands once, after the
+text that first cites it. Evidence from this report itself (a report taken over as data) gets
+no note: it is the report's own text, and the paragraph numbers of the original ("§ 6.1") are
+not this report's. Team notes never reach a report.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from normtoets.core.anchors import slug
 from normtoets.models import Evidence, Source
-from normtoets.report.context.common import KIND_GROUPS, dutch_date, slug
+from normtoets.report.context.common import KIND_GROUPS, dutch_date
 
 
 @dataclass(frozen=True)
@@ -82,54 +86,76 @@ class Note:
     source: SourceView | None  # None: the id is not in `sources` (validate reports that)
     source_id: str
     where: str  # "p. 9, § 4.1"; "" when the evidence says nothing more precise
-    quoted_in: str | None  # where another document quotes it: "§ 4.4" or "Titel, § 4.4"
-    own: bool  # the source is this report: the note is a cross-reference to its paragraph
+    quoted_in: str | None  # where another listed document quotes it: "Titel, § 4.4"
+    text: str | None = None  # a footnote of the researchers' own text: the note is this text
 
 
 @dataclass(frozen=True)
 class EvidenceView:
     quote: str | None  # the source's own words: printed in quotation marks
     note: str | None  # the researchers' reading: printed without them
-    ref: Note
+    ref: Note | None  # None: this report's own text, which needs no note
+    first: bool = True  # the first citation of its note: its line is listed after this text
+
+
+def listed(views: list[EvidenceView]) -> list[Note]:
+    """The lines of a notes list after these pieces of evidence: each note first cited here,
+    once, in number order."""
+    found = {v.ref.number: v.ref for v in views if v.ref is not None and v.first}
+    return [found[number] for number in sorted(found)]
 
 
 class Notes:
-    """Numbers source notes in reading order, one per piece of evidence or citation."""
+    """Numbers source notes in reading order: one per source passage, cited again by its
+    number."""
 
     def __init__(self, sources: list[SourceView], raw: list[Source]) -> None:
         self.sources = {s.id: s for s in sources}
         self._via = {s.id: s.via for s in raw}
         self.notes: list[Note] = []
+        self._by_passage: dict[tuple[str, str, str | None], Note] = {}
+        self.last_was_new = False  # whether the last cite made a new note
 
     def cite(
         self, source_id: str, page: str | None, section: str | None, cited_at: str | None = None
-    ) -> Note:
-        number = len(self.notes) + 1
+    ) -> Note | None:
+        return self._note(source_id, where(page, section), cited_at)
+
+    def _note(self, source_id: str, where_text: str, cited_at: str | None) -> Note | None:
         source = self.sources.get(source_id)
+        if source is not None and not source.listed:
+            self.last_was_new = False
+            return None  # this report's own text
         carrier = self.sources.get(self._via.get(source_id) or "")
-        quoted_in = None
-        if cited_at and carrier is not None:
-            quoted_in = _section(cited_at) if not carrier.listed else f"{carrier.title}, {cited_at}"
-        note = Note(
-            number,
-            f"noot-{number}",
-            source,
-            source_id,
-            where(page, section),
-            quoted_in,
-            source is not None and not source.listed,
-        )
+        # Quoted in this report itself: it stands right here, and the original's paragraph
+        # numbers are not this report's. Quoted in another listed document: say where.
+        listed_carrier = cited_at and carrier is not None and carrier.listed
+        quoted_in = f"{carrier.title}, {cited_at}" if listed_carrier and carrier else None
+        key = (source_id, where_text, quoted_in)
+        found = self._by_passage.get(key)
+        self.last_was_new = found is None
+        if found is not None:
+            return found
+        number = len(self.notes) + 1
+        note = Note(number, f"noot-{number}", source, source_id, where_text, quoted_in)
         self.notes.append(note)
+        self._by_passage[key] = note
         return note
 
-    def cite_at(self, source_id: str, where_text: str | None) -> Note:
-        """A citation in running text: `[@source, p. 9]` gives "p. 9" as it is written."""
-        note = self.cite(source_id, None, None)
-        if where_text:
-            note = replace(note, where=" ".join(where_text.split()))
-            self.notes[-1] = note
+    def footnote(self, text: str) -> Note:
+        """A footnote of the own text (`[^1]`): numbered with the source notes."""
+        number = len(self.notes) + 1
+        note = Note(number, f"noot-{number}", None, "", "", None, text)
+        self.notes.append(note)
+        self.last_was_new = True
         return note
+
+    def cite_at(self, source_id: str, where_text: str | None) -> Note | None:
+        """A citation in running text: `[@source, p. 9]` gives "p. 9" as it is written."""
+        return self._note(source_id, " ".join(where_text.split()) if where_text else "", None)
 
     def add(self, evidence: Evidence) -> EvidenceView:
         note = self.cite(evidence.source, evidence.page, evidence.section, evidence.cited_at)
-        return EvidenceView(_one_line(evidence.quote), _one_line(evidence.note), note)
+        return EvidenceView(
+            _one_line(evidence.quote), _one_line(evidence.note), note, self.last_was_new
+        )

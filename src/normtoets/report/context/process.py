@@ -27,6 +27,7 @@ class ResponseView:
     note: list[str]  # how the rekenkamer processed it
     source_title: str | None  # the source that holds the response, when listed
     source_anchor: str | None
+    reported_by: str | None = None  # the text is this researcher's account, not the reaction
 
     @property
     def corrected(self) -> bool:
@@ -54,6 +55,7 @@ def response_view(
         paragraphs(response.note),
         source[0] if source else None,
         source[1] if source else None,
+        response.reported_by,
     )
 
 
