@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from normtoets.models import Framework
 from normtoets.cli.common import (
     NormsOption,
+    SourcesOption,
     app,
     fail_with,
     guarded,
@@ -264,18 +265,12 @@ def score(
         ),
     ] = None,
     norms: NormsOption = None,
-    sources: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--sources",
-            metavar="DIR",
-            help=_("Folder with the sources' files, to check a --quote; repeatable."),
-        ),
-    ] = None,
+    sources: SourcesOption = None,
 ) -> None:
     """score: one judgement edited in place, or refused with the file untouched."""
     from normtoets.authoring.scoring import Edit, apply
     from normtoets.loading.session import Session
+    from normtoets.loading.validate import require_folders
 
     if not file.is_file():
         raise UsageError(_("path not found: {path}").format(path=file))
@@ -302,9 +297,7 @@ def score(
             )
     source, _colon, page = (evidence or "").partition(":")
     edit = Edit(target, value, finding, source or None, page or None, quote, scored_by, reviewed_by)
-    for folder in sources or []:
-        if not folder.is_dir():
-            raise UsageError(_("--sources folder not found: {folder}").format(folder=folder))
+    require_folders(sources)
     prepared = apply(file, edit, Session(norms, sources))
     if prepared.refusals:
         fail_with(

@@ -12,6 +12,7 @@ from normtoets.cli.common import (
     ForceOption,
     NormsOption,
     OutputOption,
+    SourcesOption,
     app,
     destination,
     emit_result,
@@ -48,14 +49,7 @@ def validate(
         typer.Option("--format", "-f", metavar="text|json", help=_("Lines of text, or JSON.")),
     ] = DiagnosticFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help=_("Warnings fail the run too."))] = False,
-    sources: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--sources",
-            metavar="DIR",
-            help=_("Folder with the sources' files (after the assessment's folder); repeatable."),
-        ),
-    ] = None,
+    sources: SourcesOption = None,
 ) -> None:
     """validate: every file's problems, as text lines or JSON."""
     from normtoets.loading.validate import default_paths

@@ -165,6 +165,14 @@ OutputOption = Annotated[
         help=_("Write to this file instead of stdout ('-': stdout)."),
     ),
 ]
+SourcesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--sources",
+        metavar="DIR",
+        help=_("Folder with the sources' files (after the assessment's folder); repeatable."),
+    ),
+]
 ForceOption = Annotated[
     bool,
     typer.Option(

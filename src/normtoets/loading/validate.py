@@ -36,15 +36,20 @@ def default_paths() -> list[Path]:
     return paths
 
 
+def require_folders(source_dirs: list[Path] | None) -> None:
+    """Every --sources folder is there: a mistyped one would switch quote checks off unsaid."""
+    for folder in source_dirs or []:
+        if not folder.is_dir():
+            raise UsageError(_("--sources folder not found: {folder}").format(folder=folder))
+
+
 def validate(
     paths: list[Path],
     norms_dirs: list[Path] | None = None,
     source_dirs: list[Path] | None = None,
 ) -> Report:
     """`source_dirs`: folders searched for sources' files after each assessment's own folder."""
-    for folder in source_dirs or []:
-        if not folder.is_dir():
-            raise UsageError(_("--sources folder not found: {folder}").format(folder=folder))
+    require_folders(source_dirs)
     session = Session(norms_dirs, source_dirs)
     files = collect(paths)
     loaded = session.load_all(files)
