@@ -165,6 +165,17 @@ def _norm_of(framework: Framework, target: str) -> str:
     return owner.id if owner else target
 
 
+def _touches_a_review(before: Assessment, edits: list[Edit], framework: Framework) -> bool:
+    """An edit that renews a review, or changes a norm reviewed before reviews were recorded."""
+    if any(e.reviewed_by is not None for e in edits):
+        return True
+    for edit in edits:
+        then = before.judgements.get(_norm_of(framework, edit.target))
+        if then is not None and then.reviewed_by and then.review_covers is None:
+            return True
+    return False
+
+
 def _review_stamps(
     before: Assessment, after: Assessment, edits: list[Edit], framework: Framework
 ) -> list[Change]:
@@ -277,7 +288,12 @@ def prepare(path: Path, raw: bytes, edits: list[Edit], session: Session) -> Prep
         changes += _changes(base, edit)
     try:
         new_text = _splice(text, changes)
-        edited = session.from_text(path, new_text).model
+        # What a review records needs the edited judgement: parsed only when there is a review.
+        edited = (
+            session.from_text(path, new_text).model
+            if _touches_a_review(assessment, edits, framework)
+            else None
+        )
         if isinstance(edited, Assessment):
             stamps = _review_stamps(assessment, edited, edits, framework)
             if stamps:
