@@ -56,3 +56,84 @@ def test_every_module_is_in_a_layer_of_the_contract() -> None:
         if parts in (("__init__",), ("__main__",)):
             continue
         assert f"normtoets.{parts[0]}" in layers, path
+
+
+def test_a_new_command_needs_no_ordering_list() -> None:
+    """A command HELP_ORDER does not name is listed after the others, not an import error."""
+    from typer.models import CommandInfo
+
+    from normtoets.cli import HELP_ORDER, help_rank
+
+    new = CommandInfo(name="nieuw", callback=lambda: None)
+    ranks = [help_rank(CommandInfo(name=name)) for name in HELP_ORDER]
+    assert ranks == sorted(ranks) and help_rank(new) == len(HELP_ORDER)
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Module → the normtoets modules it imports, at the top or inside a function."""
+
+    def name_of(path: Path) -> str:
+        parts = path.relative_to(SRC.parent).with_suffix("").parts
+        return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+    modules = {name_of(p): p for p in SRC.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("normtoets"):
+                for alias in node.names:
+                    full = f"{node.module}.{alias.name}"
+                    found.add(full if full in modules else str(node.module))
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names if a.name.startswith("normtoets")}
+        graph[name] = {m for m in found if m in modules and m != name}
+    return graph
+
+
+def test_no_circle_through_any_import() -> None:
+    """import-linter sees module-level imports only; an import inside a function can close a
+    circle it does not see. Every strongly connected group of modules is one module alone."""
+    graph = _import_graph()
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for other in graph[module]:
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                top = stack.pop()
+                group.append(top)
+                if top == module:
+                    break
+            if len(group) > 1:
+                circles.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    assert circles == []
+
+
+def test_one_pipeline_makes_every_report() -> None:
+    """`report` in all its modes and every report of --each go through report/pipeline: only
+    it turns a loaded study into a report's HTML."""
+    makers = {"municipality_html", "comparison_html", "register_html"}
+    callers = set()
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            called = node.func if isinstance(node, ast.Call) else None
+            name = getattr(called, "attr", None) or getattr(called, "id", None)
+            if name in makers:
+                callers.add(str(path.relative_to(SRC)))
+    assert callers == {"report/pipeline.py"}

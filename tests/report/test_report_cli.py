@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ACCEPTANCE, STUDY
 from normtoets.models import Assessment
-from normtoets.report import batch
+from normtoets.report import pipeline
 
 NORMS = ACCEPTANCE / "norms"
 
@@ -91,7 +91,7 @@ def test_the_loaded_files_are_let_go_before_the_layout(
         alive.append(assessments_alive() - before)
         return b"<html></html>"
 
-    monkeypatch.setattr(batch, "report_bytes", counting)
+    monkeypatch.setattr(pipeline, "report_bytes", counting)
     done = run("report", STUDY, "--compare", "-o", tmp_path / "v.pdf")
     assert done.exit_code == 0, done.output
     assert len(alive) == 1 and alive[0] <= 0

@@ -4,6 +4,7 @@ One module per group of commands; `common` holds what they share."""
 
 import gc
 import sys
+from typing import Any
 
 from normtoets.cli import (  # noqa: F401 - registers the commands
     agreeing,
@@ -18,12 +19,18 @@ from normtoets.cli.common import EXIT_BROKEN_PIPE, app, quiet_stdout
 
 __all__ = ["app", "main"]
 
-# The order of `normtoets --help`: the main job first, the helpers last.
-_ORDER = ["validate", "compare", "diff", "agree", "report", "aanbevelingen", "status", "score",
-          "export", "import", "frameworks", "schema"]  # fmt: skip
-app.registered_commands.sort(
-    key=lambda c: _ORDER.index(str(c.name or getattr(c.callback, "__name__", "")))
-)
+# The order of `normtoets --help`: the main job first, the helpers last. A command this list
+# does not name (a new one) comes after them: adding a command needs no edit here.
+HELP_ORDER = ["validate", "compare", "diff", "agree", "report", "aanbevelingen", "status",
+              "score", "export", "import", "frameworks", "schema"]  # fmt: skip
+
+
+def help_rank(command: Any) -> int:
+    name = str(command.name or getattr(command.callback, "__name__", ""))
+    return HELP_ORDER.index(name) if name in HELP_ORDER else len(HELP_ORDER)
+
+
+app.registered_commands.sort(key=help_rank)
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,9 @@ from normtoets.cli.common import (
 from normtoets.cli.helptext import Command
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
+
+if TYPE_CHECKING:
+    from normtoets.report.pipeline import Kind, Request
 
 REPORT_SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".docx": "docx"}
 
@@ -142,29 +145,40 @@ def report(
     norms: NormsOption = None,
 ) -> None:
     """report: the municipality's, the comparison's or the register's report, validated first."""
-    import normtoets.report as reports
-    from normtoets.core.diagnostics import has_errors
-    from normtoets.loading.scorings import double_scoring, study_double_scorings
-    from normtoets.loading.selection import select
-    from normtoets.loading.session import Session
-    from normtoets.report.batch import report_bytes
-
     if templates is not None and not templates.is_dir():
         raise UsageError(_("templates folder not found: {folder}").format(folder=templates))
-    if register:
-        if compare or split or since or each or jobs is not None:
-            raise UsageError(_("--register is a report of its own"))
-        _report_register(path, output, html, force, templates, norms)
-        return
+    kind = _kind(path, compare=compare, register=register, each=each, split=split, since=since)
     if each:
-        if compare or split or since:
-            raise UsageError(_("--each is the report of every municipality alone"))
         from normtoets.cli.report_each import report_each
 
         report_each(path, output, "html" if html else "pdf", force, templates, norms, jobs)
         return
     if jobs is not None:
         raise UsageError(_("--jobs is for --each"))
+    from normtoets.report.pipeline import Request
+
+    request = Request(path, kind, templates, tuple(norms or ()), since, split)
+    _make(request, output, html, force)
+
+
+def _kind(
+    path: Path, *, compare: bool, register: bool, each: bool, split: bool, since: Path | None
+) -> "Kind":
+    """What the options ask a report of, or the usage error that says they do not fit."""
+    from normtoets.report.pipeline import Kind
+
+    if register:
+        if compare or split or since or each:
+            raise UsageError(_("--register is a report of its own"))
+        return Kind.register
+    if each:
+        if compare or split or since:
+            raise UsageError(_("--each is the report of every municipality alone"))
+        return Kind.municipality
+    if compare and split:
+        raise UsageError(_("--split is for the report of one municipality"))
+    if compare and since:
+        raise UsageError(_("--since is for the report of one municipality"))
     if path.is_dir() and not compare:
         raise UsageError(
             _(
@@ -172,78 +186,35 @@ def report(
                 "the report of every municipality"
             ).format(path=path)
         )
-    if compare and split:
-        raise UsageError(_("--split is for the report of one municipality"))
-    if compare and since:
-        raise UsageError(_("--since is for the report of one municipality"))
-    inputs = [path, *([since] if since else []), *([templates] if templates else [])]
-    files = [
-        (volume, name, kind, destination(name, [*inputs, *(norms or [])], force))
-        for volume, name, kind in _report_files(output, html, split)
-    ]
-    session = Session(norms)  # one for both: the later round is loaded and checked once
-    selection, diagnostics = select([path], session=session)
-    if selection is None:
-        fail_with(diagnostics, _("No report was written."))
-        return
-    earlier, found = None, [diagnostics]
-    if since is not None:
-        from normtoets.loading import rounds
+    return Kind.comparison if compare else Kind.municipality
 
-        earlier, problems = rounds.load(since, path, session=session)
-        if earlier is None:
-            fail_with(problems, _("No report was written."))
-            return
-        found += [problems, earlier.warnings]
-    warn(*found)
-    if compare:
-        agreements, problems = study_double_scorings(selection, session)
-        if has_errors(problems):
-            fail_with(problems, _("No report was written."))
-        rendered: str | dict[str, str] = reports.comparison_html(
-            selection.framework,
-            selection.assessments,
-            selection.study,
-            templates=templates,
-            agreements=agreements,
-        )
-    else:
-        if len(selection.assessments) != 1:
-            raise UsageError(_("a municipality report takes one assessment file"))
-        agreement, problems = double_scoring(
-            selection.study, selection.paths[0].parent, selection.assessments[0].municipality,
-            session,
-        )  # fmt: skip
-        if has_errors(problems):
-            fail_with(problems, _("No report was written."))
-        rendered = reports.municipality_html(
-            selection.framework,
-            selection.assessments[0],
-            selection.study,
-            templates=templates,
-            split=split,
-            since=earlier.diff if earlier else None,
-            since_study=earlier.old_study if earlier else None,
-            agreement=agreement,
-        )
-    # The loaded files are not needed for the layout, which is where the memory peaks: let
-    # them go first (a comparison of 342 held ~90 MB of them through WeasyPrint's layout).
-    del selection, earlier, session
+
+def _make(request: "Request", output: Path, html: bool, force: bool) -> None:
+    """The one pipeline (report/pipeline): every file checked before anything is loaded,
+    every volume made before any is written, so a refusal writes nothing at all."""
     import gc
 
-    gc.collect()
-    # Every volume made before any is written: a refusal in the second writes nothing at all.
-    made = [
-        (
-            name,
-            target,
-            report_bytes(
-                rendered if isinstance(rendered, str) else rendered[str(volume)], kind, templates
-            ),
-        )
-        for volume, name, kind, target in files
+    from normtoets.report.pipeline import render, report_bytes
+
+    inputs = [request.path, *([request.since] if request.since else [])]
+    inputs += [*([request.templates] if request.templates else []), *request.norms]
+    files = [
+        (volume, name, kind, destination(name, inputs, force))
+        for volume, name, kind in _report_files(output, html, request.split)
     ]
-    _write_all(made)
+    made = render(request)
+    if made.errors:
+        fail_with(made.errors, _("No report was written."))
+    warn(made.warnings)
+    # The loaded files are not needed for the layout, where the memory peaks: let them go
+    # first (a comparison of 342 held ~90 MB of them through WeasyPrint's layout).
+    gc.collect()
+    _write_all(
+        [
+            (name, target, report_bytes(made.html[volume], kind, request.templates))
+            for volume, name, kind, target in files
+        ]
+    )
 
 
 def _write_all(made: list[tuple[Path, Path | None, bytes]]) -> None:
@@ -252,35 +223,3 @@ def _write_all(made: list[tuple[Path, Path | None, bytes]]) -> None:
         _write_report(data, target)
         if target is not None:
             typer.echo(_("wrote {file}").format(file=name))
-
-
-def _report_register(
-    path: Path,
-    output: Path,
-    html: bool,
-    force: bool,
-    templates: Path | None,
-    norms: list[Path] | None,
-) -> None:
-    """report --register: the register of recommendations over the folders of studies."""
-    import normtoets.report as reports
-    from normtoets.loading.register import load_register
-    from normtoets.loading.session import Session
-    from normtoets.report.batch import report_bytes
-
-    inputs = [path, *([templates] if templates else []), *(norms or [])]
-    files = [
-        (name, kind, destination(name, inputs, force))
-        for _volume, name, kind in _report_files(output, html, split=False)
-    ]
-    loaded, diagnostics = load_register([path], Session(norms))
-    if loaded is None:
-        fail_with(diagnostics, _("No report was written."))
-        return
-    warn(diagnostics)
-    if not loaded.entries:  # an empty chart and empty tables are no report
-        raise UsageError(_("no recommendations in {path}: no report was written").format(path=path))
-    rendered = reports.register_html(loaded, templates=templates)
-    _write_all(
-        [(name, target, report_bytes(rendered, kind, templates)) for name, kind, target in files]
-    )

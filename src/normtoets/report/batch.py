@@ -1,7 +1,7 @@
 """A report for every municipality of a study, rendered in parallel.
 
-National comparative studies give each participant its own report. Each is rendered by the
-same steps as `report FILE -o OUT` (so the bytes are the same as rendering it alone), in
+National comparative studies give each participant its own report. Each is made by the one
+pipeline of `report FILE -o OUT` (report/pipeline: the bytes are those of rendering it alone), in
 worker processes over the machine's cores. A worker restarts after a few reports, so the
 memory a long run holds stays that of a few reports; a report that fails is reported and
 the others go on.
@@ -32,57 +32,21 @@ class Outcome:
     error: str | None  # what went wrong, as the user reads it; None: written
 
 
-def report_bytes(html: str, kind: str, templates: Path | None) -> bytes:
-    """The standalone HTML, the Word document or the PDF of a rendered report."""
-    if kind == "docx":
-        from normtoets.report.word import docx_bytes
-
-        return docx_bytes(html, templates)
-    if kind == "html":
-        from normtoets.report.html import standalone
-
-        return standalone(html, templates).encode("utf-8")
-    from normtoets.report.pdf import pdf_bytes
-
-    return pdf_bytes(html, templates=templates)
-
-
 def render(job: Job) -> Outcome:
-    """Load, check and render one assessment, and write its report; never raises."""
-    import normtoets.report as reports
-    from normtoets.core.errors import RunError, UsageError
-    from normtoets.core.i18n import _
+    """One municipality's report, made as `report FILE -o OUT` makes it, and written; never
+    raises: a failure is this report's outcome, the others go on."""
+    from normtoets.core.errors import RunError, UsageError  # in the worker process
     from normtoets.files.atomic import write_bytes
-    from normtoets.loading.scorings import double_scoring
-    from normtoets.loading.selection import select
-    from normtoets.loading.session import Session
+    from normtoets.report.pipeline import Request, report_bytes
+    from normtoets.report.pipeline import render as make
 
     try:
-        session = Session(list(job.norms) or None)
-        selection, diagnostics = select([job.assessment], session=session)
-        agreement = None
-        if selection is not None:
-            agreement, problems = double_scoring(
-                selection.study, job.assessment.parent, selection.assessments[0].municipality,
-                session,
-            )  # fmt: skip
-            if any(d.severity.value == "error" for d in problems):
-                selection, diagnostics = None, problems
-        if selection is None:
-            errors = [d for d in diagnostics if d.severity.value == "error"]
-            first = errors[0] if errors else None
-            where = f"{first.file}:{first.line}:{first.column}" if first else str(job.assessment)
-            message = f"{where}: [{first.code}] {first.message}" if first else _("invalid")
-            return Outcome(job, message)
-        html = reports.municipality_html(
-            selection.framework,
-            selection.assessments[0],
-            selection.study,
-            templates=job.templates,
-            agreement=agreement,
-        )
-        assert isinstance(html, str)
-        write_bytes(job.target, report_bytes(html, job.kind, job.templates))
+        made = make(Request(job.assessment, templates=job.templates, norms=job.norms))
+        if made.errors:
+            first = made.errors[0]
+            return Outcome(job, f"{first.file}:{first.line}:{first.column}: [{first.code}] "
+                                f"{first.message}")  # fmt: skip
+        write_bytes(job.target, report_bytes(made.html[None], job.kind, job.templates))
         return Outcome(job, None)
     except (RunError, UsageError) as exc:
         return Outcome(job, str(exc))

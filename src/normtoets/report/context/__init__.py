@@ -14,9 +14,9 @@ from normtoets.report.context.common import (
     safe_color,
     text_color,
 )
-from normtoets.report.context.comparison import comparison
+from normtoets.report.context.comparison_report import comparison
 from normtoets.report.context.doorwerking import doorwerking
-from normtoets.report.context.municipality import municipality
+from normtoets.report.context.municipality_report import municipality
 from normtoets.report.context.register import register
 
 __all__ = [
