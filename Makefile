@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STUDY := assessments/integraal-werken-sociaal-domein
 
-.PHONY: install demo test lint bench clean liberation-fonts catalog
+.PHONY: install demo test lint docs bench clean liberation-fonts catalog
 
 # Running needs only normtoets and its dependencies; the test and lint tools come with `make test`.
 $(BIN)/normtoets: pyproject.toml
@@ -44,7 +44,7 @@ demo: install
 test: $(VENV)/.dev
 	@$(MAKE) --no-print-directory liberation-fonts >/dev/null 2>&1 \
 		|| echo "fonts-liberation not fetched: the test that renders with it will be skipped"
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Debian's fonts-liberation, downloaded and unpacked into .cache/, never installed: installed
 # fonts would change nothing in a report, which is what the test with it shows.
@@ -63,6 +63,14 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	@$(MAKE) --no-print-directory docs
+
+# The handbook (docs/, mkdocs.yml) into .cache/site: first the reference pages made from the
+# code must be current, then a strict build fails on any broken link or anchor. Never -q: it
+# hides the warnings that strict counts.
+docs: $(VENV)/.dev
+	$(BIN)/python tools/reference.py --check
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir .cache/site
 
 # The Dutch catalog of the command line's messages: new strings in, stale ones out; then
 # translate the empty msgstr entries in the .po file and run `make install` to compile it.

@@ -251,7 +251,7 @@ def test_weasyprint_is_imported_lazily() -> None:
 
 
 def test_house_style_with_a_logo_from_its_own_folder(mini: Data, tmp_path: Path) -> None:
-    """The README's example: extend the default, add a logo that sits beside the templates."""
+    """templates/README.md's example: extend the default, add a logo beside the templates."""
     (tmp_path / "municipality.html.j2").write_text(
         '{% extends "default:municipality.html.j2" %}{% block cover_what %}{{ super() }}'
         '<p class="cover-logo"><img src="logo.svg" alt="Logo"></p>{% endblock %}',

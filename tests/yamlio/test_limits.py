@@ -1,5 +1,5 @@
-"""The limits of the README's table that files meet: items per list or mapping, norms and
-criteria per framework. Past a limit: one error at the first item too many, exit 1."""
+"""The limits of docs/reference/limits.md that files meet: items per list or mapping, norms
+and criteria per framework. Past a limit: one error at the first item too many, exit 1."""
 
 from pathlib import Path
 

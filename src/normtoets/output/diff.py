@@ -183,7 +183,7 @@ def _round_json(assessment: Assessment, framework: Framework) -> dict[str, Any]:
 
 
 def as_json(diff: Diff) -> dict[str, Any]:
-    """The machine-readable contract documented in the README (keep stable)."""
+    """The machine-readable contract documented in docs/reference/commands.md (keep stable)."""
     return {
         "municipality": diff.municipality,
         "old": _round_json(diff.old, diff.old_framework),
