@@ -2,6 +2,7 @@
 third-party libraries stay in the one layer that needs them."""
 
 import ast
+import re
 import tomllib
 from pathlib import Path
 
@@ -137,3 +138,38 @@ def test_one_pipeline_makes_every_report() -> None:
             if name in makers:
                 callers.add(str(path.relative_to(SRC)))
     assert callers == {"report/pipeline.py"}
+
+
+def test_every_import_inside_a_function_says_why() -> None:
+    """An import inside a function defers a library (WeasyPrint, openpyxl, python-docx, pypdf,
+    rich, Jinja2) or a part of normtoets a command may not need, so a run loads only what it
+    uses. Each says so: a comment on its line or above its run of imports, or the module's
+    `# Deferred imports: NAME, NAME — why` line naming its top-level package (normtoets'
+    modules by their first two names: normtoets.report)."""
+    silent = []
+    for path in sorted(SRC.rglob("*.py")):
+        text = path.read_text()
+        lines = text.splitlines()
+        declared = {
+            name.strip()
+            for names in re.findall(r"^# Deferred imports: (.*?) —\s", text, re.M | re.S)
+            for name in names.replace("\n#", " ").split(",")
+        }
+        for function in ast.walk(ast.parse(text)):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if not isinstance(node, ast.Import | ast.ImportFrom):
+                    continue
+                module = node.module if isinstance(node, ast.ImportFrom) else node.names[0].name
+                parts = (module or "").split(".")
+                package = ".".join(parts[:2]) if parts[0] == "normtoets" else parts[0]
+                above = node.lineno - 2
+                while above >= 0 and lines[above].strip().startswith(("from ", "import ")):
+                    above -= 1
+                commented = "#" in lines[node.lineno - 1] or (
+                    above >= 0 and lines[above].strip().startswith("#")
+                )
+                if not commented and package not in declared:
+                    silent.append(f"{path.relative_to(SRC)}:{node.lineno} {module}")
+    assert silent == [], "\n".join(silent)

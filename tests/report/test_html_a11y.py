@@ -110,6 +110,7 @@ def assert_web_page(result: dict[str, Any]) -> None:
     assert {stop["tag"] for stop in result["focus"]} <= {"a", "div"}
 
 
+@pytest.mark.slow  # starts Chromium: 20 s
 @pytest.mark.parametrize("name", REPORTS)
 def test_html_report_is_wcag_21_aa_in_a_browser(name: str, browser_results: dict[str, Any]) -> None:
     assert_web_page(browser_results[name])

@@ -17,6 +17,7 @@ def study(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow  # renders every report twice: 12 s for the PDFs
 @pytest.mark.parametrize("kind", ["html", "pdf"])
 def test_each_report_is_the_one_rendered_alone(run, study: Path, tmp_path: Path, kind) -> None:
     extra = ["--html"] if kind == "html" else []

@@ -1,5 +1,9 @@
 """agree: independent scorings of one municipality side by side, and how far they agree."""
 
+# Deferred imports: normtoets.analysis, normtoets.authoring, normtoets.loading — each command loads
+# only the library it runs, so `validate` starts without the report's Jinja and WeasyPrint and
+# `compare` without openpyxl (measured in benchmarks/, docs/reference/performance.md).
+
 from pathlib import Path
 from typing import Annotated
 

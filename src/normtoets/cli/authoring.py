@@ -1,5 +1,10 @@
 """new and score: start files and edit judgements in place."""
 
+# Deferred imports: normtoets.authoring, normtoets.loading, normtoets.models, normtoets.office —
+# each command loads only the library it runs, so `validate` starts without the report's Jinja and
+# WeasyPrint and `compare` without openpyxl (measured in benchmarks/,
+# docs/reference/performance.md).
+
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 

@@ -1,5 +1,10 @@
 """validate, status, frameworks, schema: what is in the files."""
 
+# Deferred imports: normtoets.analysis, normtoets.core, normtoets.loading, normtoets.models,
+# normtoets.output — each command loads only the library it runs, so `validate` starts without the
+# report's Jinja and WeasyPrint and `compare` without openpyxl (measured in benchmarks/,
+# docs/reference/performance.md).
+
 import sys
 from enum import StrEnum
 from pathlib import Path

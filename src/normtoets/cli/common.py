@@ -1,8 +1,13 @@
 """What every command shares: the app, the one place exceptions become exit codes, the
 common options, and writing results to the terminal or a checked --output file."""
 
+# Deferred imports: normtoets.core, normtoets.files, normtoets.output, rich — each command loads
+# only the library it runs, so `validate` starts without the report's Jinja and WeasyPrint and
+# `compare` without openpyxl (measured in benchmarks/, docs/reference/performance.md).
+
 import functools
 import io
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -32,8 +37,6 @@ _state = {"debug": False}
 
 def quiet_stdout() -> None:
     """The reader went away (`| head`): send what is left, and the final flush, nowhere."""
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
         os.dup2(devnull, sys.stdout.fileno())

@@ -1,5 +1,9 @@
 """compare and diff: municipalities side by side, rounds one after the other."""
 
+# Deferred imports: normtoets.analysis, normtoets.loading, normtoets.output — each command loads
+# only the library it runs, so `validate` starts without the report's Jinja and WeasyPrint and
+# `compare` without openpyxl (measured in benchmarks/, docs/reference/performance.md).
+
 from pathlib import Path
 from typing import Annotated
 

@@ -1,5 +1,9 @@
 """export and import: the scoring workbook for colleagues who work in Excel."""
 
+# Deferred imports: normtoets.files, normtoets.loading, normtoets.office — each command loads only
+# the library it runs, so `validate` starts without the report's Jinja and WeasyPrint and `compare`
+# without openpyxl (measured in benchmarks/, docs/reference/performance.md); office brings openpyxl.
+
 from pathlib import Path
 from typing import Annotated
 

@@ -1,5 +1,9 @@
 """aanbevelingen: the register of recommendations over every study of a rekenkamer."""
 
+# Deferred imports: normtoets.analysis, normtoets.loading — each command loads only the library it
+# runs, so `validate` starts without the report's Jinja and WeasyPrint and `compare` without
+# openpyxl (measured in benchmarks/, docs/reference/performance.md).
+
 from pathlib import Path
 from typing import Annotated
 

@@ -1,5 +1,10 @@
 """report STUDY --each -o DIR: the report of every municipality of a study, in parallel."""
 
+# Deferred imports: normtoets.files, normtoets.loading, normtoets.output, normtoets.report, rich —
+# each command loads only the library it runs, so `validate` starts without the report's Jinja and
+# WeasyPrint and `compare` without openpyxl (measured in benchmarks/,
+# docs/reference/performance.md).
+
 import os
 import sys
 from pathlib import Path

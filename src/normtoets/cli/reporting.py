@@ -1,5 +1,10 @@
 """report: the rekenkamer report as PDF, HTML or Word document (DOCX)."""
 
+# Deferred imports: normtoets.cli, normtoets.files, normtoets.report — each command loads only the
+# library it runs, so `validate` starts without the report's Jinja and WeasyPrint and `compare`
+# without openpyxl (measured in benchmarks/, docs/reference/performance.md).
+
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -192,8 +197,6 @@ def _kind(
 def _make(request: "Request", output: Path, html: bool, force: bool) -> None:
     """The one pipeline (report/pipeline): every file checked before anything is loaded,
     every volume made before any is written, so a refusal writes nothing at all."""
-    import gc
-
     from normtoets.report.pipeline import render, report_bytes
 
     inputs = [request.path, *([request.since] if request.since else [])]

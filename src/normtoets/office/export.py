@@ -7,6 +7,8 @@ file's path, SHA-256 and the values exported, so `import` knows what changed on 
 and a digest of every cell that is not editable, so `import` names any edit of one at its cell.
 """
 
+# Deferred imports: openpyxl — 0.1 s to import, needed only when a workbook is written.
+
 import hashlib
 import json
 import os

@@ -9,6 +9,8 @@ sheet `Schaal` (code, omschrijving, voldaan, waarde, kleur) gives the scale; wit
 four levels ++, +, -, -- with their usual labels. Every problem is placed as FILE:Sheet!B7.
 """
 
+# Deferred imports: openpyxl — 0.1 s to import, not needed for a CSV table.
+
 import csv
 import io
 import re

@@ -8,6 +8,9 @@ changed on both sides is a conflict) and proved. Every new file is on disk befor
 replaces its old version (files/atomic.replace_all). Any refusal: no file is written.
 """
 
+# Deferred imports: normtoets.office — export brings the workbook writer (openpyxl), needed only for
+# the rows of a file that changed.
+
 import contextlib
 import hashlib
 from dataclasses import dataclass, field

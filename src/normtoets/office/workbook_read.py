@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from normtoets.core.diagnostics import Diagnostic, Severity
 from normtoets.core.i18n import _, integer
@@ -143,7 +144,6 @@ def open_book(path: Path, refusals: Refusals) -> Any:
 
 def merged_sheets(path: Path) -> set[str]:
     """The sheets with merged cells (openpyxl's read-only mode does not report them)."""
-    from xml.etree import ElementTree
 
     main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"

@@ -1,5 +1,7 @@
 """Diagnostics as text lines (`file:line:col: severity [code] message`) or a JSON list."""
 
+# Deferred imports: rich — only a terminal gets colour; piped or JSON output starts without rich.
+
 import json
 import os
 from collections import Counter

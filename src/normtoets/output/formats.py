@@ -8,6 +8,9 @@ are as wide as they need, without box or padding columns. Each kind's table impo
 own renderers: `status` needs none of the comparison's.
 """
 
+# Deferred imports: normtoets.output — each kind of result loads only its own renderers: status
+# needs none of the comparison's.
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any

@@ -5,9 +5,12 @@ or a finding that starts with `=`, stays the researcher's words whatever a sprea
 make of them. Openpyxl reads only when a command needs it: it costs 0.1 s to import.
 """
 
+# Deferred imports: openpyxl — 0.1 s to import, needed only for --format xlsx.
+
 import functools
 import io
 from collections.abc import Iterable, Sequence
+from copy import copy
 from typing import Any
 
 from normtoets.core.errors import RunError
@@ -88,8 +91,6 @@ def _styled(cell: Any, quoted: bool, style: dict[str, Any]) -> None:
     (the same dict) is kept on the workbook and shared by its cells, which are written once
     and never restyled. The dict is kept with it, so its id is never reused for another
     style while the workbook lives."""
-    from copy import copy
-
     book = cell.parent.parent
     cache: dict[Any, Any] = book.__dict__.setdefault("_normtoets_styles", {})
     found = cache.get((quoted, id(style)))

@@ -7,6 +7,9 @@ memory a long run holds stays that of a few reports; a report that fails is repo
 the others go on.
 """
 
+# Deferred imports: normtoets.files, normtoets.report — the worker process loads the pipeline when
+# it starts a report, not when the pool is set up.
+
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -75,7 +78,7 @@ def _outcomes(
             done(outcome)
             yield job, outcome
         return
-    import multiprocessing
+    import multiprocessing  # a single report, or --jobs 1, starts no pool
 
     # spawn: a fresh interpreter per worker, not a copy of this one with its loaded study.
     # multiprocessing.Pool, not ProcessPoolExecutor: the executor's max_tasks_per_child hangs

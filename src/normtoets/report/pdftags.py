@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pydyf
+import weasyprint.pdf as weasyprint_pdf
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout.absolute import AbsolutePlaceholder
 
@@ -102,14 +103,12 @@ _DESCRIPTION_LENGTH = 90
 @contextlib.contextmanager
 def installed() -> Iterator[None]:
     """Let WeasyPrint write this module's structure tree instead of its own, for one PDF."""
-    import weasyprint.pdf as target
-
-    original = target.add_tags
-    target.add_tags = add_tags
+    original = weasyprint_pdf.add_tags
+    weasyprint_pdf.add_tags = add_tags
     try:
         yield
     finally:
-        target.add_tags = original
+        weasyprint_pdf.add_tags = original
 
 
 def add_tags(pdf: Any, document: Any, pdf_version: Any, page_streams: list[Any]) -> None:

@@ -6,6 +6,8 @@ refuse the same things the same way and a report of `--each` is the bytes of the
 made alone.
 """
 
+# Deferred imports: normtoets.report — a PDF does not load the Word writer, an HTML report neither.
+
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path

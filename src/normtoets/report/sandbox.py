@@ -187,7 +187,7 @@ def memory_budget(budget: int = MEMORY_BUDGET) -> Iterator[bool]:
     whether a budget is in force: not where the platform has no such limit, nor where a lower
     limit is already set."""
     try:
-        import resource
+        import resource  # Unix only: elsewhere no budget, as the except says
 
         soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
     except (ImportError, AttributeError, OSError, ValueError):

@@ -4,6 +4,8 @@ Only plain text, Markdown and PDF are read, and nothing is fetched from the netw
 imported only when a PDF is actually read, so validate stays fast without one.
 """
 
+# Deferred imports: pypdf — only a source kept as a PDF needs it.
+
 import hashlib
 import logging
 import os

@@ -35,7 +35,7 @@ def pure_events(text: str) -> Iterable[ev.Event]:
 
 
 def _c_events(text: str) -> Iterable[ev.Event]:
-    from ruamel.yaml.cyaml import CSafeLoader
+    from ruamel.yaml.cyaml import CSafeLoader  # missing without libyaml: _choose falls back
 
     loader = CSafeLoader(text)
     try:
