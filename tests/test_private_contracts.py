@@ -1,7 +1,7 @@
 """Contract tests: the private internals of libraries that normtoets relies on.
 
 Three modules reach past a library's public API, each for a reason its docstring gives:
-report/pdftags.py takes the place of WeasyPrint's tagging step, report/sandbox.py hooks into
+report/pdftags/ takes the place of WeasyPrint's tagging step, report/sandbox.py hooks into
 Jinja2's code generator, yamlio/nodes.py subclasses ruamel.yaml's C parser. An upgrade may
 move what they rely on, silently (a PDF without its structure tree, a template limit that no
 longer holds, a slower parse) or loudly. Each test here names the internal, the module that
@@ -38,7 +38,7 @@ def test_weasyprint_tags_through_a_replaceable_add_tags() -> None:
 
     from normtoets.report import pdftags
 
-    where = "src/normtoets/report/pdftags.py"
+    where = "src/normtoets/report/pdftags/builder.py"
     original = getattr(target, "add_tags", None)
     assert original is not None, moved("weasyprint", "weasyprint.pdf.add_tags", where, "is gone")
     names = list(inspect.signature(original).parameters)
@@ -60,14 +60,14 @@ def test_weasyprint_tags_through_a_replaceable_add_tags() -> None:
 
 
 def test_weasyprint_hands_over_boxes_and_marked_content() -> None:
-    """What pdftags._Builder reads from the arguments: each page's box tree
+    """What pdftags.builder.Builder reads from the arguments: each page's box tree
     (`page._page_box`), each stream's marked content by box (`stream._tags`, box → {"tag",
     "mcid"}) and its operators (`stream.stream`, property lists with /MCID among them)."""
     import pydyf
     import weasyprint.pdf as target
     from weasyprint import HTML
 
-    where = "src/normtoets/report/pdftags.py"
+    where = "src/normtoets/report/pdftags/builder.py"
     seen: list[tuple[Any, ...]] = []
     original = target.add_tags
     target.add_tags = lambda *args: seen.append(args)  # type: ignore[assignment]
@@ -96,7 +96,7 @@ def test_weasyprint_hands_over_boxes_and_marked_content() -> None:
 def test_weasyprint_absolute_placeholder_keeps_its_box() -> None:
     from weasyprint.layout.absolute import AbsolutePlaceholder
 
-    where = "src/normtoets/report/pdftags.py"
+    where = "src/normtoets/report/pdftags/builder.py"
     placeholder = AbsolutePlaceholder(object())
     assert hasattr(placeholder, "_box"), moved(
         "weasyprint", "AbsolutePlaceholder._box", where, "is gone (the box it stands for)"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from normtoets.report import pdf, pdftags
+from normtoets.report import pdf, pdftags, tables
 
 from . import pdfua_check as check
 
@@ -233,8 +233,9 @@ def test_figures_keep_their_alternative_text(tmp_path: Path) -> None:
     assert x2 - x1 == pytest.approx(60, abs=1)  # 80 CSS px
 
 
-def test_html_table_model_of_pdftags() -> None:
-    """The tagger's own table model on an explicit `headers` attribute and a th without scope."""
+def test_html_table_model() -> None:
+    """The table model (report/tables) on an explicit `headers` attribute and a th without
+    scope."""
     import tinyhtml5
 
     table = tinyhtml5.parse(
@@ -242,7 +243,7 @@ def test_html_table_model_of_pdftags() -> None:
         "<tr><th>r</th><td headers='b'>x</td></tr></tbody></table>",
         namespace_html_elements=False,
     ).find(".//table")
-    cells = pdftags.table_cells(table)
+    cells = tables.grid(table).cells
     scopes = {"".join(c.element.itertext()): c.scope for c in cells if c.header}
     assert scopes == {"A": "col", "B": "col", "r": "row"}
     x = next(c for c in cells if not c.header)

@@ -17,6 +17,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from lxml import html as lxml_html
 
+from normtoets.report import tables
 from normtoets.report.word import ooxml
 from normtoets.report.word.css import HIDDEN, UNLISTED, VISUALLY_HIDDEN
 
@@ -221,47 +222,38 @@ class Writer:
             self.styles.pop()
 
     def table(self, element: Any, box: Any) -> None:
-        rows = self.rows(element)
-        if not rows:
+        model = tables.grid(element)
+        if not model.rows:
             return
-        placed, columns = place(rows)
         captions = element.xpath("./caption")
         for caption in captions:
             if VISUALLY_HIDDEN not in classes(caption):
                 self.flush(self.inline_content(caption, Look(bold=True)), box, "Caption")
         if self.break_before:  # a table that opens a chapter: the break goes before it
             self.paragraph(box, None)
-        table = box.add_table(rows=len(rows), cols=columns)
+        table = box.add_table(rows=len(model.rows), cols=max(model.columns, 1))
         table.style = "Table Grid"
         if captions:  # what Word offers a screen reader as the table's title
             ooxml.table_title(table._tbl.tblPr, text_of(captions[0]))
-        for row, (_, header) in zip(table.rows, rows, strict=True):
+        for row, source in zip(table.rows, model.rows, strict=True):
             properties = row._tr.get_or_add_trPr()
             ooxml.keep_row_together(properties)
-            if header:
+            if source.group == "thead":
                 ooxml.repeat_as_header(properties)
-        for r, c, row_span, column_span, source in placed:
-            cell = table.cell(r, c)
-            if row_span > 1 or column_span > 1:
-                cell = cell.merge(table.cell(r + row_span - 1, c + column_span - 1))
-            self.cell(cell, source)
-        widths = column_widths(placed, columns)
+        for placed in model.cells:
+            cell = table.cell(placed.row, placed.column)
+            if placed.rowspan > 1 or placed.colspan > 1:
+                last = table.cell(
+                    placed.row + placed.rowspan - 1, placed.column + placed.colspan - 1
+                )
+                cell = cell.merge(last)
+            self.cell(cell, placed.element)
+        widths = column_widths(model)
         table.autofit = False
         for index, width in enumerate(widths):
             table.columns[index].width = width
             for cell in table.columns[index].cells:
                 cell.width = width
-
-    def rows(self, table: Any) -> list[tuple[Any, bool]]:
-        rows = []
-        for part in table:
-            if not isinstance(part.tag, str):
-                continue
-            if part.tag == "tr":
-                rows.append((part, False))
-            elif part.tag in ("thead", "tbody", "tfoot"):
-                rows += [(row, part.tag == "thead") for row in part if row.tag == "tr"]
-        return rows
 
     def cell(self, cell: _Cell, source: Any) -> None:
         """A table cell; shaded in the scale's colour where the cell is a score: coloured
@@ -439,40 +431,19 @@ def only_badge(cell: Any) -> Any:
     return None
 
 
-def place(rows: list[tuple[Any, bool]]) -> tuple[list[tuple[int, int, int, int, Any]], int]:
-    """Each cell's row, column and spans on the table's grid (rowspan and colspan honoured)."""
-    taken: set[tuple[int, int]] = set()
-    placed = []
-    for r, (row, _) in enumerate(rows):
-        c = 0
-        for cell in row:
-            if not isinstance(cell.tag, str) or cell.tag not in ("th", "td"):
-                continue
-            while (r, c) in taken:
-                c += 1
-            row_span = max(1, min(int(_number(cell.get("rowspan"))), len(rows) - r))
-            column_span = max(1, min(int(_number(cell.get("colspan"))), 64))
-            taken |= {(r + i, c + j) for i in range(row_span) for j in range(column_span)}
-            placed.append((r, c, row_span, column_span, cell))
-            c += column_span
-    columns = max((c for _, c in taken), default=0) + 1
-    return placed, columns
-
-
-def _number(value: str | None) -> str:
-    return value if value is not None and value.isdigit() else "1"
-
-
-def column_widths(placed: list[tuple[int, int, int, int, Any]], columns: int) -> list[int]:
+def column_widths(model: tables.Grid) -> list[int]:
     """Widths shared out as a browser's automatic table layout does: no column narrower
     than its longest word, the room left to the columns with the longest text."""
+    columns = max(model.columns, 1)
     longest = [1] * columns
     word = [1] * columns
-    for _, c, _, column_span, cell in placed:
-        if column_span == 1:
-            text = text_of(cell)
-            longest[c] = max(longest[c], min(len(text), 60))
-            word[c] = max(word[c], min(max(map(len, text.split()), default=1), 20))
+    for cell in model.cells:
+        if cell.colspan == 1:
+            text = text_of(cell.element)
+            longest[cell.column] = max(longest[cell.column], min(len(text), 60))
+            word[cell.column] = max(
+                word[cell.column], min(max(map(len, text.split()), default=1), 20)
+            )
     least = [Mm(CHARACTER_MM * n + CELL_PADDING_MM) for n in word]
     wanted = [Mm(CHARACTER_MM * n + CELL_PADDING_MM) for n in longest]
     if sum(least) >= CONTENT_WIDTH:
