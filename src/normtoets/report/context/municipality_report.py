@@ -12,6 +12,7 @@ from normtoets.models.study import ReportOptions
 from normtoets.report.context import municipality_chapters
 from normtoets.report.context.chapters import Chapter, TocEntry, build
 from normtoets.report.context.common import (
+    Meta,
     date_of,
     framework_view,
     front_matter,
@@ -19,7 +20,7 @@ from normtoets.report.context.common import (
     paragraphs,
 )
 from normtoets.report.context.doorwerking import DoorwerkingView, numbered
-from normtoets.report.context.layout import layout
+from normtoets.report.context.layout import Layout, layout
 from normtoets.report.context.municipality import (
     VOLUMES,
     ConclusionRef,
@@ -48,38 +49,13 @@ def municipality(
     volume_title, members = VOLUMES[volume]
     builders = [b for b in municipality_chapters.CHAPTERS if members is None or b.id in members]
     parts = [b.id for b in builders]
-    meta = front_matter(
-        framework,
-        study,
-        municipality=assessment.municipality,
-        researchers=list(assessment.researchers or (study.researchers if study else [])),
-        status=assessment.status.value,
-        date=date_of(assessment, study),
-        volume=volume_title,
-    )
+    meta = _front_matter(framework, assessment, study, volume_title)
     sources = [source_view(s) for s in assessment.sources]
     notes = Notes(sources, assessment.sources)
     order = layout(parts, [*(study.chapters if study else []), *assessment.chapters])
-    # Notes are numbered in reading order: own text and findings, chapter after chapter.
-    built: dict[str, ThemeFindings] = {}
-    views: dict[str, NarrativeView] = {}
-    by_id = {theme.id: theme for theme in framework.themes}
-
-    def findings_of(theme_ids: list[str]) -> None:
-        for theme_id in theme_ids:
-            if theme_id in by_id and theme_id not in built:
-                built[theme_id] = theme_findings(framework, by_id[theme_id], assessment, notes)
-
-    for item in order.order:
-        if isinstance(item, Narrative):
-            views[item.id] = narrative_view(item, notes, meta.names)
-            findings_of(item.findings)
-        elif item == "bevindingen":
-            findings_of([t.id for t in framework.themes if t.id not in order.carried])
-        elif item == "doorwerking" and doorwerking is not None:
-            doorwerking = numbered(doorwerking, notes)
-    findings_of([t.id for t in framework.themes])  # what no chapter shows: for the summary
-    themes = [built[t.id] for t in framework.themes]
+    reading = _Reading(framework, assessment, notes, meta.names)
+    doorwerking = reading.read(order, doorwerking)
+    themes = [reading.built[t.id] for t in framework.themes]
     shared = Shared(
         framework,
         assessment,
@@ -90,46 +66,110 @@ def municipality(
         themes,
         order.carried,
         sources,
-        {
-            c.id: ConclusionRef(i, f"conclusie-{slug(c.id)}")
-            for i, c in enumerate(assessment.conclusions, 1)
-        },
+        _conclusion_refs(assessment),
         doorwerking,
         agreement,
     )
     builtin = {c.id: c for c in build("municipality", builders, shared)}
     found = [
-        _own_chapter(item, views[item.id], [built[t] for t in item.findings if t in built])
-        if isinstance(item, Narrative)
-        else builtin.get(item)
+        reading.own_chapter(item) if isinstance(item, Narrative) else builtin.get(item)
         for item in order.order
     ]
     chapters = _with_references(
-        [c for c in found if c is not None], framework, assessment, "bevindingen" in parts
-    )
-    all_findings = [f for t in themes for f in t.findings]
-    unreviewed = (  # a review_note covers reviews kept elsewhere, not one changed since
-        assessment.edited_after_review()
-        if assessment.review_note
-        else assessment.unreviewed(framework.scale)
+        [c for c in found if c is not None], framework, assessment, shared.has_findings
     )
     return MunicipalityReport(
         meta=meta,
         volume=volume,
         framework=framework_view(framework),
         themes=themes,
-        totals=Totals(
-            sum(len(t.met) for t in themes),
-            sum(len(t.not_met) for t in themes),
-            sum(len(t.unscored) for t in themes),
-            len(all_findings),
-        ),
+        totals=_totals(themes),
         notes=notes.notes,
         show_review=shared.concept,
-        unreviewed=norm_scores(framework, assessment, unreviewed, shared.has_findings),
+        unreviewed=norm_scores(
+            framework, assessment, _unreviewed(assessment, framework), shared.has_findings
+        ),
         review_note=paragraphs(assessment.review_note),
         chapters=chapters,
         options=study.report if study else ReportOptions(),
+    )
+
+
+def _front_matter(
+    framework: Framework, assessment: Assessment, study: Study | None, volume_title: str | None
+) -> Meta:
+    researchers = assessment.researchers or (study.researchers if study else [])
+    return front_matter(
+        framework,
+        study,
+        municipality=assessment.municipality,
+        researchers=list(researchers),
+        status=assessment.status.value,
+        date=date_of(assessment, study),
+        volume=volume_title,
+    )
+
+
+class _Reading:
+    """The report read in order, so its notes are numbered as a reader meets them: own text and
+    findings, chapter after chapter; then the findings no chapter shows, for the summary."""
+
+    def __init__(
+        self, framework: Framework, assessment: Assessment, notes: Notes, names: tuple[str, ...]
+    ) -> None:
+        self.framework = framework
+        self.assessment = assessment
+        self.notes = notes
+        self.names = names
+        self.by_id = {theme.id: theme for theme in framework.themes}
+        self.built: dict[str, ThemeFindings] = {}
+        self.views: dict[str, NarrativeView] = {}
+
+    def read(self, order: Layout, doorwerking: DoorwerkingView | None) -> DoorwerkingView | None:
+        for item in order.order:
+            if isinstance(item, Narrative):
+                self.views[item.id] = narrative_view(item, self.notes, self.names)
+                self.findings(item.findings)
+            elif item == "bevindingen":
+                self.findings([t for t in self.by_id if t not in order.carried])
+            elif item == "doorwerking" and doorwerking is not None:
+                doorwerking = numbered(doorwerking, self.notes)
+        self.findings(list(self.by_id))
+        return doorwerking
+
+    def findings(self, theme_ids: list[str]) -> None:
+        for theme_id in theme_ids:
+            if theme_id in self.by_id and theme_id not in self.built:
+                theme = self.by_id[theme_id]
+                self.built[theme_id] = theme_findings(
+                    self.framework, theme, self.assessment, self.notes
+                )
+
+    def own_chapter(self, item: Narrative) -> Chapter:
+        carried = [self.built[t] for t in item.findings if t in self.built]
+        return _own_chapter(item, self.views[item.id], carried)
+
+
+def _conclusion_refs(assessment: Assessment) -> dict[str, ConclusionRef]:
+    return {
+        c.id: ConclusionRef(i, f"conclusie-{slug(c.id)}")
+        for i, c in enumerate(assessment.conclusions, 1)
+    }
+
+
+def _unreviewed(assessment: Assessment, framework: Framework) -> list[str]:
+    """A review_note covers reviews kept elsewhere, not one changed since."""
+    if assessment.review_note:
+        return assessment.edited_after_review()
+    return assessment.unreviewed(framework.scale)
+
+
+def _totals(themes: list[ThemeFindings]) -> Totals:
+    return Totals(
+        sum(len(t.met) for t in themes),
+        sum(len(t.not_met) for t in themes),
+        sum(len(t.unscored) for t in themes),
+        sum(len(t.findings) for t in themes),
     )
 
 
