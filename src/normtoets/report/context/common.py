@@ -235,29 +235,21 @@ def front_matter(
     date: dt.date | None,
     volume: str | None,
 ) -> Meta:
-    study_title = (
-        study.title
-        if study
-        else f"Toetsing aan het {framework.title[:1].lower()}{framework.title[1:]}"
-    )
+    study_title = _study_title(framework, study)
     unit = study.units if study else UNITS["gemeente"]
     where = f"{unit.singular} {municipality}" if municipality else None
-    title = " – ".join(x for x in (study_title, where, volume) if x)
     rekenkamer = study.rekenkamer if study else None
-    authors = [*researchers]
-    if rekenkamer and rekenkamer not in authors:
-        authors.append(rekenkamer)
-    shown_date = dutch_date(date) or (str(study.year) if study and study.year else None)
+    research_by = study.research_by if study else None
     return Meta(
-        title=title,
+        title=" – ".join(x for x in (study_title, where, volume) if x),
         study_title=study_title,
         subtitle=study.subtitle if study else None,
         volume=volume,
         rekenkamer=rekenkamer,
         municipality=municipality,
         researchers=researchers,
-        authors=authors,
-        date=shown_date,
+        authors=_authors(researchers, rekenkamer),
+        date=_shown_date(date, study),
         iso_date=date.isoformat() if date else None,
         status=status,
         status_label=STATUS_LABELS.get(status, status),
@@ -266,24 +258,34 @@ def front_matter(
         framework_ref=str(framework.ref),
         running_title=" – ".join(x for x in (study_title, where) if x),
         unit=unit,
-        commissioned=bool(study and study.research_by and study.research_by != rekenkamer),
-        research_by=study.research_by if study else None,
-        names=proper_names(
-            [
-                municipality or "",
-                *(study.municipalities if study else []),
-                rekenkamer or "",
-                study.research_by if study and study.research_by else "",
-                *researchers,
-            ]
-        ),
+        commissioned=bool(research_by and research_by != rekenkamer),
+        research_by=research_by,
+        names=proper_names([municipality, rekenkamer, research_by, *researchers], study),
     )
 
 
-def proper_names(names: list[str]) -> tuple[str, ...]:
-    """The names, and each capitalised word of a name of several words ("Regioplan" of
-    "Regioplan Beleidsonderzoek"), longest first."""
-    found = {n for n in names if n}
+def _authors(researchers: list[str], rekenkamer: str | None) -> list[str]:
+    """<meta name="author">: the researchers, and the rekenkamer when it is not one of them."""
+    if rekenkamer and rekenkamer not in researchers:
+        return [*researchers, rekenkamer]
+    return [*researchers]
+
+
+def _shown_date(date: dt.date | None, study: Study | None) -> str | None:
+    """The date in Dutch, else the study's year."""
+    return dutch_date(date) or (str(study.year) if study and study.year else None)
+
+
+def _study_title(framework: Framework, study: Study | None) -> str:
+    if study:
+        return study.title
+    return f"Toetsing aan het {framework.title[:1].lower()}{framework.title[1:]}"
+
+
+def proper_names(names: list[str | None], study: Study | None = None) -> tuple[str, ...]:
+    """The names (and the study's municipalities), and each capitalised word of a name of
+    several words ("Regioplan" of "Regioplan Beleidsonderzoek"), longest first."""
+    found = {n for n in [*names, *(study.municipalities if study else [])] if n}
     for name in list(found):
         found |= {w for w in re.findall(r"[A-Z][\w-]{3,}", name) if w != name}
     return tuple(sorted(found, key=len, reverse=True))

@@ -3,6 +3,7 @@ shared context its chapters are built from, and the sentences that say what it r
 (Apart from comparison.py, which its chapter builders import: no circle.)"""
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from normtoets.analysis import comparison as compare
@@ -13,6 +14,7 @@ from normtoets.report.context.agreement import double_scoring_view
 from normtoets.report.context.chapters import build
 from normtoets.report.context.common import (
     NAMES_LIMIT,
+    Meta,
     dutch_list,
     framework_view,
     front_matter,
@@ -20,6 +22,7 @@ from normtoets.report.context.common import (
 )
 from normtoets.report.context.comparison import (
     ComparisonReport,
+    NormComparison,
     Shared,
     ThemeComparison,
     compared_themes,
@@ -40,17 +43,7 @@ def comparison(
     names = matrix.municipalities
     statuses = {a.municipality: a.status.value for a in assessments}
     concepts = [m for m in names if statuses.get(m) != "definitief"]
-    dates = [a.date for a in assessments if a.date is not None]
-    meta = front_matter(
-        framework,
-        study,
-        municipality=None,
-        researchers=list(study.researchers) if study else [],
-        status="definitief" if not concepts else "concept",
-        date=study.date if study and study.date else (max(dates) if dates else None),
-        volume=f"Vergelijking van de {matrix.unit.plural}",
-    )
-    meta = replace(meta, running_title=f"{meta.study_title} – vergelijking")
+    meta = _front_matter(framework, assessments, study, matrix, concepts)
     by_name = {a.municipality: a for a in assessments}
     themes = compared_themes(framework, matrix, by_name)
     shared = Shared(
@@ -70,14 +63,40 @@ def comparison(
         municipalities=names,
         themes=themes,
         concepts=concepts,
-        differing_count=sum(1 for t in themes for n in t.norms if n.differs),
-        compared_count=sum(1 for t in themes for n in t.norms if n.norm.compared),
+        differing_count=_count(themes, lambda n: n.differs),
+        compared_count=_count(themes, lambda n: n.norm.compared),
         foundation=_foundation(matrix, by_name),
         compared_bases=_compared_bases(themes),
         basis_notes=[note for t in themes for n in t.norms for note in n.norm.bases],
         chapters=build("comparison", comparison_chapters.CHAPTERS, shared),
         double_scoring=double_scoring_view(agreements or []),
     )
+
+
+def _front_matter(
+    framework: Framework,
+    assessments: list[Assessment],
+    study: Study | None,
+    matrix: compare.Comparison,
+    concepts: list[str],
+) -> Meta:
+    """Definitief only when every municipality's assessment is; dated by the study, else by
+    the latest assessment."""
+    dates = [a.date for a in assessments if a.date is not None]
+    meta = front_matter(
+        framework,
+        study,
+        municipality=None,
+        researchers=list(study.researchers) if study else [],
+        status="definitief" if not concepts else "concept",
+        date=study.date if study and study.date else (max(dates) if dates else None),
+        volume=f"Vergelijking van de {matrix.unit.plural}",
+    )
+    return replace(meta, running_title=f"{meta.study_title} – vergelijking")
+
+
+def _count(themes: list[ThemeComparison], counted: Callable[[NormComparison], bool]) -> int:
+    return sum(1 for t in themes for n in t.norms if counted(n))
 
 
 def _foundation(matrix: compare.Comparison, by_name: dict[str, Assessment]) -> list[str]:
