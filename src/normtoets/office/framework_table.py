@@ -208,78 +208,91 @@ def _norms(table: Table, built: Built, problems: _Problems) -> None:
             )
     if problems.found:
         return
-    seen: set[str] = set()
-    theme: dict[str, Any] | None = None
-    norm: dict[str, Any] | None = None
-
-    def get(row: list[str], key: str) -> str:
-        index = columns.get(key)
-        return row[index] if index is not None and index < len(row) else ""
-
+    reader = _NormRows(table, columns, built, problems)
     for number, row in table.rows:
-        if number <= start or not any(row):
-            continue
-        title, norm_id = get(row, "theme"), get(row, "norm")
-        if title and (theme is None or title != theme["title"]):
-            theme_id = get(row, "theme_id") or slug(title)
-            theme = next((t for t in built.themes if t["id"] == theme_id), None)
-            if theme is None:
-                theme = {"id": theme_id, "title": title, "norms": []}
-                built.themes.append(theme)
-        if norm_id:
-            if theme is None:
-                problems.at(table, number, columns["theme"], _("a norm needs a theme"))
-                continue
-            if not _id_ok(norm_id) or norm_id in seen:
-                problems.at(table, number, columns["norm"], _unusable(norm_id))
-                continue
-            seen.add(norm_id)
-            text = get(row, "text")
-            if not text:
-                problems.at(
-                    table, number, columns["text"], _("norm {id} has no text").format(id=norm_id)
-                )
-            norm = {"id": norm_id, "text": text, "criteria": []}
-            if get(row, "short"):
-                norm["short"] = get(row, "short")
-            theme["norms"].append(norm)
-            _questions(
-                get(row, "questions"),
-                norm_id,
-                built,
-                table,
-                number,
-                columns.get("questions"),
-                problems,
-            )
-        criterion_id = get(row, "criterion")
-        if criterion_id:
-            if norm is None:
-                problems.at(
-                    table,
-                    number,
-                    columns.get("criterion"),
-                    _("criterion {id} stands above every norm").format(id=criterion_id),
-                )
-                continue
-            full = criterion_id if "." in criterion_id else f"{norm['id']}.{criterion_id}"
-            if not _id_ok(full) or full in seen:
-                problems.at(table, number, columns.get("criterion"), _unusable(full))
-                continue
-            seen.add(full)
-            text = get(row, "criterion_text")
-            if not text:
-                problems.at(
-                    table,
-                    number,
-                    columns.get("criterion_text", columns["criterion"]),
-                    _("criterion {id} has no text").format(id=full),
-                )
-            norm["criteria"].append({"id": full, "text": text})
-        elif not norm_id and not title:
-            problems.at(table, number, None, _("a row without a norm or a criterion"))
+        if number > start and any(row):
+            reader.read(number, row)
     if not built.themes:
         problems.at(table, start or 1, None, _("the table holds no norms"))
+
+
+class _NormRows:
+    """The rows of the norms' sheet, read top to bottom: a theme title starts a theme (an empty
+    one repeats the one above), a norm id a norm, a criterion id a criterion of that norm."""
+
+    def __init__(
+        self, table: Table, columns: dict[str, int], built: Built, problems: _Problems
+    ) -> None:
+        self.table, self.columns, self.built, self.problems = table, columns, built, problems
+        self.seen: set[str] = set()
+        self.theme: dict[str, Any] | None = None
+        self.norm: dict[str, Any] | None = None
+        self.row: list[str] = []
+        self.number = 0
+
+    def get(self, key: str) -> str:
+        index = self.columns.get(key)
+        return self.row[index] if index is not None and index < len(self.row) else ""
+
+    def refuse(self, key: str | None, message: str) -> None:
+        column = self.columns.get(key) if key is not None else None
+        self.problems.at(self.table, self.number, column, message)
+
+    def read(self, number: int, row: list[str]) -> None:
+        self.number, self.row = number, row
+        title, norm_id, criterion_id = self.get("theme"), self.get("norm"), self.get("criterion")
+        if title and (self.theme is None or title != self.theme["title"]):
+            self._theme(title)
+        if norm_id and not self._norm(norm_id):
+            return
+        if criterion_id:
+            self._criterion(criterion_id)
+        elif not norm_id and not title:
+            self.refuse(None, _("a row without a norm or a criterion"))
+
+    def _theme(self, title: str) -> None:
+        theme_id = self.get("theme_id") or slug(title)
+        self.theme = next((t for t in self.built.themes if t["id"] == theme_id), None)
+        if self.theme is None:
+            self.theme = {"id": theme_id, "title": title, "norms": []}
+            self.built.themes.append(self.theme)
+
+    def _norm(self, norm_id: str) -> bool:
+        """False when the row is refused."""
+        if self.theme is None:
+            self.refuse("theme", _("a norm needs a theme"))
+            return False
+        if not _id_ok(norm_id) or norm_id in self.seen:
+            self.refuse("norm", _unusable(norm_id))
+            return False
+        self.seen.add(norm_id)
+        text = self.get("text")
+        if not text:
+            self.refuse("text", _("norm {id} has no text").format(id=norm_id))
+        self.norm = {"id": norm_id, "text": text, "criteria": []}
+        if self.get("short"):
+            self.norm["short"] = self.get("short")
+        self.theme["norms"].append(self.norm)
+        column = self.columns.get("questions")
+        cell = self.get("questions")
+        _questions(cell, norm_id, self.built, self.table, self.number, column, self.problems)
+        return True
+
+    def _criterion(self, criterion_id: str) -> None:
+        if self.norm is None:
+            message = _("criterion {id} stands above every norm").format(id=criterion_id)
+            self.refuse("criterion", message)
+            return
+        full = criterion_id if "." in criterion_id else f"{self.norm['id']}.{criterion_id}"
+        if not _id_ok(full) or full in self.seen:
+            self.refuse("criterion", _unusable(full))
+            return
+        self.seen.add(full)
+        text = self.get("criterion_text")
+        if not text:
+            key = "criterion_text" if "criterion_text" in self.columns else "criterion"
+            self.refuse(key, _("criterion {id} has no text").format(id=full))
+        self.norm["criteria"].append({"id": full, "text": text})
 
 
 def _questions(
