@@ -49,32 +49,18 @@ def study_members(loaded: list[Loaded]) -> list[Loaded]:
     ]
 
 
-def select(
-    paths: list[Path], norms_dirs: list[Path] | None = None, *, session: Session | None = None
-) -> tuple[Selection | None, list[Diagnostic]]:
-    """Everything valid: a Selection and the warnings. Any error: None and the diagnostics."""
-    session = session or Session(norms_dirs)
-    # One file named twice (a relative and an absolute path) is loaded once: keep it once.
-    loaded = list({id(item): item for item in session.load_all(collect(paths))}.values())
-    for item in loaded:
-        session.register(item)
-    assessments = study_members(loaded)
-    loaded = [item for item in loaded if item.kind != "assessment" or item in assessments]
-    if not assessments:
-        raise UsageError(
-            _("no assessments found in {paths}").format(paths=", ".join(str(p) for p in paths))
-        )
+def _checked(session: Session, loaded: list[Loaded]) -> list[Diagnostic]:
+    """Every file's diagnostics, the study's across its files and the frameworks' conflicts."""
     used = [i.model.framework for i in loaded if isinstance(i.model, Assessment | Study)]
-    diagnostics = sorted(
+    return sorted(
         {d for item in loaded if item.kind != "framework" for d in session.check(item)}
         | set(session.check_studies(loaded))
         | set(session.conflicts(used))
     )
-    if has_errors(diagnostics):
-        return None, diagnostics
-    twice = _twice(assessments)
-    if twice:
-        return None, [*diagnostics, *twice]
+
+
+def _mixed_frameworks(assessments: list[Loaded]) -> list[Diagnostic]:
+    """A comparison holds assessments of one framework version: the first one that differs."""
     first = assessments[0]
     ref = first.model.framework
     for item in assessments[1:]:
@@ -91,7 +77,40 @@ def select(
                     code="mixed-frameworks",
                 )
             )
-            return None, [*diagnostics, mismatch]
+            return [mismatch]
+    return []
+
+
+def _load(session: Session, paths: list[Path]) -> tuple[list[Loaded], list[Loaded]]:
+    """Every file loaded and its frameworks registered; the study's assessments apart (not
+    those of its double scoring folder)."""
+    # One file named twice (a relative and an absolute path) is loaded once: keep it once.
+    loaded = list({id(item): item for item in session.load_all(collect(paths))}.values())
+    for item in loaded:
+        session.register(item)
+    assessments = study_members(loaded)
+    loaded = [item for item in loaded if item.kind != "assessment" or item in assessments]
+    return loaded, assessments
+
+
+def select(
+    paths: list[Path], norms_dirs: list[Path] | None = None, *, session: Session | None = None
+) -> tuple[Selection | None, list[Diagnostic]]:
+    """Everything valid: a Selection and the warnings. Any error: None and the diagnostics."""
+    session = session or Session(norms_dirs)
+    loaded, assessments = _load(session, paths)
+    if not assessments:
+        raise UsageError(
+            _("no assessments found in {paths}").format(paths=", ".join(str(p) for p in paths))
+        )
+    diagnostics = _checked(session, loaded)
+    if has_errors(diagnostics):
+        return None, diagnostics
+    refused = _twice(assessments) or _mixed_frameworks(assessments)
+    if refused:
+        return None, [*diagnostics, *refused]
+    first = assessments[0]
+    ref = first.model.framework
     framework = session.framework(ref)
     assert framework is not None  # an unknown framework is an error above
     studies = [item.model for item in loaded if item.kind == "study"]
