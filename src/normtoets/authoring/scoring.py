@@ -22,6 +22,7 @@ from normtoets.models import Assessment, Framework
 from normtoets.rules.base import Context
 from normtoets.rules.source_files import carriers
 from normtoets.rules.suggest import closest
+from normtoets.yamlio.document import Document
 from normtoets.yamlio.proof import Change, expected, new_diagnostics, unintended, within
 from normtoets.yamlio.read import decode
 from normtoets.yamlio.splice import EditError, append_item, flow, set_scalar
@@ -252,6 +253,14 @@ def _quote_notices(
     return notices
 
 
+class _Refusal(Exception):
+    """Raised by a step of prepare(): the diagnostics that refuse the edit."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__()
+        self.diagnostics = diagnostics
+
+
 def prepare(path: Path, raw: bytes, edits: list[Edit], session: Session) -> Prepared:
     """The new bytes of the file with every edit made and proved, or the diagnostics that
     refuse them; with the warnings the edit adds."""
@@ -259,76 +268,93 @@ def prepare(path: Path, raw: bytes, edits: list[Edit], session: Session) -> Prep
     text, problems = decode(raw, name)
     if text is None:
         return _refused(problems)
-    loaded = session.from_text(path, text)
-    before = session.check(loaded)
-    assessment = loaded.model
-    if not isinstance(assessment, Assessment) or loaded.doc is None:
-        return _refused(
-            [d for d in before if d.severity is Severity.error]
-            or _refuse(name, "not-an-assessment", _("score edits assessment files only"))
-        )
-    framework = session.framework(assessment.framework)
-    if framework is None:
-        return _refused([d for d in before if d.code == "unknown-framework"])
-    changes: list[Change] = []
-    for edit in edits:
-        base = _base(framework, edit)
-        if base is None:
-            known = [n.id for n in framework.norms()] + [c.id for c in framework.criteria()]
-            return _refused(
-                _refuse(
-                    name,
-                    "unknown-norm",
-                    _("unknown norm or criterion '{target}' in framework {framework}").format(
-                        target=edit.target, framework=framework.ref
-                    ),
-                    closest(edit.target, known),
-                )
-            )
-        changes += _changes(base, edit)
     try:
-        new_text = _splice(text, changes)
-        # What a review records needs the edited judgement: parsed only when there is a review.
-        edited = (
-            session.from_text(path, new_text).model
-            if _touches_a_review(assessment, edits, framework)
-            else None
-        )
-        if isinstance(edited, Assessment):
-            stamps = _review_stamps(assessment, edited, edits, framework)
-            if stamps:
-                changes += stamps
-                new_text = _splice(text, changes)
-    except EditError as exc:
-        return _refused(
-            _refuse(
-                name,
-                "cannot-edit",
-                _("cannot edit this file: {error}").format(error=exc),
-                _("make this change by hand in an editor"),
-            )
-        )
-    after_loaded = session.from_text(path, new_text)
-    after = session.check(after_loaded)
-    added = new_diagnostics(before, loaded.doc, after, after_loaded.doc)
-    refusals = [d for d in added if d.severity is Severity.error]
-    if refusals:
-        return _refused(refusals)
-    assert after_loaded.doc is not None  # no new error: it parsed
-    why = unintended(
-        loaded.doc, text, after_loaded.doc, new_text, expected(loaded.doc.data, changes)
-    )
-    if why:
-        return _refused(
-            _refuse(
-                name,
-                "unsafe-edit",
-                _("normtoets cannot make this edit safely: {reason}").format(reason=why),
-                _("make this change by hand in an editor, and please report the file's layout"),
-            )
-        )
+        scoring = _Scoring(path, text, name, session)
+        changes = scoring.changes(edits)
+        new_text, changes = scoring.edited(changes, edits)
+        after, added = scoring.proved(new_text, changes)
+    except _Refusal as refusal:
+        return _refused(refusal.diagnostics)
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    framework = scoring.framework
     edited_norms = [("judgements", _norm_of(framework, e.target)) for e in edits]
-    notices = within(added, after_loaded.doc, list(dict.fromkeys(edited_norms)))
-    notices += _quote_notices(after_loaded, edits, framework, session)
+    assert after.doc is not None  # proved: it parsed
+    notices = within(added, after.doc, list(dict.fromkeys(edited_norms)))
+    notices += _quote_notices(after, edits, framework, session)
     return Prepared(bom + new_text.encode("utf-8"), [], notices)
+
+
+class _Scoring:
+    """The steps of one file's edit; each raises _Refusal when the edit cannot be made."""
+
+    def __init__(self, path: Path, text: str, name: str, session: Session) -> None:
+        self.path, self.text, self.name, self.session = path, text, name, session
+        self.loaded = session.from_text(path, text)
+        self.before = session.check(self.loaded)
+        assessment = self.loaded.model
+        if not isinstance(assessment, Assessment) or self.loaded.doc is None:
+            raise _Refusal(
+                [d for d in self.before if d.severity is Severity.error]
+                or _refuse(name, "not-an-assessment", _("score edits assessment files only"))
+            )
+        framework = session.framework(assessment.framework)
+        if framework is None:
+            raise _Refusal([d for d in self.before if d.code == "unknown-framework"])
+        self.doc: Document = self.loaded.doc
+        self.assessment: Assessment = assessment
+        self.framework: Framework = framework
+
+    def changes(self, edits: list[Edit]) -> list[Change]:
+        changes: list[Change] = []
+        framework = self.framework
+        for edit in edits:
+            base = _base(framework, edit)
+            if base is None:
+                known = [n.id for n in framework.norms()] + [c.id for c in framework.criteria()]
+                message = _("unknown norm or criterion '{target}' in framework {framework}")
+                message = message.format(target=edit.target, framework=framework.ref)
+                hint = closest(edit.target, known)
+                raise _Refusal(_refuse(self.name, "unknown-norm", message, hint))
+            changes += _changes(base, edit)
+        return changes
+
+    def edited(self, changes: list[Change], edits: list[Edit]) -> tuple[str, list[Change]]:
+        """The new text, with what a review records where an edit touches one."""
+        try:
+            new_text = _splice(self.text, changes)
+            # What a review records needs the edited judgement: parsed only when there is one.
+            if not _touches_a_review(self.assessment, edits, self.framework):
+                return new_text, changes
+            edited = self.session.from_text(self.path, new_text).model
+            if not isinstance(edited, Assessment):
+                return new_text, changes
+            stamps = _review_stamps(self.assessment, edited, edits, self.framework)
+            if stamps:
+                changes = [*changes, *stamps]
+                new_text = _splice(self.text, changes)
+            return new_text, changes
+        except EditError as exc:
+            raise _Refusal(
+                _refuse(
+                    self.name,
+                    "cannot-edit",
+                    _("cannot edit this file: {error}").format(error=exc),
+                    _("make this change by hand in an editor"),
+                )
+            ) from exc
+
+    def proved(self, new_text: str, changes: list[Change]) -> tuple[Loaded, list[Diagnostic]]:
+        """The file after the edit and the diagnostics the edit adds, once it adds no error and
+        changes only what it says."""
+        after = self.session.from_text(self.path, new_text)
+        added = new_diagnostics(self.before, self.doc, self.session.check(after), after.doc)
+        refusals = [d for d in added if d.severity is Severity.error]
+        if refusals:
+            raise _Refusal(refusals)
+        assert after.doc is not None  # no new error: it parsed
+        why = unintended(self.doc, self.text, after.doc, new_text, expected(self.doc.data, changes))
+        if why:
+            message = _("normtoets cannot make this edit safely: {reason}").format(reason=why)
+            hint = _("make this change by hand in an editor, and please report the file's layout")
+            raise _Refusal(_refuse(self.name, "unsafe-edit", message, hint))
+        return after, added
