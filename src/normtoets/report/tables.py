@@ -104,30 +104,43 @@ def _link_headers(cells: list[Cell]) -> None:
     (scope row); a cell's own `headers` attribute wins."""
     by_id = {str(cell.element.get("id")): cell for cell in cells if cell.header}
     order = {id(cell): index for index, cell in enumerate(cells)}
-    by_column: dict[int, list[Cell]] = {}
-    by_row: dict[int, list[Cell]] = {}
-    for head in cells:
-        if head.scope == "col":
-            for column in range(head.column, head.column + head.colspan):
-                by_column.setdefault(column, []).append(head)
-        elif head.scope == "row":
-            for row in range(head.row, head.row + head.rowspan):
-                by_row.setdefault(row, []).append(head)
+    by_column, by_row = _header_lines(cells)
     for cell in cells:
         explicit = str(cell.element.get("headers", "")).split()
         if explicit:
             cell.headers = [by_id[i] for i in explicit if i in by_id]
             continue
-        found = {
-            id(head): head
-            for column in range(cell.column, cell.column + cell.colspan)
-            for head in by_column.get(column, [])
-            if head is not cell and head.row + head.rowspan <= cell.row
-        }
-        found |= {
-            id(head): head
-            for row in range(cell.row, cell.row + cell.rowspan)
-            for head in by_row.get(row, [])
-            if head is not cell and head.column + head.colspan <= cell.column
-        }
+        above = [h for c in _columns(cell) for h in by_column.get(c, []) if _above(h, cell)]
+        left = [h for r in _rows_of(cell) for h in by_row.get(r, []) if _left_of(h, cell)]
+        found = {id(head): head for head in [*above, *left]}
         cell.headers = sorted(found.values(), key=lambda head: order[id(head)])
+
+
+def _header_lines(cells: list[Cell]) -> tuple[dict[int, list[Cell]], dict[int, list[Cell]]]:
+    """The column headers by the columns they span, the row headers by the rows they span."""
+    by_column: dict[int, list[Cell]] = {}
+    by_row: dict[int, list[Cell]] = {}
+    for head in cells:
+        if head.scope == "col":
+            for column in _columns(head):
+                by_column.setdefault(column, []).append(head)
+        elif head.scope == "row":
+            for row in _rows_of(head):
+                by_row.setdefault(row, []).append(head)
+    return by_column, by_row
+
+
+def _columns(cell: Cell) -> range:
+    return range(cell.column, cell.column + cell.colspan)
+
+
+def _rows_of(cell: Cell) -> range:
+    return range(cell.row, cell.row + cell.rowspan)
+
+
+def _above(head: Cell, cell: Cell) -> bool:
+    return head is not cell and head.row + head.rowspan <= cell.row
+
+
+def _left_of(head: Cell, cell: Cell) -> bool:
+    return head is not cell and head.column + head.colspan <= cell.column

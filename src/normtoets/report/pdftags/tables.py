@@ -24,10 +24,14 @@ def finish(table_nodes: list[Node], nodes: dict[int, Node]) -> None:
             if cell.header:
                 node.id = f"th-{number}-{cell.row}-{cell.column}"
         for cell, node in cells:  # every header cell has its id now
-            heads = [nodes.get(id(h.element)) for h in cell.headers]
-            ids = [h.id for h in heads if h is not None and h.id]
+            ids = _header_ids(cell, nodes)
             if ids:
                 node.attributes["Headers"] = pydyf.Array(pydyf.String(i) for i in ids)
+
+
+def _header_ids(cell: tables.Cell, nodes: dict[int, Node]) -> list[str]:
+    heads = [nodes.get(id(h.element)) for h in cell.headers]
+    return [h.id for h in heads if h is not None and h.id]
 
 
 def _attributes(cell: tables.Cell) -> dict[str, Any]:
