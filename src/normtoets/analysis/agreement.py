@@ -8,10 +8,11 @@ difference. Alpha and weighted kappa assume an order, which `nvt` is not part of
 computed over the judgements that at least two raters scored on the scale.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from normtoets.analysis import reliability
-from normtoets.models import Assessment, Framework, Theme
+from normtoets.models import Assessment, CriterionJudgement, Framework, Judgement, Scale, Theme
 
 
 @dataclass(frozen=True)
@@ -97,10 +98,6 @@ class Agreement:
 def _rows(framework: Framework, scorings: list[Scoring]) -> list[Row]:
     scale = framework.scale
     rows = []
-
-    def value(score: str | None) -> str | None:
-        return None if scale.is_not_assessed(score) else score
-
     for theme in framework.themes:
         for norm in theme.norms:
             judgements = [s.assessment.judgements.get(norm.id) for s in scorings]
@@ -111,8 +108,8 @@ def _rows(framework: Framework, scorings: list[Scoring]) -> list[Row]:
                     theme,
                     norm.id,
                     False,
-                    tuple(value(j.score if j else None) for j in judgements),
-                    tuple(j.finding if j else "" for j in judgements),
+                    _scores(scale, judgements),
+                    _findings(judgements),
                 )
             )
             for criterion in norm.criteria:
@@ -124,11 +121,27 @@ def _rows(framework: Framework, scorings: list[Scoring]) -> list[Row]:
                         theme,
                         norm.id,
                         True,
-                        tuple(value(p.score if p else None) for p in parts),
-                        tuple(p.finding if p else "" for p in parts),
+                        _scores(scale, parts),
+                        _findings(parts),
                     )
                 )
     return rows
+
+
+def _scores(
+    scale: Scale, judged: Sequence[Judgement | CriterionJudgement | None]
+) -> tuple[str | None, ...]:
+    """Each rater's score, None where the rater gave `nb` or no judgement at all."""
+
+    def value(score: str | None) -> str | None:
+        return None if scale.is_not_assessed(score) else score
+
+    return tuple(value(j.score if j else None) for j in judged)
+
+
+def _findings(judged: Sequence[Judgement | CriterionJudgement | None]) -> tuple[str, ...]:
+    """Each rater's finding, empty where the rater gave no judgement."""
+    return tuple(j.finding if j else "" for j in judged)
 
 
 def figures(framework: Framework, rows: list[Row], raters: int) -> Figures:

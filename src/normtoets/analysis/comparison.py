@@ -133,24 +133,42 @@ def _row(
     best = [m for m, r in ranks.items() if r == top]
     differs = len(set(ranks.values())) > 1
     # An example for the others: it meets the norm, and scores better than another.
-    examples = (
-        {
-            m: first_sentence(j.finding)
-            for m in best
-            if framework.scale.meets(scores[m]) and (j := judged[m])
-        }
-        if differs
-        else {}
-    )
-    label = item.short or item.text if isinstance(item, Norm) else item.text
-    bases = {
+    examples = _examples(framework, best, scores, judged) if differs else {}
+    return Row(item.id, item.text, _label(item), theme, norm_id, item.id != norm_id, scores, best,
+               differs, examples, len(ranks), _bases(scores, judged))  # fmt: skip
+
+
+def _label(item: Norm | Criterion) -> str:
+    """The norm's short title where the framework gives one, else its text."""
+    return item.short or item.text if isinstance(item, Norm) else item.text
+
+
+def _examples(
+    framework: Framework,
+    best: list[str],
+    scores: dict[str, str | None],
+    judged: dict[str, Judgement | CriterionJudgement | None],
+) -> dict[str, str]:
+    """The best-scoring municipalities whose score meets the norm, each with the first sentence
+    of its finding."""
+    return {
+        m: first_sentence(j.finding)
+        for m in best
+        if framework.scale.meets(scores[m]) and (j := judged[m])
+    }
+
+
+def _bases(
+    scores: dict[str, str | None], judged: dict[str, Judgement | CriterionJudgement | None]
+) -> dict[str, Basis]:
+    """The scores that do not rest on the study's own research, with their basis (only a norm's
+    judgement has one; an unassessed score needs none)."""
+    return {
         m: j.basis
         for m, j in judged.items()
         if isinstance(j, Judgement) and j.basis and j.basis.kind is not BasisKind.onderzoek
         and scores[m] is not None
     }  # fmt: skip
-    return Row(item.id, item.text, label, theme, norm_id, item.id != norm_id, scores, best,
-               differs, examples, len(ranks), bases)  # fmt: skip
 
 
 def _mean(framework: Framework, codes: list[str]) -> float | None:
@@ -164,46 +182,69 @@ def build(
     framework: Framework, assessments: list[Assessment], study: Study | None = None
 ) -> Comparison:
     """Compare assessments of one framework. Order: the study's list, then the rest by name."""
+    assessments = _in_study_order(assessments, study)
+    names = [a.municipality for a in assessments]
+    _check_one_each(names)
+    rows: list[Row] = []
+    rollups: list[Rollup] = []
+    for theme in framework.themes:
+        theme_rows = [
+            row for norm in theme.norms for row in _norm_rows(framework, theme, norm, assessments)
+        ]
+        rows += theme_rows
+        rollups.append(_rollup(framework, theme, theme_rows, names))
+    lessons = [*study.general_lessons, *study.mutual_lessons] if study else []
+    return Comparison(
+        framework, names, rows, rollups, lessons, study.units if study else UNITS["gemeente"]
+    )
+
+
+def _in_study_order(assessments: list[Assessment], study: Study | None) -> list[Assessment]:
+    """The study's municipalities in its order, then the rest by name."""
     order = study.municipalities if study else []
     place: dict[str, int] = {}  # a dict, not list.index: that was files × municipalities
     for i, name in enumerate(order):
         place.setdefault(name_key(name), i)
-    assessments = sorted(
+    return sorted(
         assessments,
         key=lambda a: (place.get(name_key(a.municipality), len(order)), a.municipality),
     )
-    names = [a.municipality for a in assessments]
-    # Keyed by name below: a second assessment of one municipality would silently replace the
-    # first (selection refuses it with a diagnostic; this guards other callers).
+
+
+def _check_one_each(names: list[str]) -> None:
+    """Refuse a second assessment of one municipality (any spelling)."""
+    # Keyed by name in build: a second assessment of one municipality would silently replace
+    # the first (selection refuses it with a diagnostic; this guards other callers).
     keys = [name_key(name) for name in names]
     if len(set(keys)) != len(keys):
         twice = sorted({n for n, k in zip(names, keys, strict=True) if keys.count(k) > 1})
         raise ValueError(
             _("one assessment per municipality: {names}").format(names=", ".join(twice))
         )
-    rows: list[Row] = []
-    rollups: list[Rollup] = []
-    for theme in framework.themes:
-        theme_codes: dict[str, list[str]] = {m: [] for m in names}
-        for norm in theme.norms:
-            judgements = {a.municipality: a.judgements.get(norm.id) for a in assessments}
-            row = _row(framework, theme, norm, norm.id, dict(judgements))
-            rows.append(row)
-            for m, score in row.scores.items():
-                if score is not None:
-                    theme_codes[m].append(score)
-            for criterion in norm.criteria:
-                judged = {m: j.criteria.get(criterion.id) if j else None
-                          for m, j in judgements.items()}  # fmt: skip
-                rows.append(_row(framework, theme, criterion, norm.id, dict(judged)))
-        rollups.append(
-            Rollup(
-                theme,
-                {m: Counter(codes) for m, codes in theme_codes.items()},
-                {m: _mean(framework, codes) for m, codes in theme_codes.items()},
-            )
-        )
-    lessons = [*study.general_lessons, *study.mutual_lessons] if study else []
-    return Comparison(
-        framework, names, rows, rollups, lessons, study.units if study else UNITS["gemeente"]
+
+
+def _norm_rows(
+    framework: Framework, theme: Theme, norm: Norm, assessments: list[Assessment]
+) -> list[Row]:
+    """The norm's row, followed by one per criterion."""
+    judgements = {a.municipality: a.judgements.get(norm.id) for a in assessments}
+    rows = [_row(framework, theme, norm, norm.id, dict(judgements))]
+    for criterion in norm.criteria:
+        judged = {m: j.criteria.get(criterion.id) if j else None
+                  for m, j in judgements.items()}  # fmt: skip
+        rows.append(_row(framework, theme, criterion, norm.id, dict(judged)))
+    return rows
+
+
+def _rollup(framework: Framework, theme: Theme, rows: list[Row], names: list[str]) -> Rollup:
+    """Per municipality, the codes it was given on the theme's norms (criteria do not count):
+    how often each occurs, and their mean."""
+    theme_codes = {
+        m: [score for row in rows if not row.is_criterion and (score := row.scores[m]) is not None]
+        for m in names
+    }
+    return Rollup(
+        theme,
+        {m: Counter(codes) for m, codes in theme_codes.items()},
+        {m: _mean(framework, codes) for m, codes in theme_codes.items()},
     )

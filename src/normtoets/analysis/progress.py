@@ -56,22 +56,9 @@ def wederhoor_pending(assessment: Assessment) -> list[str]:
 def progress(
     file: str, framework: Framework, assessment: Assessment, unit: Unit | None = None
 ) -> Progress:
-    scale = framework.scale
     judgements = assessment.judgements
-    # Done with: scored on the scale or judged not applicable (`nvt`); `nb` is still open.
-    scored = [
-        n.id
-        for n in framework.norms()
-        if n.id in judgements and not scale.is_not_assessed(judgements[n.id].score)
-    ]
-    criteria_scored = sum(
-        1
-        for n in framework.norms()
-        for c in n.criteria
-        if n.id in judgements
-        and (cj := judgements[n.id].criteria.get(c.id))
-        and not scale.is_not_assessed(cj.score)
-    )
+    scored = _scored_norms(framework, assessment)
+    criteria_scored = _criteria_scored(framework, assessment)
     cited = cited_sources(assessment)
     return Progress(
         file=file,
@@ -90,4 +77,28 @@ def progress(
         responses=sum(1 for j in judgements.values() if j.responses),
         wederhoor_pending=wederhoor_pending(assessment),
         unit=unit or UNITS["gemeente"],
+    )
+
+
+def _scored_norms(framework: Framework, assessment: Assessment) -> list[str]:
+    """The norms done with, in framework order: scored on the scale or judged not applicable
+    (`nvt`); `nb` is still open."""
+    judgements = assessment.judgements
+    return [
+        n.id
+        for n in framework.norms()
+        if n.id in judgements and not framework.scale.is_not_assessed(judgements[n.id].score)
+    ]
+
+
+def _criteria_scored(framework: Framework, assessment: Assessment) -> int:
+    """How many criteria are done with, as norms are (see _scored_norms)."""
+    judgements = assessment.judgements
+    return sum(
+        1
+        for n in framework.norms()
+        for c in n.criteria
+        if n.id in judgements
+        and (cj := judgements[n.id].criteria.get(c.id))
+        and not framework.scale.is_not_assessed(cj.score)
     )

@@ -103,6 +103,25 @@ def _followed(later: Round, rounds: list[Round]) -> Round | None:
 
 def build(rounds: list[Round]) -> Register:
     """Every recommendation in `rounds`, in order of year, study, municipality and id."""
+    latest, unmatched = _follow_ups(rounds)
+    entries = []
+    for r in rounds:
+        for recommendation in r.assessment.recommendations:
+            found = latest.get((id(r), recommendation.id))
+            entries.append(
+                Entry(r, recommendation, found[0] if found else None, found[1] if found else None)
+            )
+    entries.sort(
+        key=lambda e: (e.round.year or 0, e.study_title, name_key(e.municipality), _order(e))
+    )
+    return Register(entries, unmatched)
+
+
+def _follow_ups(
+    rounds: list[Round],
+) -> tuple[dict[tuple[int, str], tuple[FollowUp, Round]], list[tuple[Round, FollowUp]]]:
+    """Per recommendation, keyed by (id() of its round, its id): its latest follow-up and the
+    round that gives it. And the follow-ups of no recommendation found, in the rounds' order."""
     latest: dict[tuple[int, str], tuple[FollowUp, Round]] = {}
     unmatched: list[tuple[Round, FollowUp]] = []
     for later in rounds:
@@ -118,17 +137,7 @@ def build(rounds: list[Round]) -> Register:
             known = latest.get(key)
             if known is None or (known[1].when or dt.date.min) < (later.when or dt.date.min):
                 latest[key] = (follow_up, later)
-    entries = []
-    for r in rounds:
-        for recommendation in r.assessment.recommendations:
-            found = latest.get((id(r), recommendation.id))
-            entries.append(
-                Entry(r, recommendation, found[0] if found else None, found[1] if found else None)
-            )
-    entries.sort(
-        key=lambda e: (e.round.year or 0, e.study_title, name_key(e.municipality), _order(e))
-    )
-    return Register(entries, unmatched)
+    return latest, unmatched
 
 
 def _order(entry: Entry) -> tuple[int, str]:

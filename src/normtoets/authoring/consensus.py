@@ -95,6 +95,32 @@ def _judgement(agreement: Agreement, row: Row, indent: str) -> tuple[list[str], 
     return lines, score
 
 
+def _researchers(agreement: Agreement) -> list[str]:
+    """Every rater's researchers, then the raters themselves, each once, in order."""
+    everyone = [r for s in agreement.scorings for r in s.assessment.researchers]
+    everyone += [s.assessment.rater for s in agreement.scorings if s.assessment.rater]
+    return list(dict.fromkeys(everyone))
+
+
+def _norm(agreement: Agreement, row: Row, intended: dict[str, str]) -> list[str]:
+    """One norm's judgement with its criteria's, each under the raters' differences while it
+    is open; records in `intended` the score each gets."""
+    lines: list[str] = []
+    norm_lines, intended[row.id] = _judgement(agreement, row, "    ")
+    criteria = [r for r in agreement.rows if r.is_criterion and r.norm_id == row.id]
+    if _open(row):
+        lines += _differences(agreement, row, "  ")
+    lines += [f"  {_key(row.id)}:", *norm_lines]
+    if criteria:
+        lines.append("    criteria:")
+    for criterion in criteria:
+        if _open(criterion):
+            lines += _differences(agreement, criterion, "      ")
+        criterion_lines, intended[criterion.id] = _judgement(agreement, criterion, "        ")
+        lines += [f"      {_key(criterion.id)}:", *criterion_lines]
+    return lines
+
+
 def consensus_text(agreement: Agreement) -> tuple[str, dict[str, str]]:
     """The new file's text, and the score it gives each judgement (to check it against)."""
     first = agreement.scorings[0].assessment
@@ -108,9 +134,7 @@ def consensus_text(agreement: Agreement) -> tuple[str, dict[str, str]]:
         ).format(municipality=first.municipality, count=len(agreement.scorings), files=files),
         "",
     )
-    everyone = [r for s in agreement.scorings for r in s.assessment.researchers]
-    everyone += [s.assessment.rater for s in agreement.scorings if s.assessment.rater]
-    researchers = list(dict.fromkeys(everyone))
+    researchers = _researchers(agreement)
     fw = agreement.framework
     lines += [
         f"framework: {{id: {_quoted(fw.id)}, version: {_quoted(fw.version)}}}",
@@ -124,20 +148,8 @@ def consensus_text(agreement: Agreement) -> tuple[str, dict[str, str]]:
     ]
     intended: dict[str, str] = {}
     for row in agreement.rows:
-        if row.is_criterion:
-            continue
-        norm_lines, intended[row.id] = _judgement(agreement, row, "    ")
-        criteria = [r for r in agreement.rows if r.is_criterion and r.norm_id == row.id]
-        if _open(row):
-            lines += _differences(agreement, row, "  ")
-        lines += [f"  {_key(row.id)}:", *norm_lines]
-        if criteria:
-            lines.append("    criteria:")
-        for criterion in criteria:
-            if _open(criterion):
-                lines += _differences(agreement, criterion, "      ")
-            criterion_lines, intended[criterion.id] = _judgement(agreement, criterion, "        ")
-            lines += [f"      {_key(criterion.id)}:", *criterion_lines]
+        if not row.is_criterion:
+            lines += _norm(agreement, row, intended)
     return "\n".join(lines) + "\n", intended
 
 

@@ -279,9 +279,7 @@ def score(
 
     if not file.is_file():
         raise UsageError(_("path not found: {path}").format(path=file))
-    if value is not None and score_option is not None:
-        raise UsageError(_("give the score once: as SCORE or as --score"))
-    value = value if value is not None else score_option
+    value = _one_score(value, score_option)
     if all(x is None for x in (value, finding, evidence, scored_by, reviewed_by)):
         raise UsageError(
             _(
@@ -293,13 +291,7 @@ def score(
         raise UsageError(_("--evidence and --quote go together"))
     given = {"score": value, "--finding": finding, "--evidence": evidence, "--quote": quote,
              "--scored-by": scored_by, "--reviewed-by": reviewed_by}  # fmt: skip
-    for option, text in given.items():
-        if text is not None and any("\udc80" <= char <= "\udcff" for char in text):
-            raise UsageError(
-                _("{option} holds bytes that are not UTF-8; check the terminal's encoding").format(
-                    option=option
-                )
-            )
+    _refuse_undecoded(given)
     source, _colon, page = (evidence or "").partition(":")
     edit = Edit(target, value, finding, source or None, page or None, quote, scored_by, reviewed_by)
     require_folders(sources)
@@ -310,3 +302,22 @@ def score(
         )
     typer.echo(_("{file}: {target} updated").format(file=file, target=target))
     warn(prepared.notices)  # what the edit leaves to look at: a quote not found, a stale review
+
+
+def _one_score(value: str | None, score_option: str | None) -> str | None:
+    """The score, given as SCORE or as --score (a score that starts with '-'), never both."""
+    if value is not None and score_option is not None:
+        raise UsageError(_("give the score once: as SCORE or as --score"))
+    return value if value is not None else score_option
+
+
+def _refuse_undecoded(given: dict[str, str | None]) -> None:
+    """Refuse the first option holding bytes the terminal's encoding did not decode: Python
+    keeps such bytes of the command line as lone surrogates, U+DC80 to U+DCFF."""
+    for option, text in given.items():
+        if text is not None and any("\udc80" <= char <= "\udcff" for char in text):
+            raise UsageError(
+                _("{option} holds bytes that are not UTF-8; check the terminal's encoding").format(
+                    option=option
+                )
+            )

@@ -8,7 +8,7 @@
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,8 +25,12 @@ from normtoets.cli.common import (
     guarded,
 )
 from normtoets.cli.helptext import Command
-from normtoets.core.diagnostics import Severity, has_errors
+from normtoets.core.diagnostics import Diagnostic, Severity, has_errors
 from normtoets.core.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from normtoets.analysis.progress import Progress
+    from normtoets.loading.session import Loaded, Session
 
 
 class StatusFormat(StrEnum):
@@ -122,33 +126,47 @@ def status(
     ] = False,
 ) -> None:
     """status: a row per assessment, then what is open; or JSON."""
-    from normtoets.analysis.progress import progress
-    from normtoets.loading.selection import study_members
-    from normtoets.loading.session import Session
-    from normtoets.loading.validate import collect
-
     paths = paths or [Path("assessments")]
     target = destination(output, [*paths, *(norms or [])], force)
-    session = Session(norms)
-    loaded = session.load_all(collect(paths))
-    for item in loaded:
-        session.register(item)
-    rows, problems = [], []
-    for item in loaded:  # a study's own errors: a municipality listed without an assessment
-        if item.kind == "study":
-            problems += [d for d in session.check(item) if d.severity is Severity.error]
-    for item in study_members(loaded):
-        framework = session.framework(item.model.framework) if item.model else None
-        if item.model is None or framework is None:
-            problems += [d for d in session.check(item) if d.severity is Severity.error]
-            continue
-        study = session.study_for(item.path)
-        rows.append(progress(item.name, framework, item.model, study.units if study else None))
+    rows, problems = _progress_rows(paths, norms)
     table = "table" if output_format is StatusFormat.text else output_format.value
     emit_result("status", table, rows, None, target)
     if problems:
         fail_with(problems)
     raise typer.Exit(1 if strict and not all(r.complete for r in rows) else 0)
+
+
+def _progress_rows(
+    paths: list[Path], norms: list[Path] | None
+) -> tuple[list["Progress"], list[Diagnostic]]:
+    """A progress row per assessment of `paths`, and the errors of the files that have none."""
+    from normtoets.analysis.progress import progress
+    from normtoets.loading.selection import study_members
+    from normtoets.loading.session import Session
+    from normtoets.loading.validate import collect
+
+    session = Session(norms)
+    loaded = session.load_all(collect(paths))
+    for item in loaded:
+        session.register(item)
+    rows: list[Progress] = []
+    problems: list[Diagnostic] = []
+    for item in loaded:  # a study's own errors: a municipality listed without an assessment
+        if item.kind == "study":
+            problems += _errors(session, item)
+    for item in study_members(loaded):
+        framework = session.framework(item.model.framework) if item.model else None
+        if item.model is None or framework is None:
+            problems += _errors(session, item)
+            continue
+        study = session.study_for(item.path)
+        rows.append(progress(item.name, framework, item.model, study.units if study else None))
+    return rows, problems
+
+
+def _errors(session: "Session", item: "Loaded") -> list[Diagnostic]:
+    """The errors of one file; status leaves its warnings to validate."""
+    return [d for d in session.check(item) if d.severity is Severity.error]
 
 
 @app.command(

@@ -18,7 +18,10 @@ from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from normtoets.report.batch import Job
+    from rich.console import Console
+
+    from normtoets.loading.session import Loaded
+    from normtoets.report.batch import Job, Outcome
 
 
 def _jobs(
@@ -28,27 +31,14 @@ def _jobs(
 
     The whole study is checked first, as `compare` checks it: an error in one assessment
     leaves that one out; an error in the study file or the framework stops everything."""
-    from normtoets.loading.selection import select, study_members
-    from normtoets.loading.session import Session
-    from normtoets.loading.validate import collect
     from normtoets.report.batch import Job
 
-    session = Session(norms or None)
-    _selection, diagnostics = select([study], session=session)
-    assessments = study_members(session.load_all(collect([study])))
-    names = {i.name for i in assessments} | {str(i.path) for i in assessments}
-    errors = [d for d in diagnostics if d.severity is Severity.error]
-    if any(d.file not in names for d in errors):
-        fail_with(diagnostics, _("No report was written."))
-    failing = {d.file for d in errors}
-    warn([d for d in diagnostics if d.file not in failing])
+    assessments, errors = _checked(study, norms)
     suffix = {"pdf": ".pdf", "html": ".html", "docx": ".docx"}[kind]
     jobs: list[Job] = []
     seen: dict[Path, Path] = {}
     inputs = [study, *([templates] if templates else []), *norms]
     for item in assessments:
-        if item.name in failing or str(item.path) in failing:
-            continue
         name = output / f"{item.path.stem}{suffix}"
         if name in seen:
             raise UsageError(
@@ -63,6 +53,26 @@ def _jobs(
     return jobs, errors
 
 
+def _checked(study: Path, norms: list[Path]) -> tuple[list["Loaded"], list[Diagnostic]]:
+    """The study's assessments without an error, and the errors of the others; an error
+    outside the assessments fails the run, the warnings of what is reported are shown."""
+    from normtoets.loading.selection import select, study_members
+    from normtoets.loading.session import Session
+    from normtoets.loading.validate import collect
+
+    session = Session(norms or None)
+    _selection, diagnostics = select([study], session=session)
+    assessments = study_members(session.load_all(collect([study])))
+    names = {i.name for i in assessments} | {str(i.path) for i in assessments}
+    errors = [d for d in diagnostics if d.severity is Severity.error]
+    if any(d.file not in names for d in errors):
+        fail_with(diagnostics, _("No report was written."))
+    failing = {d.file for d in errors}
+    warn([d for d in diagnostics if d.file not in failing])
+    usable = [i for i in assessments if i.name not in failing and str(i.path) not in failing]
+    return usable, errors
+
+
 def report_each(
     study: Path,
     output: Path,
@@ -72,11 +82,23 @@ def report_each(
     norms: list[Path] | None,
     workers: int | None,
 ) -> None:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    _check_folders(study, output)
+    jobs, invalid = _jobs(study, output, kind, force, templates, list(norms or []))
+    _make_folder(output)
+    console = stderr()
+    outcomes = _render(jobs, workers, console)
+    written = [o for o in outcomes if o.error is None]
+    for outcome in written:
+        typer.echo(_("wrote {file}").format(file=outcome.job.target))
+    _tell_failures(outcomes, invalid, console)
+    failed = len(outcomes) - len(written) + len({d.file for d in invalid})
+    console.print(_tally(len(written), failed), highlight=False, markup=False)
+    if failed:
+        raise typer.Exit(1)
 
-    from normtoets.output.diagnostics import render_text
-    from normtoets.report.batch import default_jobs, render_all
 
+def _check_folders(study: Path, output: Path) -> None:
+    """The usage errors of the study folder and the output folder, before anything is read."""
     if not study.is_dir():
         raise UsageError(_("--each takes a study folder, not {path}").format(path=study))
     from normtoets.files.output_target import is_stream
@@ -98,7 +120,9 @@ def report_each(
                 "folder, or name another one"
             ).format(output=output, target=os.readlink(output))
         )
-    jobs, invalid = _jobs(study, output, kind, force, templates, list(norms or []))
+
+
+def _make_folder(output: Path) -> None:
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -107,7 +131,14 @@ def report_each(
                 output=output, error=exc.strerror or exc
             )
         ) from None
-    console = stderr()
+
+
+def _render(jobs: list["Job"], workers: int | None, console: "Console") -> list["Outcome"]:
+    """Every report rendered (`workers` at once), with a progress bar on stderr."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from normtoets.report.batch import default_jobs, render_all
+
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -116,10 +147,15 @@ def report_each(
         transient=True,
     ) as bar:
         task = bar.add_task(_("reports"), total=len(jobs))
-        outcomes = render_all(jobs, workers or default_jobs(), lambda _o: bar.advance(task))
-    written = [o for o in outcomes if o.error is None]
-    for outcome in written:
-        typer.echo(_("wrote {file}").format(file=outcome.job.target))
+        return render_all(jobs, workers or default_jobs(), lambda _o: bar.advance(task))
+
+
+def _tell_failures(
+    outcomes: list["Outcome"], invalid: list[Diagnostic], console: "Console"
+) -> None:
+    """The errors of the assessments left out, then why each failed report failed."""
+    from normtoets.output.diagnostics import render_text
+
     if invalid:
         render_text(sys.stderr, invalid, len({d.file for d in invalid}))
     for outcome in outcomes:
@@ -132,18 +168,14 @@ def report_each(
                 markup=False,
                 soft_wrap=True,
             )
-    failed = len(outcomes) - len(written) + len({d.file for d in invalid})
-    console.print(
-        ngettext("{count} report written", "{count} reports written", len(written)).format(
-            count=len(written)
-        )
-        + (
-            ", " + ngettext("{count} failed", "{count} failed", failed).format(count=failed)
-            if failed
-            else ""
-        ),
-        highlight=False,
-        markup=False,
+
+
+def _tally(written: int, failed: int) -> str:
+    """The closing line: the reports written, and those failed when any did."""
+    return ngettext("{count} report written", "{count} reports written", written).format(
+        count=written
+    ) + (
+        ", " + ngettext("{count} failed", "{count} failed", failed).format(count=failed)
+        if failed
+        else ""
     )
-    if failed:
-        raise typer.Exit(1)

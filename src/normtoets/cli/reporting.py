@@ -180,6 +180,13 @@ def _kind(
         if compare or split or since:
             raise UsageError(_("--each is the report of every municipality alone"))
         return Kind.municipality
+    _check_one_or_comparison(path, compare=compare, split=split, since=since)
+    return Kind.comparison if compare else Kind.municipality
+
+
+def _check_one_or_comparison(path: Path, *, compare: bool, split: bool, since: Path | None) -> None:
+    """The usage errors of a municipality's report or the comparison: --split and --since
+    are for the first, a folder is for the second."""
     if compare and split:
         raise UsageError(_("--split is for the report of one municipality"))
     if compare and since:
@@ -191,7 +198,6 @@ def _kind(
                 "the report of every municipality"
             ).format(path=path)
         )
-    return Kind.comparison if compare else Kind.municipality
 
 
 def _make(request: "Request", output: Path, html: bool, force: bool) -> None:

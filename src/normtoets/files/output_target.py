@@ -56,29 +56,9 @@ def target(output: Path, *, inputs: Iterable[Path] = (), force: bool = False) ->
     if is_stream(output):
         return None
     resolved = Path(os.path.realpath(output))
-    try:
-        info = resolved.stat()
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise UsageError(f"{output}: {exc.strerror or exc}") from None
-    if info is not None and stat.S_ISDIR(info.st_mode):
-        raise UsageError(
-            _("{output} is a folder; give a file name for the output").format(output=output)
-        )
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        raise UsageError(
-            _(
-                "{output} is not a regular file (a device, pipe or socket); use '-' to write to "
-                "standard output"
-            ).format(output=output)
-        )
-    if info is not None and _same_file(resolved, inputs):
-        raise UsageError(
-            _("{output} is one of this command's inputs; choose another output file").format(
-                output=output
-            )
-        )
+    info = _status(output, resolved)
+    if info is not None:
+        _refuse_unwritable(output, resolved, info, inputs)
     if resolved.suffix.lower() in YAML_SUFFIXES or (
         info is not None and _looks_like_normtoets_yaml(resolved)
     ):
@@ -93,6 +73,40 @@ def target(output: Path, *, inputs: Iterable[Path] = (), force: bool = False) ->
             _("{output} exists already; add --force to replace it").format(output=output)
         )
     return resolved
+
+
+def _status(output: Path, resolved: Path) -> os.stat_result | None:
+    """What is at the resolved path; None when nothing is there (yet)."""
+    try:
+        return resolved.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise UsageError(f"{output}: {exc.strerror or exc}") from None
+
+
+def _refuse_unwritable(
+    output: Path, resolved: Path, info: os.stat_result, inputs: Iterable[Path]
+) -> None:
+    """Refuse what is there already and may never be replaced, with or without --force: a
+    folder, a device, pipe or socket, or one of the command's inputs."""
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(
+            _("{output} is a folder; give a file name for the output").format(output=output)
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise UsageError(
+            _(
+                "{output} is not a regular file (a device, pipe or socket); use '-' to write to "
+                "standard output"
+            ).format(output=output)
+        )
+    if _same_file(resolved, inputs):
+        raise UsageError(
+            _("{output} is one of this command's inputs; choose another output file").format(
+                output=output
+            )
+        )
 
 
 def inputs_of(paths: Iterable[Path]) -> list[Path]:

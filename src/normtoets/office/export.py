@@ -30,6 +30,7 @@ from normtoets.office.layout import (
     META_SHEET,
     OVERVIEW_SHEET,
     THEME_ROW,
+    Column,
     cell_digest,
     column_letter,
     sheet_name,
@@ -192,27 +193,29 @@ def _municipality_sheet(
         values[row.id] = [row.values[key] for key in EDITABLE]
         if row.is_criterion:
             criteria.append(row.id)
-        cells = []
-        for column in COLUMNS:
-            where = f"{file} {row.id} {column.key}"
-            if column.key == "id":
-                style = styles.criterion_id if row.is_criterion else styles.locked
-                cells.append(wb.text(sheet, row.id, style))
-            elif column.key == "text":
-                cells.append(wb.text(sheet, row.text, styles.locked, where=where))
-            elif column.key == "evidence":  # no evidence: no cell (locked, as any)
-                evidence = row.evidence or None
-                cells.append(evidence and wb.text(sheet, evidence, styles.locked, where=where))
-            elif column.key == "score":
-                code = row.values["score"]
-                cells.append(wb.text(sheet, code, styles.score(code), where=where))
-            elif column.norm_only and row.is_criterion:
-                cells.append(None)  # no cell: locked, as every cell not written
-            else:
-                cells.append(wb.text(sheet, row.values[column.key], styles.editable, where=where))
+        cells = [_cell(sheet, row, column, styles, file) for column in COLUMNS]
         locked.append(sheet, cells, _EDITABLE_COLUMNS)
     _score_list(sheet, framework, len(ids) + 1)
     return {"rows": ids, "values": values, "criteria": criteria, "locked": locked.cells}
+
+
+def _cell(sheet: Any, row: Row, column: Column, styles: _Styles, file: str) -> Any:
+    """One norm's or criterion's cell in `column`; None where it has no cell (locked)."""
+    where = f"{file} {row.id} {column.key}"
+    if column.key == "id":
+        style = styles.criterion_id if row.is_criterion else styles.locked
+        return wb.text(sheet, row.id, style)
+    if column.key == "text":
+        return wb.text(sheet, row.text, styles.locked, where=where)
+    if column.key == "evidence":  # no evidence: no cell (locked, as any)
+        evidence = row.evidence or None
+        return evidence and wb.text(sheet, evidence, styles.locked, where=where)
+    if column.key == "score":
+        code = row.values["score"]
+        return wb.text(sheet, code, styles.score(code), where=where)
+    if column.norm_only and row.is_criterion:
+        return None  # no cell: locked, as every cell not written
+    return wb.text(sheet, row.values[column.key], styles.editable, where=where)
 
 
 def _overview(

@@ -345,24 +345,34 @@ def _scale(table: Table | None, built: Built, problems: _Problems) -> None:
     for number, row in table.rows:
         if number <= start or not any(row):
             continue
-        cells = {key: (row[i] if i < len(row) else "") for key, i in columns.items()}
-        meets = cells["meets"].casefold()
-        if meets not in _YES | _NO:
-            problems.at(table, number, columns["meets"], _("voldaan is 'ja' or 'nee'"))
-            continue
-        level: dict[str, Any] = {
-            "code": cells["code"],
-            "label": cells["label"],
-            "meets": meets in _YES,
-        }
-        if cells.get("value"):
-            try:
-                level["value"] = float(cells["value"].replace(",", "."))
-            except ValueError:
-                problems.at(table, number, columns["value"], _("waarde is a number"))
-        if cells.get("color"):
-            level["color"] = cells["color"]
-        built.levels.append(level)
+        level = _level(table, number, row, columns, problems)
+        if level is not None:
+            built.levels.append(level)
+
+
+def _level(
+    table: Table, number: int, row: list[str], columns: dict[str, int], problems: _Problems
+) -> dict[str, Any] | None:
+    """The level of one row of the scale; None when the row is refused. A bad value is
+    refused, the level kept without it."""
+    cells = {key: (row[i] if i < len(row) else "") for key, i in columns.items()}
+    meets = cells["meets"].casefold()
+    if meets not in _YES | _NO:
+        problems.at(table, number, columns["meets"], _("voldaan is 'ja' or 'nee'"))
+        return None
+    level: dict[str, Any] = {
+        "code": cells["code"],
+        "label": cells["label"],
+        "meets": meets in _YES,
+    }
+    if cells.get("value"):
+        try:
+            level["value"] = float(cells["value"].replace(",", "."))
+        except ValueError:
+            problems.at(table, number, columns["value"], _("waarde is a number"))
+    if cells.get("color"):
+        level["color"] = cells["color"]
+    return level
 
 
 def build(path: Path) -> tuple[Built, list[Diagnostic]]:

@@ -223,35 +223,61 @@ def run(workbook: Path, session: Session, root: Path, *, dry_run: bool) -> Outco
         for target in sorted(set(targets)):
             stack.enter_context(locked(target))
         raws = [target.read_bytes() for target in targets]  # read once, under the lock
-        plans = []
-        for (record, sheet), raw in zip(sheets, raws, strict=True):
-            now = _now(session, record, raw)
-            if now is None:
-                refusals.at(
-                    record.sheet,
-                    "not-an-assessment",
-                    _("{path} no longer loads as an assessment; run normtoets validate").format(
-                        path=record.path
-                    ),
-                )
-                continue
-            plans.append(_plan(record, sheet, now.values, refusals))
-            _scale_problems(plans[-1], now.codes, refusals)
+        plans = _plans(sheets, raws, session, refusals)
         if refusals.found:
             return Outcome(str(workbook), plans, refusals.found)
-        changes = []
-        for plan, target, raw in zip(plans, targets, raws, strict=True):
-            if not plan.edits:
-                continue
-            prepared = prepare(plan.record.path, raw, _edits(plan), session)
-            if prepared.data is None:
-                refusals.found += _attributed(str(workbook), plan, raw, prepared.refusals, session)
-            else:
-                changes.append((target, raw, prepared.data))
+        changes = _changes(workbook, plans, targets, raws, session, refusals)
         if refusals.found or dry_run:
             return Outcome(str(workbook), plans, refusals.found)
         replace_all(changes)
     return Outcome(str(workbook), plans, [], written=True)
+
+
+def _plans(
+    sheets: list[tuple[Record, SheetValues]],
+    raws: list[bytes],
+    session: Session,
+    refusals: Refusals,
+) -> list[FilePlan]:
+    """Each file's edits, set against the bytes it holds now (`raws`, read under the locks);
+    a file that no longer loads as an assessment is refused."""
+    plans = []
+    for (record, sheet), raw in zip(sheets, raws, strict=True):
+        now = _now(session, record, raw)
+        if now is None:
+            refusals.at(
+                record.sheet,
+                "not-an-assessment",
+                _("{path} no longer loads as an assessment; run normtoets validate").format(
+                    path=record.path
+                ),
+            )
+            continue
+        plans.append(_plan(record, sheet, now.values, refusals))
+        _scale_problems(plans[-1], now.codes, refusals)
+    return plans
+
+
+def _changes(
+    workbook: Path,
+    plans: list[FilePlan],
+    targets: list[Path],
+    raws: list[bytes],
+    session: Session,
+    refusals: Refusals,
+) -> list[tuple[Path, bytes, bytes]]:
+    """Each edited file as replace_all takes it (target, its bytes now, its new bytes), every
+    file's edits proved; a refused file's problems added to `refusals`, at their cells."""
+    changes = []
+    for plan, target, raw in zip(plans, targets, raws, strict=True):
+        if not plan.edits:
+            continue
+        prepared = prepare(plan.record.path, raw, _edits(plan), session)
+        if prepared.data is None:
+            refusals.found += _attributed(str(workbook), plan, raw, prepared.refusals, session)
+        else:
+            changes.append((target, raw, prepared.data))
+    return changes
 
 
 def _edits(plan: FilePlan) -> list[Edit]:

@@ -211,16 +211,11 @@ def records(
         for line in lines:
             kind, *rest = line or [None]
             if kind == "overview":
-                overview = json.loads("".join(chunk or "" for chunk in rest))
+                overview = _joined(rest)
             elif kind == "sheet" and len(rest) >= 5:
-                sheet, relative, given, digest, *chunks = rest
-                data = json.loads("".join(chunk or "" for chunk in chunks))
-                place = _place(workbook, relative, given, root, sheet or "", refusals)
-                if place is not None:
-                    found.append(
-                        Record(sheet or "", *place, digest or "", data["rows"], data["values"],
-                               set(data["criteria"]), data["locked"])
-                    )  # fmt: skip
+                record = _record(workbook, root, rest, refusals)
+                if record is not None:
+                    found.append(record)
     except (json.JSONDecodeError, KeyError, TypeError, ValueError):
         _changed_meta(refusals)
         return {}, []
@@ -228,6 +223,25 @@ def records(
         _changed_meta(refusals)
         return {}, []
     return overview, _distinct(found, refusals)
+
+
+def _joined(chunks: list[str | None]) -> Any:
+    """The JSON that export wrote across a line's cells, one chunk a cell."""
+    return json.loads("".join(chunk or "" for chunk in chunks))
+
+
+def _record(
+    workbook: Path, root: Path, line: list[str | None], refusals: Refusals
+) -> Record | None:
+    """The record of one municipality's line (sheet, paths, digest, JSON chunks); None when its
+    file may not be used (refused). A line not as export wrote it raises what records() catches."""
+    sheet, relative, given, digest, *chunks = line
+    data = _joined(chunks)
+    place = _place(workbook, relative, given, root, sheet or "", refusals)
+    if place is None:
+        return None
+    return Record(sheet or "", *place, digest or "", data["rows"], data["values"],
+                  set(data["criteria"]), data["locked"])  # fmt: skip
 
 
 def _distinct(found: list[Record], refusals: Refusals) -> list[Record]:

@@ -90,45 +90,65 @@ def render_table(
         return
     compact = not console.is_terminal
     for rollup in comparison.rollups:
-        rows = [
-            row
-            for row in comparison.rows_of(rollup.theme, criteria)
-            if row.differs or not only_differences
-        ]
-        marks = not compact or any(row.differs for row in rows)
-        table = Table(title=rollup.theme.title, title_justify="left", title_style="bold")
-        if compact:  # for a pipe or a file: no box, no folding, no column that stays empty
-            table.box, table.pad_edge, table.show_edge = None, False, False
-        table.add_column(_("norm"), no_wrap=True)
-        if marks:
-            table.add_column("", width=1)  # ≠ marks rows where municipalities differ
-        for m in comparison.municipalities:
-            table.add_column(m, justify="center", overflow="fold", no_wrap=compact)
-        if compact:
-            table.add_column("", no_wrap=True)
-        else:
-            table.add_column("", overflow="fold", ratio=1, min_width=16)
-        for row in rows:
-            table.add_row(
-                f"  {row.id}" if row.is_criterion else row.id,
-                *(["≠" if row.differs else ""] if marks else []),
-                *(_styled(comparison, row, m) for m in comparison.municipalities),
-                row.label,
-            )
-        table.add_section()
-        table.add_row(
-            Text(_("total"), style="italic"),
-            *([""] if marks else []),
-            *(Text(rollup_text(comparison, rollup, m, mean), style="italic")
-              for m in comparison.municipalities),
-            "",
-        )  # fmt: skip
+        rows = _theme_rows(comparison, rollup, criteria, only_differences)
+        table = _theme_table(comparison, rollup, rows, compact=compact, mean=mean)
         if compact:
             _print_plain(console, table)
         else:
             console.print(table)
     for line in basis_legend(comparison, criteria):
         console.print(Text(line), highlight=False, soft_wrap=compact)
+
+
+def _theme_rows(
+    comparison: Comparison, rollup: Rollup, criteria: bool, only_differences: bool
+) -> list[Row]:
+    """The rows of the roll-up's theme that are shown, in framework order."""
+    return [
+        row
+        for row in comparison.rows_of(rollup.theme, criteria)
+        if row.differs or not only_differences
+    ]
+
+
+def _theme_table(
+    comparison: Comparison, rollup: Rollup, rows: list[Row], *, compact: bool, mean: bool
+) -> Table:
+    """One theme's table: a row per norm (and criterion), then the roll-up row."""
+    marks = not compact or any(row.differs for row in rows)
+    table = Table(title=rollup.theme.title, title_justify="left", title_style="bold")
+    if compact:  # for a pipe or a file: no box, no folding, no column that stays empty
+        table.box, table.pad_edge, table.show_edge = None, False, False
+    _add_columns(table, comparison, marks=marks, compact=compact)
+    for row in rows:
+        table.add_row(
+            f"  {row.id}" if row.is_criterion else row.id,
+            *(["≠" if row.differs else ""] if marks else []),
+            *(_styled(comparison, row, m) for m in comparison.municipalities),
+            row.label,
+        )
+    table.add_section()
+    table.add_row(
+        Text(_("total"), style="italic"),
+        *([""] if marks else []),
+        *(Text(rollup_text(comparison, rollup, m, mean), style="italic")
+          for m in comparison.municipalities),
+        "",
+    )  # fmt: skip
+    return table
+
+
+def _add_columns(table: Table, comparison: Comparison, *, marks: bool, compact: bool) -> None:
+    """Norm, the ≠ mark (when shown), one per municipality, and the norm's label."""
+    table.add_column(_("norm"), no_wrap=True)
+    if marks:
+        table.add_column("", width=1)  # ≠ marks rows where municipalities differ
+    for m in comparison.municipalities:
+        table.add_column(m, justify="center", overflow="fold", no_wrap=compact)
+    if compact:
+        table.add_column("", no_wrap=True)
+    else:
+        table.add_column("", overflow="fold", ratio=1, min_width=16)
 
 
 def _print_plain(console: Console, table: Table) -> None:
@@ -221,41 +241,53 @@ def to_markdown(
     only_differences: bool,
     with_lessons: bool,
 ) -> str:
-    names = comparison.municipalities
     lines = [f"# {_md(comparison.framework.title)} ({comparison.framework.ref})", ""]
     nothing = only_differences and not _rows(comparison, criteria, only_differences)
     if nothing:
         lines += [no_differences(comparison), ""]
     for rollup in [] if nothing else comparison.rollups:
-        lines += [
-            f"## {_md(rollup.theme.title)}",
-            "",
-            "| " + _("norm") + " | | " + " | ".join(map(_md, names)) + " | " + _("text") + " |",
-            "|---|---|" + "---|" * len(names) + "---|",
-        ]
-        for row in comparison.rows_of(rollup.theme, criteria):
-            if only_differences and not row.differs:
-                continue
-            label = f"↳ {row.id}" if row.is_criterion else row.id
-            scores = " | ".join(f"`{marked(comparison, row, m)}`" for m in names)
-            lines.append(f"| {label} | {'≠' if row.differs else ''} | {scores} | {_md(row.text)} |")
-        totals = " | ".join(rollup_text(comparison, rollup, m, mean) for m in names)
-        lines += ["| *" + _("total") + f"* | | {totals} | |", ""]
+        rows = _theme_rows(comparison, rollup, criteria, only_differences)
+        lines += _markdown_theme(comparison, rollup, rows, mean)
     legend = basis_legend(comparison, criteria)
     if legend and not nothing:
         lines += [*(f"{_md(line)}  " for line in legend), ""]
     if with_lessons:
-        lines += ["## " + _("Example for the others"), ""]
-        found = lessons(comparison)
-        lines += [f"- **{row.id}** {_md(m)} (`{row.scores[m]}`): {_md(s)}" for row, m, s in found]
-        if not found:
-            lines.append(no_differences(comparison))
-        lines.append("")
-        if comparison.lessons:
-            lines += ["## " + _("Lessons from the study"), ""]
-            lines += [f"- {_md(line)}" for line in study_lessons(comparison)]
-            lines.append("")
+        lines += _markdown_lessons(comparison)
     return "\n".join(lines)
+
+
+def _markdown_theme(
+    comparison: Comparison, rollup: Rollup, rows: list[Row], mean: bool
+) -> list[str]:
+    """One theme's section: its heading, a table row per norm (and criterion), the roll-up."""
+    names = comparison.municipalities
+    lines = [
+        f"## {_md(rollup.theme.title)}",
+        "",
+        "| " + _("norm") + " | | " + " | ".join(map(_md, names)) + " | " + _("text") + " |",
+        "|---|---|" + "---|" * len(names) + "---|",
+    ]
+    for row in rows:
+        label = f"↳ {row.id}" if row.is_criterion else row.id
+        scores = " | ".join(f"`{marked(comparison, row, m)}`" for m in names)
+        lines.append(f"| {label} | {'≠' if row.differs else ''} | {scores} | {_md(row.text)} |")
+    totals = " | ".join(rollup_text(comparison, rollup, m, mean) for m in names)
+    return [*lines, "| *" + _("total") + f"* | | {totals} | |", ""]
+
+
+def _markdown_lessons(comparison: Comparison) -> list[str]:
+    """The examples for the others, then the study's own lessons where it has any."""
+    lines = ["## " + _("Example for the others"), ""]
+    found = lessons(comparison)
+    lines += [f"- **{row.id}** {_md(m)} (`{row.scores[m]}`): {_md(s)}" for row, m, s in found]
+    if not found:
+        lines.append(no_differences(comparison))
+    lines.append("")
+    if comparison.lessons:
+        lines += ["## " + _("Lessons from the study"), ""]
+        lines += [f"- {_md(line)}" for line in study_lessons(comparison)]
+        lines.append("")
+    return lines
 
 
 def to_json(comparison: Comparison) -> str:

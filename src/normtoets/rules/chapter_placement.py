@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
 from normtoets.core.i18n import _
-from normtoets.models.narrative import REPORT_CHAPTERS
+from normtoets.models.narrative import REPORT_CHAPTERS, Narrative
 from normtoets.rules.base import Context, Problem
 
 CODE = "chapter-placement"
@@ -40,21 +40,30 @@ def check(ctx: Context) -> Iterator[Problem]:
                 ),
                 _("the report's chapters: {chapters}").format(chapters=", ".join(known)),
             )
-        for j, theme in enumerate(chapter.findings):
-            if themes is not None and theme not in themes:
-                yield Problem(
-                    ("chapters", i, "findings", j),
-                    _(
-                        "chapter '{id}' carries the findings of theme '{theme}', which the "
-                        "framework lacks"
-                    ).format(id=chapter.id, theme=theme),
-                    _("the themes: {themes}").format(themes=", ".join(sorted(themes))),
-                )
-            elif theme in carried:
-                yield Problem(
-                    ("chapters", i, "findings", j),
-                    _("the findings of theme '{theme}' are in chapter '{chapter}' already").format(
-                        theme=theme, chapter=carried[theme]
-                    ),
-                )
-            carried.setdefault(theme, chapter.id)
+        yield from _findings(i, chapter, themes, carried)
+
+
+def _findings(
+    i: int, chapter: Narrative, themes: set[str] | None, carried: dict[str, str]
+) -> Iterator[Problem]:
+    """The problems of the themes whose findings chapter i carries: a theme the framework
+    lacks (when the framework is known), or one an earlier chapter carries already.
+    `carried` (theme → the first chapter to carry it) grows with this chapter's themes."""
+    for j, theme in enumerate(chapter.findings):
+        if themes is not None and theme not in themes:
+            yield Problem(
+                ("chapters", i, "findings", j),
+                _(
+                    "chapter '{id}' carries the findings of theme '{theme}', which the "
+                    "framework lacks"
+                ).format(id=chapter.id, theme=theme),
+                _("the themes: {themes}").format(themes=", ".join(sorted(themes))),
+            )
+        elif theme in carried:
+            yield Problem(
+                ("chapters", i, "findings", j),
+                _("the findings of theme '{theme}' are in chapter '{chapter}' already").format(
+                    theme=theme, chapter=carried[theme]
+                ),
+            )
+        carried.setdefault(theme, chapter.id)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from normtoets.core.diagnostics import PathKey, Severity
 from normtoets.core.i18n import _
 from normtoets.core.names import name_key
+from normtoets.models import Assessment, Framework, Study
 from normtoets.rules.base import Context, Problem
 
 CODE = "duplicate-id"
@@ -26,46 +27,57 @@ def _repeats(
 
 def check(ctx: Context) -> Iterator[Problem]:
     if ctx.kind == "framework" and ctx.framework:
-        fw = ctx.framework
-        yield from _repeats(
-            ((t.id, ("themes", i, "id")) for i, t in enumerate(fw.themes)),
-            _("theme id '{id}' is used more than once"),
-        )
-        norms: list[tuple[str, PathKey]] = [
-            (n.id, ("themes", i, "norms", j, "id"))
-            for i, t in enumerate(fw.themes)
-            for j, n in enumerate(t.norms)
-        ]
-        criteria: list[tuple[str, PathKey]] = [
-            (c.id, ("themes", i, "norms", j, "criteria", k, "id"))
-            for i, t in enumerate(fw.themes)
-            for j, n in enumerate(t.norms)
-            for k, c in enumerate(n.criteria)
-        ]
-        yield from _repeats(
-            norms + criteria, _("norm or criterion id '{id}' is used more than once")
-        )
-        yield from _repeats(
-            ((q.id, ("research_questions", i, "id")) for i, q in enumerate(fw.research_questions)),
-            _("research question id '{id}' is used more than once"),
-        )
+        yield from _in_framework(ctx.framework)
     if ctx.kind == "assessment" and ctx.assessment:
-        a = ctx.assessment
-        yield from _repeats(
-            ((s.id, ("sources", i, "id")) for i, s in enumerate(a.sources)),
-            _("source id '{id}' is used more than once"),
-        )
-        yield from _repeats(
-            ((c.id, ("conclusions", i, "id")) for i, c in enumerate(a.conclusions)),
-            _("conclusion id '{id}' is used more than once"),
-        )
-        yield from _repeats(
-            ((r.id, ("recommendations", i, "id")) for i, r in enumerate(a.recommendations)),
-            _("recommendation id '{id}' is used more than once"),
-        )
+        yield from _in_assessment(ctx.assessment)
     if ctx.kind == "study" and ctx.study:
-        yield from _repeats(
-            ((m, ("municipalities", i)) for i, m in enumerate(ctx.study.municipalities)),
-            _("municipality id '{id}' is used more than once"),
-            name_key,
-        )
+        yield from _in_study(ctx.study)
+
+
+def _in_framework(fw: Framework) -> Iterator[Problem]:
+    """Themes; norms and criteria together (a criterion's id may not be a norm's); research
+    questions."""
+    yield from _repeats(
+        ((t.id, ("themes", i, "id")) for i, t in enumerate(fw.themes)),
+        _("theme id '{id}' is used more than once"),
+    )
+    norms: list[tuple[str, PathKey]] = [
+        (n.id, ("themes", i, "norms", j, "id"))
+        for i, t in enumerate(fw.themes)
+        for j, n in enumerate(t.norms)
+    ]
+    criteria: list[tuple[str, PathKey]] = [
+        (c.id, ("themes", i, "norms", j, "criteria", k, "id"))
+        for i, t in enumerate(fw.themes)
+        for j, n in enumerate(t.norms)
+        for k, c in enumerate(n.criteria)
+    ]
+    yield from _repeats(norms + criteria, _("norm or criterion id '{id}' is used more than once"))
+    yield from _repeats(
+        ((q.id, ("research_questions", i, "id")) for i, q in enumerate(fw.research_questions)),
+        _("research question id '{id}' is used more than once"),
+    )
+
+
+def _in_assessment(a: Assessment) -> Iterator[Problem]:
+    yield from _repeats(
+        ((s.id, ("sources", i, "id")) for i, s in enumerate(a.sources)),
+        _("source id '{id}' is used more than once"),
+    )
+    yield from _repeats(
+        ((c.id, ("conclusions", i, "id")) for i, c in enumerate(a.conclusions)),
+        _("conclusion id '{id}' is used more than once"),
+    )
+    yield from _repeats(
+        ((r.id, ("recommendations", i, "id")) for i, r in enumerate(a.recommendations)),
+        _("recommendation id '{id}' is used more than once"),
+    )
+
+
+def _in_study(study: Study) -> Iterator[Problem]:
+    """Municipalities: the same name in any spelling is the same municipality."""
+    yield from _repeats(
+        ((m, ("municipalities", i)) for i, m in enumerate(study.municipalities)),
+        _("municipality id '{id}' is used more than once"),
+        name_key,
+    )

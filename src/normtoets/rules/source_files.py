@@ -29,7 +29,19 @@ def carriers(ctx: Context) -> dict[str, tuple[Source, SourceFile]]:
     (other rules say why not). Every source is walked once, however long the chains."""
     if ctx.assessment is None:
         return {}
-    sources = {s.id: s for s in ctx.assessment.sources}
+    out: dict[str, tuple[Source, SourceFile]] = {}
+    for source_id, end in _chain_ends(ctx.assessment.sources).items():
+        carrier = _with_file(ctx, end)
+        if carrier is not None:
+            out[source_id] = carrier
+    return out
+
+
+def _chain_ends(listed: list[Source]) -> dict[str, Source | None]:
+    """Source id → the source with the file at the end of its `via` chain (itself when it
+    names a file); None for a chain that breaks off, runs in a circle or ends without a file.
+    A source already resolved ends every later walk that reaches it."""
+    sources = {s.id: s for s in listed}
     ends: dict[str, Source | None] = {}  # id → the source with the file, None when there is none
     for start in sources:
         walked: dict[str, None] = {}  # this walk's ids, in order: a cycle ends at a repeat
@@ -52,12 +64,15 @@ def carriers(ctx: Context) -> dict[str, tuple[Source, SourceFile]]:
             ends[current.id] = end
         for source_id in walked:
             ends[source_id] = end
-    out: dict[str, tuple[Source, SourceFile]] = {}
-    for source_id, end in ends.items():
-        if end is None or end.file is None:
-            continue
-        path = ctx.source_files.locate(end.file, ctx.base_dir)
-        read = ctx.source_files.read(path) if path is not None else None
-        if read is not None and read.text is not None:
-            out[source_id] = (end, read)
-    return out
+    return ends
+
+
+def _with_file(ctx: Context, end: Source | None) -> tuple[Source, SourceFile] | None:
+    """The chain's end with its file, when that file is found and its text readable."""
+    if end is None or end.file is None:
+        return None
+    path = ctx.source_files.locate(end.file, ctx.base_dir)
+    read = ctx.source_files.read(path) if path is not None else None
+    if read is not None and read.text is not None:
+        return end, read
+    return None

@@ -28,6 +28,17 @@ from normtoets.yamlio.document import (
 )
 
 ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str"}
+_ENDS = frozenset({ev.MappingEndEvent, ev.SequenceEndEvent})  # the open frame closes
+# The events that hold no value: around the values (stream, document), or refused (alias).
+_AROUND = frozenset(
+    {
+        ev.StreamStartEvent,
+        ev.StreamEndEvent,
+        ev.DocumentStartEvent,
+        ev.DocumentEndEvent,
+        ev.AliasEvent,
+    }
+)
 
 
 def pure_events(text: str) -> Iterable[ev.Event]:
@@ -119,25 +130,44 @@ def walk(events: Iterable[Any], doc: Document, problems: list[Diagnostic]) -> No
                 raise stop(event, "too-deep", too_deep())
             stack.append(_Frame(value, here, discard))
 
-    for event in events:
-        kind = type(event)
+    def around(event: Any, kind: type) -> None:
+        """An event that holds no value: a stream or document starts or ends (a second document
+        is refused), or an alias (refused). A handful a file, so no cost to the walk."""
+        nonlocal documents
         if kind is ev.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 raise stop(event, "multiple-documents", second_document())
-            continue
-        if kind in (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent):
-            continue
-        if kind in (ev.MappingEndEvent, ev.SequenceEndEvent):
-            stack.pop()
-            continue
-        if kind is ev.AliasEvent:
+        elif kind is ev.AliasEvent:
             raise stop(
                 event,
                 "alias",
                 _("aliases (*{anchor}) are not allowed").format(anchor=event.anchor),
                 _("write the value out in full"),
             )
+
+    def repeated(frame: _Frame, key: str, event: Any) -> None:
+        """A key the mapping has already: an error, unless the mapping lies in a repeated key's
+        value (dropped, and reported once, at that key)."""
+        if not frame.discard:
+            problems.append(
+                Diagnostic(
+                    name,
+                    *_at(event),
+                    Severity.error,
+                    "duplicate-key",
+                    *duplicate_key(key, frame.seen[key][0]),
+                )
+            )
+
+    for event in events:
+        kind = type(event)
+        if kind in _ENDS:
+            stack.pop()
+            continue
+        if kind in _AROUND:
+            around(event, kind)
+            continue
         if event.anchor:
             raise stop(
                 event,
@@ -165,16 +195,7 @@ def walk(events: Iterable[Any], doc: Document, problems: list[Diagnostic]) -> No
             key = str(event.value)
             frame.expecting_value = True
             if key in frame.seen:
-                if not frame.discard:
-                    problems.append(
-                        Diagnostic(
-                            name,
-                            *_at(event),
-                            Severity.error,
-                            "duplicate-key",
-                            *duplicate_key(key, frame.seen[key][0]),
-                        )
-                    )
+                repeated(frame, key, event)
                 frame.pending = None
             else:
                 frame.seen[key] = _at(event)
@@ -189,4 +210,4 @@ def walk(events: Iterable[Any], doc: Document, problems: list[Diagnostic]) -> No
             place({}, event)
         else:
             place([], event)
-    doc.data = root.container[0] if root.container else None
+    doc.data = next(iter(root.container), None)  # the document's one value; None if empty

@@ -494,22 +494,8 @@ def _ordered(s: Shared, rows: list[MetRow]) -> tuple[list[MetRow], bool, str, li
     (the rest follow, unranked). Otherwise keep the study's order and say why."""
     units = s.comparison.unit.plural
     minimum = s.study.min_coverage if s.study else None
-
-    def by_share(found: list[MetRow]) -> list[MetRow]:
-        return sorted(found, key=lambda r: (-r.met / r.assessed, -r.assessed, name_key(r.name)))
-
     if minimum is not None:
-        need = minimum * (rows[0].total if rows else 0)
-        ranked = [r for r in rows if r.assessed and r.assessed >= need]
-        rest = [r for r in rows if r not in ranked]
-        percent = f"{round(100 * minimum)}%"
-        order = (
-            f"Gerangschikt naar het aandeel voldaan van de normen waarop zij zijn beoordeeld, "
-            f"alleen de {units} die op ten minste {percent} van de normen zijn beoordeeld"
-        )
-        if rest:
-            order += f"; daarna, niet gerangschikt, de {units} met minder"
-        return [*by_share(ranked), *rest], bool(ranked), order + ".", [r.name for r in rest]
+        return _ordered_by_coverage(rows, minimum, units)
     if rows and len({r.assessed for r in rows}) == 1 and rows[0].assessed:
         order = (
             f"Gerangschikt naar het aandeel voldaan: alle {units} zijn op dezelfde "
@@ -518,13 +504,36 @@ def _ordered(s: Shared, rows: list[MetRow]) -> tuple[list[MetRow], bool, str, li
             else f"Gerangschikt naar het aandeel voldaan: alle {units} zijn op "
             f"{rows[0].assessed} van de {rows[0].total} normen beoordeeld."
         )
-        return by_share(rows), True, order, []
+        return _by_share(rows), True, order, []
     order = (
         f"Niet gerangschikt, in de volgorde van het onderzoek: de {units} zijn op een "
         f"verschillend aantal normen beoordeeld, dus een rangorde zou vooral laten zien hoeveel "
         f"er van elk is beoordeeld. Het aandeel voldaan is steeds van de beoordeelde normen."
     )
     return rows, False, order, []
+
+
+def _by_share(found: list[MetRow]) -> list[MetRow]:
+    """Highest share of the assessed norms met first; on a tie, more assessed, then by name."""
+    return sorted(found, key=lambda r: (-r.met / r.assessed, -r.assessed, name_key(r.name)))
+
+
+def _ordered_by_coverage(
+    rows: list[MetRow], minimum: float, units: str
+) -> tuple[list[MetRow], bool, str, list[str]]:
+    """_ordered for a study with a min_coverage: those assessed on at least that share of the
+    norms ranked, the rest after them in the study's order."""
+    need = minimum * (rows[0].total if rows else 0)
+    ranked = [r for r in rows if r.assessed and r.assessed >= need]
+    rest = [r for r in rows if r not in ranked]
+    percent = f"{round(100 * minimum)}%"
+    order = (
+        f"Gerangschikt naar het aandeel voldaan van de normen waarop zij zijn beoordeeld, "
+        f"alleen de {units} die op ten minste {percent} van de normen zijn beoordeeld"
+    )
+    if rest:
+        order += f"; daarna, niet gerangschikt, de {units} met minder"
+    return [*_by_share(ranked), *rest], bool(ranked), order + ".", [r.name for r in rest]
 
 
 def met_chapter(s: Shared) -> MetChapter:

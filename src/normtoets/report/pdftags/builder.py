@@ -83,14 +83,7 @@ class Builder:
         if isinstance(box, AbsolutePlaceholder):
             box = box._box
         if isinstance(box, boxes.MarginBox):
-            side = box.at_keyword
-            artifact = "/Pagination" + (
-                "/Header"
-                if side.startswith("@top")
-                else "/Footer"
-                if side.startswith("@bottom")
-                else ""
-            )
+            artifact = _margin_artifact(box.at_keyword)
         elif getattr(box, "is_leader", False):
             artifact = "/Layout"
         elif artifact is None:
@@ -104,6 +97,16 @@ class Builder:
                 self._content(box, node)
             else:
                 self._artifact(box, artifact)
+        self._annotations(box, node)
+        children = getattr(box, "children", None) or []
+        if artifact is None and any(isinstance(c, boxes.LineBox) for c in children):
+            self.line_ends.mark(box, children, self.tags, self.marks)
+        for child in children:
+            self._walk(child, node, artifact)
+
+    def _annotations(self, box: Any, node: Node) -> None:
+        """The box's link area joins its Link element (made under node when there is none
+        around it), a form field a Form element of its own."""
         annotation = getattr(box, "link_annotation", None)
         if annotation is not None:
             self._link_target(node).add(Annotation(self.page, annotation))
@@ -112,11 +115,6 @@ class Builder:
             form = Node("Form", node, self.page)
             node.add(form)
             form.add(Annotation(self.page, widget))
-        children = getattr(box, "children", None) or []
-        if artifact is None and any(isinstance(c, boxes.LineBox) for c in children):
-            self.line_ends.mark(box, children, self.tags, self.marks)
-        for child in children:
-            self._walk(child, node, artifact)
 
     def _node_for(self, box: Any, parent: Node) -> Node | None:
         """The structure element a box belongs to: its element's, made on first sight (None
@@ -256,6 +254,16 @@ class Builder:
                 item["MCID"] = len(owners)
                 owners.append(None)
         return owners
+
+
+def _margin_artifact(side: str) -> str:
+    """The artifact type of a page margin box (its at-keyword: @top-center, @bottom-right, …):
+    a running header or footer, else plain pagination."""
+    if side.startswith("@top"):
+        return "/Pagination/Header"
+    if side.startswith("@bottom"):
+        return "/Pagination/Footer"
+    return "/Pagination"
 
 
 def html_root(document: Any) -> Any:

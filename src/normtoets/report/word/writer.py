@@ -145,8 +145,7 @@ class Writer:
         elif tag in HEADING_LEVEL:
             self.heading(element, box)
         elif tag == "p":
-            style = next((COVER_STYLES[c] for c in kind if c in COVER_STYLES), None)
-            self.flush(self.inline_content(element, look), box, style)
+            self.flush(self.inline_content(element, look), box, _cover_style(kind))
         elif tag in ("ul", "ol"):
             self.items(element, box, look)
         elif tag == "table":
@@ -161,11 +160,15 @@ class Writer:
             self.lists.append({"indent": LIST_INDENT, "label": None})
             self.children(element, box, look)
             self.lists.pop()
-        elif tag == "svg":  # a chart: its text alternative; the table after it has the numbers
-            title = next((c.text for c in element if c.tag == "title" and c.text), "")
-            self.flush(self.text(f"Grafiek: {title}", replace(look, italic=True)), box)
+        elif tag == "svg":
+            self._chart(element, box, look)
         elif tag != "hr":
             self.children(element, box, look)
+
+    def _chart(self, svg: Any, box: Any, look: Look) -> None:
+        """A chart as its text alternative, its title; the table after it has the numbers."""
+        title = next((c.text for c in svg if c.tag == "title" and c.text), "")
+        self.flush(self.text(f"Grafiek: {title}", replace(look, italic=True)), box)
 
     def heading(self, element: Any, box: Any) -> None:
         kind = classes(element)
@@ -416,6 +419,11 @@ def collapse(pieces: list[Piece]) -> list[Piece]:
         if not out[-1].text:
             out.pop()
     return out if any(piece.text.strip() for piece in out) else []
+
+
+def _cover_style(kind: set[str]) -> str | None:
+    """The Word style of a title page line (by its class); None for an ordinary paragraph."""
+    return next((COVER_STYLES[c] for c in kind if c in COVER_STYLES), None)
 
 
 def colours(element: Any) -> dict[str, str]:
