@@ -1,9 +1,9 @@
 """`score`: set a norm's or criterion's score, finding or evidence, or who scored and reviewed a
 norm, in place; or refuse.
 
-The edit is made on the text (see textedit), the result is validated as a whole and proved to
-change exactly the intended values (editproof); only then is it written, atomically, under a
-lock (filelock). A refused edit leaves the file untouched.
+The edit is made on the text (yamlio/splice.py), the result is validated as a whole and proved
+to change exactly the intended values (yamlio/proof.py); only then is it written, atomically,
+under a lock (files/atomic.py, files/lock.py). A refused edit leaves the file untouched.
 """
 
 import codecs

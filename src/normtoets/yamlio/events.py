@@ -2,7 +2,7 @@
 
 Slower than composing nodes in C (every event becomes a Python object), but nothing is ever
 expanded or nested past the limit, whatever the input. Used whenever the quick scan in
-yamlnodes cannot rule such input out, and where the C parser is missing.
+yamlio/nodes.py cannot rule such input out, and where the C parser is missing.
 """
 
 from collections.abc import Callable, Iterable

@@ -3,7 +3,7 @@
 Turning every event into a Python object costs four times the C parse itself; composing in C
 does not. Composing is only safe when the input cannot expand or nest without bound, so a cheap
 scan first rules out anchors, aliases, tags and deep nesting; anything it cannot rule out takes
-the careful path in yamlevents.
+the careful path in yamlio/events.py.
 """
 
 import re

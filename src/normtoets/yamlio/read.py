@@ -1,9 +1,9 @@
 """Read a YAML file safely into a Document: plain data plus the position of every key and value.
 
 Parsing dominates validation. The quick path composes nodes with ruamel's C parser (libyaml)
-and walks them (yamlnodes); input that might hold an alias, a tag or deep nesting takes the
-careful path that stops at the first one (yamlevents). Commands that edit a file splice text
-(textedit) instead of dumping a round-tripped document.
+and walks them (yamlio/nodes.py); input that might hold an alias, a tag or deep nesting takes
+the careful path that stops at the first one (yamlio/events.py). Commands that edit a file
+splice text (yamlio/splice.py) instead of dumping a round-tripped document.
 """
 
 from pathlib import Path
