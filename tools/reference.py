@@ -19,8 +19,7 @@ PAGES = ROOT / "docs" / "reference"
 
 
 def _commands(group, prefix):  # type: ignore[no-untyped-def]
-    for name in sorted(group.commands, key=lambda n: list(group.commands).index(n)):
-        command = group.commands[name]
+    for name, command in group.commands.items():
         if hasattr(command, "commands"):
             yield from _commands(command, f"{prefix} {name}")
         else:

@@ -52,9 +52,7 @@ LIST_NUMBERING = {
     "circle": "/Circle",
     "square": "/Square",
 }
-# When the HTML cannot tell, a line that ends in one of these ended without a space.
-_NO_SPACE_AFTER = ("-", "/", "\u2010", "\u2011", "\u200b")
-_DESCRIPTION_LENGTH = 90
+# Inline elements that read as a paragraph when shown as a block (display: block).
 PHRASING = {
     "span",
     "strong",
