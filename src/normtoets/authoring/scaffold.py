@@ -10,6 +10,7 @@ from normtoets.core.i18n import _
 from normtoets.files.atomic import write_text
 from normtoets.models import Framework, Study
 from normtoets.models.jsonschema import schema_text
+from normtoets.models.study import UNITS
 
 SCHEMA_DIR = "schemas"
 
@@ -63,6 +64,18 @@ def _write_schemas(folder: Path) -> None:
         write_text(target / f"{kind}.schema.json", schema_text(kind))
 
 
+def _unit(word: str) -> str:
+    """One of the unit words a study names (UNITS), or a usage error listing them."""
+    found = next((unit for unit in UNITS if unit.casefold() == word.strip().casefold()), None)
+    if found is None:
+        raise UsageError(
+            _("--unit '{word}' is not a unit; one of: {units}").format(
+                word=word, units=", ".join(UNITS)
+            )
+        )
+    return found
+
+
 def new_study(
     folder: Path,
     *,
@@ -71,12 +84,21 @@ def new_study(
     municipalities: list[str],
     framework: Framework,
     study_id: str | None = None,
+    unit: str | None = None,
+    research_by: str | None = None,
+    year: int | None = None,
 ) -> Path:
+    """FOLDER/study.yaml; unit, research_by and year only when given."""
     path = folder / "study.yaml"
-    for value, option in [(title, "--title"), (rekenkamer, "--rekenkamer")]:
-        _one_line(value, option)
+    given = [(title, "--title"), (rekenkamer, "--rekenkamer"), (research_by, "--research-by")]
+    for value, option in given:
+        if value is not None:
+            _one_line(value, option)
     for name in municipalities:
         _one_line(name, "--municipality")
+    if unit is not None:
+        _one_line(unit, "--unit")
+        unit = _unit(unit)
     refuse_existing(path)
     if not municipalities:
         raise UsageError(_("name at least one --municipality"))
@@ -85,8 +107,11 @@ def new_study(
         f"id: {study_id or slug(title)}",
         f"title: {quote(title)}",
         f"rekenkamer: {quote(rekenkamer)}",
+        *([f"research_by: {quote(research_by)}"] if research_by is not None else []),
         "researchers: []",
+        *([f"year: {year}"] if year is not None else []),
         f"framework: {{id: {framework.id}, version: {quote(framework.version)}}}",
+        *([f"unit: {quote(unit)}"] if unit is not None else []),
         "municipalities:",
         *(f"  - {quote(m)}" for m in municipalities),
         "general_lessons: []",

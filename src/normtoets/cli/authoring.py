@@ -18,11 +18,13 @@ if TYPE_CHECKING:
     from normtoets.loading.session import Session
     from normtoets.models import Framework
 from normtoets.cli.common import (
+    PREFIX,
     NormsOption,
     SourcesOption,
     app,
     fail_with,
     guarded,
+    say,
     warn,
 )
 from normtoets.cli.helptext import Command, Group
@@ -88,6 +90,31 @@ def new_study(
         str | None,
         typer.Option("--framework", metavar="ID[@VERSION]", help=_("Framework ID or ID@VERSION.")),
     ] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            metavar="WORD",
+            help=_(
+                "What the study audits: gemeente (default), provincie, waterschap, "
+                "'gemeenschappelijke regeling' or scenario."
+            ),
+        ),
+    ] = None,
+    research_by: Annotated[
+        str | None,
+        typer.Option(
+            "--research-by",
+            metavar="NAME",
+            help=_("Who did the research, if not the rekenkamer itself (e.g. a research firm)."),
+        ),
+    ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year", metavar="YYYY", min=1900, max=2100, help=_("The year of the study.")
+        ),
+    ] = None,
     norms: NormsOption = None,
 ) -> None:
     """new study: study.yaml and the schemas."""
@@ -96,7 +123,14 @@ def new_study(
 
     fw = _framework(Session(norms), framework)
     path = create(
-        folder, title=title, rekenkamer=rekenkamer, municipalities=municipality, framework=fw
+        folder,
+        title=title,
+        rekenkamer=rekenkamer,
+        municipalities=municipality,
+        framework=fw,
+        unit=unit,
+        research_by=research_by,
+        year=year,
     )
     typer.echo(_("created {path}").format(path=path))
 
@@ -150,7 +184,8 @@ def new_assessment(
     help=_(
         "Create a framework file from a normenkader kept as a table (.xlsx or .csv): a header "
         "row with thema, norm, normtekst, criterium, criteriumtekst, onderzoeksvraag; the "
-        "scale from a sheet 'Schaal' or the default four levels (never overwrites)."
+        "scale from a sheet 'Schaal', from --scale, or the default four levels (never "
+        "overwrites)."
     ),
 )
 @guarded
@@ -169,17 +204,27 @@ def new_framework(
     title: Annotated[
         str, typer.Option("--title", metavar="TEXT", help=_("The framework's title."))
     ],
+    scale: Annotated[
+        Path | None,
+        typer.Option(
+            "--scale",
+            metavar="SCALE",
+            help=_(
+                "The scale as a table (.csv or .xlsx: its sheet 'Schaal' or its first) with "
+                "the columns code, omschrijving, voldaan, and optionally waarde, kleur."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """new framework: the table read, checked, written as an ordinary framework file."""
     from normtoets.authoring.scaffold import new_framework as create
     from normtoets.loading.session import Session
     from normtoets.office.framework_table import build, framework_yaml
 
-    if not table.is_file():
-        raise UsageError(_("path not found: {path}").format(path=table))
-    if table.suffix.lower() not in (".xlsx", ".csv"):
-        raise UsageError(_("--from reads a table: an .xlsx or .csv file"))
-    built, problems = build(table)
+    _table_file(table, _("--from reads a table: an .xlsx or .csv file"))
+    if scale is not None:
+        _table_file(scale, _("--scale reads a table: an .xlsx or .csv file"))
+    built, problems = build(table, scale)
     if problems:
         fail_with(problems, _("Nothing was written."))
     text = framework_yaml(built, fid=framework_id, version=version, title=title,
@@ -191,6 +236,29 @@ def new_framework(
         fail_with(errors, _("Nothing was written."))
     create(output, text, values={"--id": framework_id, "--version": version, "--title": title})
     typer.echo(_("created {path}").format(path=output))
+    if built.default_scale:
+        say(PREFIX + _default_scale_note())
+
+
+def _table_file(path: Path, wrong_kind: str) -> None:
+    """A table to read: a file that is there, .xlsx or .csv."""
+    if not path.is_file():
+        raise UsageError(_("path not found: {path}").format(path=path))
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        raise UsageError(wrong_kind)
+
+
+def _default_scale_note() -> str:
+    """Which scale a framework made without one has: the default levels, named."""
+    from normtoets.office.framework_table import DEFAULT_LEVELS
+
+    return _(
+        "no scale given: the default scale {codes} (meets: {meets}) was used; give --scale "
+        "SCALE.csv for another"
+    ).format(
+        codes=", ".join(str(level["code"]) for level in DEFAULT_LEVELS),
+        meets=", ".join(str(level["code"]) for level in DEFAULT_LEVELS if level["meets"]),
+    )
 
 
 def _complete_target(ctx: typer.Context, incomplete: str) -> list[str]:

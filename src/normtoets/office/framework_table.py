@@ -5,8 +5,10 @@ Dutch or English: thema, norm, normtekst, kort, criterium, criteriumtekst, onder
 row with a norm id starts a norm; a row with only a criterion adds one to the norm above; an
 empty thema repeats the one above. `onderzoeksvraag` names the research questions a norm
 answers, one per line or separated by ';': 'OV1: text' the first time, 'OV1' after that. A
-sheet `Schaal` (code, omschrijving, voldaan, waarde, kleur) gives the scale; without it, the
-four levels ++, +, -, -- with their usual labels. Every problem is placed as FILE:Sheet!B7.
+sheet `Schaal` (code, omschrijving, voldaan, waarde, kleur) gives the scale, or a table of its own
+with those columns (`--scale`: a CSV, or a workbook's sheet `Schaal` or first sheet); without
+either, the four levels ++, +, -, -- with their usual labels. Every problem is placed at its
+cell: FILE:Sheet!B7 in a workbook, FILE:LINE:COLUMN in a CSV file.
 """
 
 # Deferred imports: openpyxl — 0.1 s to import, not needed for a CSV table.
@@ -14,12 +16,14 @@ four levels ++, +, -, -- with their usual labels. Every problem is placed as FIL
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from normtoets.authoring.scaffold import quote, slug
 from normtoets.core.diagnostics import Diagnostic, Severity
+from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
 from normtoets.models.framework import ID_PATTERN
 
@@ -75,6 +79,8 @@ class Table:
 
     sheet: str  # '' for a CSV file
     rows: list[tuple[int, list[str]]]
+    # A CSV file's: per row number, the line and column where each of its cells starts.
+    places: dict[int, list[tuple[int, int]]] | None = None
 
 
 @dataclass
@@ -82,6 +88,7 @@ class Built:
     themes: list[dict[str, Any]] = field(default_factory=list)
     questions: dict[str, dict[str, Any]] = field(default_factory=dict)
     levels: list[dict[str, Any]] = field(default_factory=list)
+    default_scale: bool = False  # no scale given: DEFAULT_LEVELS
 
 
 class _Problems:
@@ -90,11 +97,15 @@ class _Problems:
         self.found: list[Diagnostic] = []
 
     def at(self, table: Table, row: int, column: int | None, message: str) -> None:
-        cell = f"{_letter(column)}{row}" if column is not None else str(row)
-        where = f"{table.sheet}!{cell}" if table.sheet else _("row {row}").format(row=row)
-        self.found.append(
-            Diagnostic(f"{self.name}:{where}", 0, 0, Severity.error, "framework-table", message)
-        )
+        if table.places is not None:  # a CSV file: its line and column, as an editor counts
+            cells = table.places.get(row) or [(row, 1)]
+            line, col = cells[column] if column is not None and column < len(cells) else cells[0]
+            found = Diagnostic(self.name, line, col, Severity.error, "framework-table", message)
+        else:
+            cell = f"{_letter(column)}{row}" if column is not None else str(row)
+            place = f"{self.name}:{table.sheet}!{cell}"
+            found = Diagnostic(place, 0, 0, Severity.error, "framework-table", message)
+        self.found.append(found)
 
 
 def _letter(column: int | None) -> str:
@@ -111,14 +122,60 @@ def _cell(value: Any) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
+def _field_starts(raw: str, delimiter: str, quotechar: str | None) -> list[tuple[int, int]]:
+    """Where each field of one CSV record starts: lines below the record's first, 1-based
+    column. A delimiter or a line break inside quotes is part of the field."""
+    starts, quoted, line, col = [(0, 1)], False, 0, 1
+    for char in raw:
+        if char == quotechar:
+            quoted = not quoted  # a doubled quote inside quotes flips twice
+        if char == "\n":
+            line, col = line + 1, 1
+            continue
+        col += 1
+        if char == delimiter and not quoted:
+            starts.append((line, col))
+    return starts
+
+
+def _csv_table(path: Path) -> Table:
+    """A CSV file as a table, with the line and column of each cell."""
+    text = path.read_bytes().decode("utf-8-sig")
+    dialect: type[csv.Dialect]
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:  # one column, or an empty file: the header reports what it lacks
+        dialect = csv.excel
+    consumed: list[str] = []
+
+    def lines() -> Iterator[str]:
+        for line in io.StringIO(text):
+            consumed.append(line)
+            yield line
+
+    reader = csv.reader(lines(), dialect)
+    rows: list[tuple[int, list[str]]] = []
+    places: dict[int, list[tuple[int, int]]] = {}
+    first = 1  # the line the next record starts on
+    for number, record in enumerate(reader, 1):
+        raw = "".join(consumed)
+        consumed.clear()
+        rows.append((number, [_cell(v) for v in record]))
+        starts = _field_starts(raw, dialect.delimiter, dialect.quotechar)
+        places[number] = [(first + below, col) for below, col in starts]
+        first = reader.line_num + 1
+    return Table("", rows, places)
+
+
+def _sheet_table(book: Any, name: str) -> Table:
+    rows = book[name].iter_rows(values_only=True)
+    return Table(name, [(i, [_cell(v) for v in row]) for i, row in enumerate(rows, 1)])
+
+
 def read_tables(path: Path) -> dict[str, Table | None]:
     """The tables by role: norms, scale and questions (None where there is none)."""
     if path.suffix.lower() == ".csv":
-        text = path.read_bytes().decode("utf-8-sig")
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-        lines = list(csv.reader(io.StringIO(text), dialect))
-        norms = Table("", [(i, [_cell(v) for v in r]) for i, r in enumerate(lines, 1)])
-        return {"norms": norms, "scale": None, "questions": None}
+        return {"norms": _csv_table(path), "scale": None, "questions": None}
     from openpyxl import load_workbook
 
     book = load_workbook(path, read_only=True, data_only=True)
@@ -129,13 +186,25 @@ def read_tables(path: Path) -> dict[str, Table | None]:
             "scale": names.get(SCALE_SHEET.casefold()),
             "questions": names.get(QUESTIONS_SHEET.casefold()),
         }
-        tables: dict[str, Table | None] = {}
-        for role, name in sheets.items():
-            tables[role] = None if name is None else Table(name, [
-                (i, [_cell(v) for v in row])
-                for i, row in enumerate(book[name].iter_rows(values_only=True), 1)
-            ])  # fmt: skip
-        return tables
+        return {
+            role: None if name is None else _sheet_table(book, name)
+            for role, name in sheets.items()
+        }
+    finally:
+        book.close()
+
+
+def read_scale(path: Path) -> Table:
+    """A scale kept as a table of its own (--scale): the CSV file, or the workbook's sheet
+    `Schaal`, else its first sheet."""
+    if path.suffix.lower() == ".csv":
+        return _csv_table(path)
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        names = {name.casefold(): name for name in book.sheetnames}
+        return _sheet_table(book, names.get(SCALE_SHEET.casefold(), book.sheetnames[0]))
     finally:
         book.close()
 
@@ -328,6 +397,7 @@ def _questions(
 def _scale(table: Table | None, built: Built, problems: _Problems) -> None:
     if table is None:
         built.levels = [dict(level) for level in DEFAULT_LEVELS]
+        built.default_scale = True
         return
     start, columns = _header(table, _SCALE_ALIASES, problems)
     for needed in ("code", "label", "meets"):
@@ -348,6 +418,8 @@ def _scale(table: Table | None, built: Built, problems: _Problems) -> None:
         level = _level(table, number, row, columns, problems)
         if level is not None:
             built.levels.append(level)
+    if not built.levels and not problems.found:
+        problems.at(table, start or 1, None, _("the scale has no levels"))
 
 
 def _level(
@@ -375,9 +447,17 @@ def _level(
     return level
 
 
-def build(path: Path) -> tuple[Built, list[Diagnostic]]:
+def build(path: Path, scale: Path | None = None) -> tuple[Built, list[Diagnostic]]:
+    """The framework of the table at `path`; its scale from `scale` (a table of its own) when
+    given, else from the sheet `Schaal`, else the default levels."""
     problems = _Problems(str(path))
     tables = read_tables(path)
+    sheet = tables["scale"]
+    if scale is not None and sheet is not None:
+        raise UsageError(
+            _("{table} has a sheet '{sheet}' and --scale gives {scale}: give the scale once, in "
+              "one of the two").format(table=path, sheet=sheet.sheet, scale=scale)
+        )  # fmt: skip
     norms = tables["norms"]
     built = Built()
     _question_list(tables["questions"], built, problems)
@@ -397,8 +477,12 @@ def build(path: Path) -> tuple[Built, list[Diagnostic]]:
                     id=question["id"]
                 ),
             )
-    _scale(tables["scale"], built, problems)
-    return built, problems.found
+    if scale is None:
+        _scale(sheet, built, problems)
+        return built, problems.found
+    own = _Problems(str(scale))  # the scale's problems are placed in its own file
+    _scale(read_scale(scale), built, own)
+    return built, problems.found + own.found
 
 
 def framework_yaml(built: Built, *, fid: str, version: str, title: str, origin: str) -> str:
