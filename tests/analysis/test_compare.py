@@ -89,8 +89,10 @@ def test_dutch_numbers_and_words(run) -> None:
 
 def test_json_contract(run) -> None:
     data = json.loads(run("compare", "--norms", NORMS, "-f", "json", FIXTURE).stdout)
-    # The contract's keys, and `basis`, added: the scores that are not the study's own research.
-    assert set(data) == {"framework", "municipalities", "norms", "scores", "criteria", "basis"}
+    # The contract's keys; `basis` added (the scores that are not the study's own research),
+    # then `joint`, `kinds` and `parts` (joint assessments, kinds of unit, parts of a whole).
+    assert set(data) == {"framework", "municipalities", "norms", "scores", "criteria", "basis",
+                         "joint", "kinds", "parts"}  # fmt: skip
     assert data["basis"] == {}
     assert data["criteria"]["Testdorp"] == {"U1.a": "+", "U1.b": "++"}
     assert data["criteria"]["Proefstad"] == {"U1.a": "-"}

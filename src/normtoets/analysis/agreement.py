@@ -178,7 +178,7 @@ def build(framework: Framework, scorings: list[Scoring]) -> Agreement:
     ]
     return Agreement(
         framework,
-        scorings[0].assessment.municipality,
+        scorings[0].assessment.name,
         scorings,
         rows,
         themes,

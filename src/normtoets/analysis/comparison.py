@@ -48,14 +48,16 @@ class Row:
     best: list[str]  # municipalities with the best score; all of them on a tie
     differs: bool  # at least two different scores among those assessed
     examples: dict[str, str] = field(default_factory=dict)  # best municipality → first sentence
-    scored: int = 0  # municipalities scored on the scale here (not nb, not nvt)
+    # Findings scored on the scale here (not nb, nvt or no finding): a joint assessment of
+    # several municipalities is one finding, counted once.
+    scored: int = 0
     # Scores that do not rest on the study's own research: municipality → their basis.
     bases: dict[str, Basis] = field(default_factory=dict)
 
     @property
     def compared(self) -> bool:
-        """At least two municipalities scored on the scale: only then is there a difference
-        or an agreement to speak of."""
+        """At least two findings scored on the scale: only then is there a difference or an
+        agreement to speak of (the units of one joint assessment share one finding)."""
         return self.scored >= 2
 
     @property
@@ -79,7 +81,22 @@ class Comparison:
     rows: list[Row]  # norms in framework order, each followed by its criteria
     rollups: list[Rollup]
     lessons: list[Lesson] = field(default_factory=list)  # the study's own, with their example
-    unit: Unit = field(default_factory=lambda: UNITS["gemeente"])  # what the study audits
+    unit: Unit = field(default_factory=lambda: UNITS["gemeente"])  # the word for them all
+    # The units of each joint assessment (one finding for several), in the order above.
+    joint: list[list[str]] = field(default_factory=list)
+    kinds: dict[str, Unit] = field(default_factory=dict)  # each unit's own word
+    wholes: dict[str, str] = field(default_factory=dict)  # part → the unit it is part of
+
+    def kind(self, name: str) -> Unit:
+        return self.kinds.get(name, self.unit)
+
+    def joint_with(self, name: str) -> list[str]:
+        """The other units of `name`'s joint assessment; empty for an assessment of one."""
+        group = next((g for g in self.joint if name in g), [])
+        return [other for other in group if other != name]
+
+    def parts_of(self, name: str) -> list[str]:
+        return [part for part, whole in self.wholes.items() if whole == name]
 
     def norm_rows(self) -> list[Row]:
         return [row for row in self.rows if not row.is_criterion]
@@ -100,21 +117,31 @@ class Comparison:
                 m: {row.id: row.scores[m] for row in criteria if row.scores[m] is not None}
                 for m in self.municipalities
             },
-            # Only the scores that do not rest on the study's own research.
-            "basis": {
-                m: {
-                    row.id: {"kind": basis.kind.value, "source": basis.source}
-                    for row in norms
-                    if (basis := row.bases.get(m)) is not None
-                }
-                for m in self.municipalities
-                if any(m in row.bases for row in norms)
-            },
+            "basis": self._basis_json(norms),
+            # Added with the joint assessments: one finding for several units, each unit's
+            # kind, and part → whole.
+            "joint": [list(group) for group in self.joint],
+            "kinds": {m: self.kind(m).singular for m in self.municipalities},
+            "parts": dict(self.wholes),
+        }
+
+    def _basis_json(self, norms: list[Row]) -> dict[str, dict[str, dict[str, str | None]]]:
+        """Only the scores that do not rest on the study's own research."""
+        return {
+            m: {
+                row.id: {"kind": basis.kind.value, "source": basis.source}
+                for row in norms
+                if (basis := row.bases.get(m)) is not None
+            }
+            for m in self.municipalities
+            if any(m in row.bases for row in norms)
         }
 
 
-def _score(framework: Framework, raw: str | None) -> str | None:
-    """The code as written, or None for 'not assessed' (absent, or the scale's own code)."""
+def _score(framework: Framework, raw: str | None, absent: str | None = None) -> str | None:
+    """The code as written; `absent` for no judgement at all; None for 'not assessed'."""
+    if raw is None:
+        return absent
     return None if framework.scale.is_not_assessed(raw) else raw
 
 
@@ -124,18 +151,24 @@ def _row(
     item: Norm | Criterion,
     norm_id: str,
     judged: dict[str, Judgement | CriterionJudgement | None],
+    owners: dict[str, int],
 ) -> Row:
-    """One norm or criterion across municipalities, with who scores best and whether they differ."""
-    scores = {m: _score(framework, j.score if j else None) for m, j in judged.items()}
+    """One norm or criterion across municipalities, with who scores best and whether they
+    differ. `owners`: each municipality's assessment, so a joint one counts as one finding."""
+    # No judgement on a scale of defects is no finding; on a criterion, not assessed.
+    absent = framework.scale.unjudged() if item.id == norm_id else None
+    scores = {m: _score(framework, j.score if j else None, absent) for m, j in judged.items()}
     ranked = {m: framework.scale.rank(s) for m, s in scores.items() if s is not None}
     ranks = {m: r for m, r in ranked.items() if r is not None}
     top = min(ranks.values(), default=None)
     best = [m for m, r in ranks.items() if r == top]
+    # Units of one joint assessment share their score: a difference is always with another.
     differs = len(set(ranks.values())) > 1
     # An example for the others: it meets the norm, and scores better than another.
     examples = _examples(framework, best, scores, judged) if differs else {}
+    scored = len({owners[m] for m in ranks})
     return Row(item.id, item.text, _label(item), theme, norm_id, item.id != norm_id, scores, best,
-               differs, examples, len(ranks), _bases(scores, judged))  # fmt: skip
+               differs, examples, scored, _bases(scores, judged))  # fmt: skip
 
 
 def _label(item: Norm | Criterion) -> str:
@@ -181,34 +214,94 @@ def _mean(framework: Framework, codes: list[str]) -> float | None:
 def build(
     framework: Framework, assessments: list[Assessment], study: Study | None = None
 ) -> Comparison:
-    """Compare assessments of one framework. Order: the study's list, then the rest by name."""
-    assessments = _in_study_order(assessments, study)
-    names = [a.municipality for a in assessments]
-    _check_one_each(names)
+    """Compare assessments of one framework, one column per unit (each unit of a joint
+    assessment its own). Order: the study's list, then the rest by name; a part follows the
+    unit it is part of."""
+    owned = [(name, i) for i, a in enumerate(assessments) for name in a.unit_names]
+    _check_one_each([name for name, _ in owned])
+    wholes = _wholes([name for name, _ in owned], study)
+    owned = _in_study_order(owned, study, wholes)
+    names = [name for name, _ in owned]
+    owners = dict(owned)
+    rows, rollups = _rows_and_rollups(framework, assessments, owners)
+    lessons = [*study.general_lessons, *study.mutual_lessons] if study else []
+    kinds = {name: study.unit_of(name) for name in names} if study else {}
+    return Comparison(
+        framework, names, rows, rollups, lessons, _collective(kinds, study),
+        [[n for n in names if owners[n] == i] for i, a in enumerate(assessments) if a.joint],
+        kinds, wholes,
+    )  # fmt: skip
+
+
+def _rows_and_rollups(
+    framework: Framework, assessments: list[Assessment], owners: dict[str, int]
+) -> tuple[list[Row], list[Rollup]]:
+    """Theme by theme: its rows (norms, each followed by its criteria) and its rollup."""
     rows: list[Row] = []
     rollups: list[Rollup] = []
     for theme in framework.themes:
         theme_rows = [
-            row for norm in theme.norms for row in _norm_rows(framework, theme, norm, assessments)
+            row
+            for norm in theme.norms
+            for row in _norm_rows(framework, theme, norm, assessments, owners)
         ]
         rows += theme_rows
-        rollups.append(_rollup(framework, theme, theme_rows, names))
-    lessons = [*study.general_lessons, *study.mutual_lessons] if study else []
-    return Comparison(
-        framework, names, rows, rollups, lessons, study.units if study else UNITS["gemeente"]
-    )
+        rollups.append(_rollup(framework, theme, theme_rows, list(owners)))
+    return rows, rollups
 
 
-def _in_study_order(assessments: list[Assessment], study: Study | None) -> list[Assessment]:
-    """The study's municipalities in its order, then the rest by name."""
-    order = study.municipalities if study else []
+# The word for units of several kinds together ("4 gemeenten en 2 provincies" are eenheden).
+MIXED = Unit(singular="eenheid", plural="eenheden")
+
+
+def _collective(kinds: dict[str, Unit], study: Study | None) -> Unit:
+    """The one word for all the units compared: their kind when they share one."""
+    found = list({unit.singular: unit for unit in kinds.values()}.values())
+    if len(found) == 1:
+        return found[0]
+    return MIXED if found else (study.units if study else UNITS["gemeente"])
+
+
+def _wholes(names: list[str], study: Study | None) -> dict[str, str]:
+    """Part → whole, for the parts whose whole is compared too (as the part spells it)."""
+    if study is None:
+        return {}
+    keyed = {name_key(n): n for n in names}
+    found = {}
+    for name in names:
+        whole = study.whole_of(name)
+        if whole is not None and name_key(whole) in keyed:
+            found[name] = keyed[name_key(whole)]
+    return found
+
+
+def _in_study_order(
+    owned: list[tuple[str, int]], study: Study | None, wholes: dict[str, str]
+) -> list[tuple[str, int]]:
+    """The study's units in its order, then the rest by name; each part right after its
+    whole (and that whole's earlier parts)."""
+    order = study.names if study else []
     place: dict[str, int] = {}  # a dict, not list.index: that was files × municipalities
     for i, name in enumerate(order):
         place.setdefault(name_key(name), i)
-    return sorted(
-        assessments,
-        key=lambda a: (place.get(name_key(a.municipality), len(order)), a.municipality),
-    )
+    ordered = sorted(owned, key=lambda item: (place.get(name_key(item[0]), len(order)), item[0]))
+    parts: dict[str, list[tuple[str, int]]] = {}
+    for item in ordered:
+        if item[0] in wholes:
+            parts.setdefault(wholes[item[0]], []).append(item)
+    out: list[tuple[str, int]] = []
+
+    def with_parts(item: tuple[str, int]) -> None:
+        out.append(item)
+        for part in parts.get(item[0], []):
+            with_parts(part)  # ends: a unit in a circle of wholes is no one's root
+
+    for item in ordered:
+        if item[0] not in wholes:
+            with_parts(item)
+    placed = {name for name, _ in out}
+    out += [item for item in ordered if item[0] not in placed]  # a circle (the rule says so)
+    return out
 
 
 def _check_one_each(names: list[str]) -> None:
@@ -224,15 +317,19 @@ def _check_one_each(names: list[str]) -> None:
 
 
 def _norm_rows(
-    framework: Framework, theme: Theme, norm: Norm, assessments: list[Assessment]
+    framework: Framework,
+    theme: Theme,
+    norm: Norm,
+    assessments: list[Assessment],
+    owners: dict[str, int],
 ) -> list[Row]:
-    """The norm's row, followed by one per criterion."""
-    judgements = {a.municipality: a.judgements.get(norm.id) for a in assessments}
-    rows = [_row(framework, theme, norm, norm.id, dict(judgements))]
+    """The norm's row, followed by one per criterion; `owners` in the comparison's order."""
+    judgements = {m: assessments[i].judgements.get(norm.id) for m, i in owners.items()}
+    rows = [_row(framework, theme, norm, norm.id, dict(judgements), owners)]
     for criterion in norm.criteria:
         judged = {m: j.criteria.get(criterion.id) if j else None
                   for m, j in judgements.items()}  # fmt: skip
-        rows.append(_row(framework, theme, criterion, norm.id, dict(judged)))
+        rows.append(_row(framework, theme, criterion, norm.id, dict(judged), owners))
     return rows
 
 

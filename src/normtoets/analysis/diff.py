@@ -10,7 +10,6 @@ from enum import StrEnum
 
 from normtoets.core.diagnostics import Problem, Severity
 from normtoets.core.i18n import _
-from normtoets.core.names import same_name
 from normtoets.models import (
     Assessment,
     Criterion,
@@ -80,7 +79,7 @@ class Diff:
 
     @property
     def municipality(self) -> str:
-        return self.new.municipality
+        return self.new.name
 
     def themes(self) -> list[tuple[Theme, list[NormChange]]]:
         """The norm changes grouped by theme, in order of first appearance."""
@@ -102,11 +101,11 @@ def incompatibility(
     old: Assessment, old_framework: Framework, new: Assessment, new_framework: Framework
 ) -> Problem | None:
     """Why the two rounds cannot be compared, or None when they can."""
-    if not same_name(old.municipality, new.municipality):
+    if old.units_key != new.units_key:
         return Problem(
-            ("municipality",),
+            new.named_at()[0][0][:1],
             _("assessment is of {municipality}, but the earlier one is of {earlier}").format(
-                municipality=new.municipality, earlier=old.municipality
+                municipality=new.name, earlier=old.name
             ),
             _("diff compares two rounds of one municipality"),
             severity=Severity.error,
@@ -324,7 +323,7 @@ def _follow_ups(
                     _(
                         "follow-up names recommendation '{id}', which the earlier assessment of "
                         "{municipality} does not have"
-                    ).format(id=follow_up.recommendation, municipality=old.municipality),
+                    ).format(id=follow_up.recommendation, municipality=old.name),
                     _("its recommendations: {ids}").format(
                         ids=", ".join(sorted(known)) or _("none")
                     ),

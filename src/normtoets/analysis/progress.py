@@ -62,7 +62,7 @@ def progress(
     cited = cited_sources(assessment)
     return Progress(
         file=file,
-        municipality=assessment.municipality,
+        municipality=assessment.name,
         status=assessment.status.value,
         norms_scored=len(scored),
         norms_total=sum(1 for _ in framework.norms()),

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from normtoets.core.names import name_key
+from normtoets.core.names import name_key, same_name
 from normtoets.models import Assessment, FollowUp, Recommendation, Study
 
 UNKNOWN = "onbekend"  # no later round has said anything about it yet
@@ -58,7 +58,7 @@ class Entry:
 
     @property
     def municipality(self) -> str:
-        return self.round.assessment.municipality
+        return self.round.assessment.name
 
     @property
     def study_title(self) -> str:
@@ -82,13 +82,13 @@ class Register:
 def _followed(later: Round, rounds: list[Round]) -> Round | None:
     """The earlier round whose recommendations `later` follows up."""
     declared = later.study.follows_up if later.study else None
-    key, when = name_key(later.assessment.municipality), later.when
+    key, when = later.assessment.units_key, later.when
     candidates = [
         r
         for r in rounds
         if r is not later
         and r.assessment.recommendations
-        and name_key(r.assessment.municipality) == key
+        and r.assessment.units_key == key
         and (
             r.study_id == declared
             if declared
@@ -115,6 +115,11 @@ def build(rounds: list[Round]) -> Register:
         key=lambda e: (e.round.year or 0, e.study_title, name_key(e.municipality), _order(e))
     )
     return Register(entries, unmatched)
+
+
+def _of(entry: Entry, municipality: str) -> bool:
+    """The entry's recommendation was made to this municipality, alone or jointly."""
+    return any(same_name(name, municipality) for name in entry.round.assessment.unit_names)
 
 
 def _follow_ups(
@@ -163,7 +168,7 @@ def filtered(
     def keep(entry: Entry) -> bool:
         year = entry.round.year
         return (
-            (municipality is None or name_key(entry.municipality) == name_key(municipality))
+            (municipality is None or _of(entry, municipality))
             and (not statuses or entry.status in statuses)
             and (since is None or (year is not None and year >= since))
             and (older_than is None or (year is not None and year_now - year >= older_than))

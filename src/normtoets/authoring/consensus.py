@@ -131,14 +131,18 @@ def consensus_text(agreement: Agreement) -> tuple[str, dict[str, str]]:
             "independent scorings ({files}). Scores all raters gave alike are kept; at a "
             "difference the score is nb, with each rater's score and finding as comments above "
             "it. Settle those in the consensus meeting."
-        ).format(municipality=first.municipality, count=len(agreement.scorings), files=files),
+        ).format(municipality=first.name, count=len(agreement.scorings), files=files),
         "",
     )
     researchers = _researchers(agreement)
     fw = agreement.framework
     lines += [
         f"framework: {{id: {_quoted(fw.id)}, version: {_quoted(fw.version)}}}",
-        f"municipality: {_quoted(first.municipality)}",
+        *(
+            [f"municipality: {_quoted(first.municipality)}"]
+            if first.municipality is not None
+            else [f"municipalities: {_quoted(first.municipalities)}"]
+        ),
         *([f"study: {_quoted(first.study)}"] if first.study else []),
         f"researchers: {_quoted(researchers)}",
         "status: concept",

@@ -5,6 +5,8 @@ space is still the scorer, and Duiven in NFC and in NFD is one municipality."""
 import functools
 import unicodedata
 
+from normtoets.core.i18n import _
+
 
 def _invisible(char: str) -> bool:
     # Category Cf: zero-width space, (non-)joiner, word joiner, BOM, soft hyphen, bidi marks, …
@@ -31,3 +33,10 @@ def name_key(name: str) -> str:
 
 def same_name(a: str, b: str) -> bool:
     return name_key(a) == name_key(b)
+
+
+def joined(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C' in the command line's language."""
+    if len(names) <= 1:
+        return "".join(names)
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])

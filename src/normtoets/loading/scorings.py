@@ -8,7 +8,7 @@ from normtoets.analysis.agreement import Agreement, Scoring, build
 from normtoets.core.diagnostics import Diagnostic, Problem, Severity, has_errors
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
-from normtoets.core.names import name_key, same_name
+from normtoets.core.names import same_name
 from normtoets.files.listing import files_below
 from normtoets.loading.selection import Selection
 from normtoets.loading.session import YAML_SUFFIXES, Loaded, Session
@@ -37,10 +37,10 @@ def _mismatches(loaded: list[Loaded]) -> list[Diagnostic]:
                 "scored against {framework}, but {file} against {other}"
             ).format(framework=b.framework, file=first.name, other=a.framework),
                 _("double scoring compares scorings against one framework version")))  # fmt: skip
-        if name_key(a.municipality) != name_key(b.municipality):
+        if a.units_key != b.units_key:
             found.append(_refused(item, ("municipality",), _(
                 "scores {municipality}, but {file} scores {other}"
-            ).format(municipality=b.municipality, file=first.name, other=a.municipality),
+            ).format(municipality=b.name, file=first.name, other=a.name),
                 _("double scoring compares scorings of one municipality")))  # fmt: skip
     return found
 
@@ -88,7 +88,7 @@ def load_scorings(paths: list[Path], session: Session) -> tuple[Scorings | None,
 def _scorings_by_municipality(
     study: Study | None, study_dir: Path, session: Session
 ) -> dict[str, list[Path]]:
-    """The files in the study's `double_scoring` folder, by `name_key` of their municipality;
+    """The files in the study's `double_scoring` folder, by the key of their units;
     empty when the study names no folder or it is not there (double-scoring-missing says so)."""
     if study is None or study.double_scoring is None:
         return {}
@@ -98,7 +98,7 @@ def _scorings_by_municipality(
     found: dict[str, list[Path]] = {}
     for item in session.load_all(files_below(folder, YAML_SUFFIXES)):
         if isinstance(item.model, Assessment):
-            found.setdefault(name_key(item.model.municipality), []).append(item.path)
+            found.setdefault(item.model.units_key, []).append(item.path)
     return found
 
 
@@ -113,12 +113,12 @@ def _agreement(paths: list[Path], session: Session) -> tuple[Agreement | None, l
 
 
 def double_scoring(
-    study: Study | None, study_dir: Path, municipality: str, session: Session
+    study: Study | None, study_dir: Path, assessment: Assessment, session: Session
 ) -> tuple[Agreement | None, list[Diagnostic]]:
-    """The agreement of a study's independent scorings of one municipality (in the study's
-    `double_scoring` folder); None when there are fewer than two."""
+    """The agreement of a study's independent scorings of the assessment's units (in the
+    study's `double_scoring` folder); None when there are fewer than two."""
     found = _scorings_by_municipality(study, study_dir, session)
-    return _agreement(found.get(name_key(municipality), []), session)
+    return _agreement(found.get(assessment.units_key, []), session)
 
 
 def study_double_scorings(
@@ -132,7 +132,7 @@ def study_double_scorings(
     for assessment, path in zip(selection.assessments, selection.paths, strict=True):
         if path.parent not in folders:
             folders[path.parent] = _scorings_by_municipality(selection.study, path.parent, session)
-        paths = folders[path.parent].get(name_key(assessment.municipality), [])
+        paths = folders[path.parent].get(assessment.units_key, [])
         agreement, own = _agreement(paths, session)
         problems += own
         if agreement is not None:

@@ -33,11 +33,12 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def detect_kind(path: Path, data: Any) -> str:
-    """A framework has `themes`; a study is `study.yaml` or lists `municipalities`."""
+    """A framework has `themes`; a study is `study.yaml` or lists `municipalities` (as a
+    joint assessment does too, but that has a `status` or `judgements`)."""
     if isinstance(data, dict):
         if "themes" in data:
             return "framework"
-        if "municipalities" in data:
+        if "municipalities" in data and not ("status" in data or "judgements" in data):
             return "study"
     return "study" if path.name in ("study.yaml", "study.yml") else "assessment"
 
@@ -297,18 +298,16 @@ class Session:
             if (study.double_scoring)
             else None
         )
-        names = set()
+        names: set[str] = set()
         for path in files_below(folder, YAML_SUFFIXES):
             if aside and os.path.abspath(path).startswith(aside):
                 continue
             item = self.load(path)
             model = item.model
             if isinstance(model, Assessment):
-                names.add(name_key(model.municipality))
+                names.update(name_key(name) for name in model.unit_names)
             elif item.kind == "assessment" and item.doc and isinstance(item.doc.data, dict):
-                named = item.doc.data.get("municipality")
-                if isinstance(named, str):
-                    names.add(name_key(named))
+                names.update(name_key(name) for name in _named(item.doc.data))
         return frozenset(names)
 
     def check_studies(self, loaded: list[Loaded]) -> list[Diagnostic]:
@@ -324,3 +323,11 @@ class Session:
             ordered = sorted(members.values(), key=lambda item: item.path.name)
             diagnostics += rules.run_study([(m.doc, m.model) for m in ordered if m.doc])
         return diagnostics
+
+
+def _named(data: dict[str, Any]) -> list[str]:
+    """The units an assessment that did not validate still names, so that a mistake in it is
+    reported there and not as a missing assessment too."""
+    one, several = data.get("municipality"), data.get("municipalities")
+    names = [one] if isinstance(one, str) else several if isinstance(several, list) else []
+    return [name for name in names if isinstance(name, str)]

@@ -8,6 +8,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from normtoets.core.i18n import _
+from normtoets.core.names import joined, name_key
 from normtoets.models.base import Strict
 from normtoets.models.framework import ID_PATTERN, FrameworkRef
 from normtoets.models.narrative import Narrative
@@ -341,7 +342,17 @@ class Assessment(Strict):
         default_factory=list,
         description="Hoofdstukken met eigen tekst (Markdown) rond de hoofdstukken met bevindingen.",
     )
-    municipality: str = Field(min_length=1, description="De beoordeelde gemeente.")
+    municipality: str | None = Field(
+        default=None, min_length=1, description="De beoordeelde gemeente."
+    )
+    municipalities: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Gezamenlijke beoordeling: de gemeenten (twee of meer) waarvoor deze ene beoordeling "
+            "geldt, in plaats van `municipality` (bijv. bij een gemeenschappelijke "
+            "rekenkamercommissie met één rapport voor twee gemeenten)."
+        ),
+    )
     study: str | None = Field(default=None, description="Id van het onderzoek (study.yaml).")
     researchers: list[str] = Field(default_factory=list, description="Onderzoekers.")
     rater: str | None = Field(
@@ -390,6 +401,47 @@ class Assessment(Strict):
         default_factory=list,
         description="Doorwerking: wat is er geworden van de aanbevelingen van een eerdere ronde.",
     )
+
+    @model_validator(mode="after")
+    def _names_its_units(self) -> "Assessment":
+        if (self.municipality is None) == (not self.municipalities):
+            raise ValueError(
+                _(
+                    "an assessment names its municipality, or for a joint assessment its "
+                    "municipalities: one of the two"
+                )
+            )
+        keys = [name_key(name) for name in self.municipalities]
+        if self.municipalities and (len(keys) < 2 or len(set(keys)) != len(keys) or "" in keys):
+            raise ValueError(_("a joint assessment names two or more different municipalities"))
+        return self
+
+    @property
+    def unit_names(self) -> list[str]:
+        """The units this assessment judges: one, or several for a joint assessment."""
+        return [self.municipality] if self.municipality is not None else list(self.municipalities)
+
+    def named_at(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Each unit's name with its place in the file, for a rule to point at."""
+        if self.municipality is not None:
+            return [(("municipality",), self.municipality)]
+        return [(("municipalities", i), name) for i, name in enumerate(self.municipalities)]
+
+    @property
+    def joint(self) -> bool:
+        """One assessment of several units: its judgements are one finding, not several."""
+        return len(self.municipalities) > 1
+
+    @property
+    def units_key(self) -> str:
+        """What every spelling of this assessment's units shares (`names.name_key`), in any
+        order: two files with one key assess the same units."""
+        return "\n".join(sorted(name_key(name) for name in self.unit_names))
+
+    @property
+    def name(self) -> str:
+        """The units as one name: 'Duiven', or 'Dantumadiel and Noardeast-Fryslân'."""
+        return joined(self.unit_names)
 
     def edited_after_review(self) -> list[str]:
         """The norms whose review no longer covers them: changed since."""

@@ -23,6 +23,19 @@ class SpecialLevel(Strict):
     label: str = Field(description="Omschrijving, bijv. 'niet beoordeeld'.")
 
 
+class NoFinding(SpecialLevel):
+    """A scale of defects: the study reports only problems, so a norm it does not mention
+    has no finding. That is neither 'niet beoordeeld' nor 'voldaan', unless `meets` says so."""
+
+    meets: bool | None = Field(
+        default=None,
+        description=(
+            "Of 'geen bevinding' als voldaan telt (true), als niet voldaan (false), of geen "
+            "van beide (weglaten: de standaard)."
+        ),
+    )
+
+
 class Scale(Strict):
     levels: list[ScoreLevel] = Field(
         min_length=1, description="De scoreniveaus, van beste naar slechtste."
@@ -35,11 +48,18 @@ class Scale(Strict):
         default=SpecialLevel(code="nvt", label="niet van toepassing"),
         description="Code voor 'niet van toepassing'.",
     )
+    no_finding: NoFinding | None = Field(
+        default=None,
+        description=(
+            "Voor een schaal van tekortkomingen (een onderzoek dat alleen problemen meldt): de "
+            "code voor 'geen bevinding', bijv. {code: gb, label: geen bevinding}. Een norm "
+            "zonder oordeel heeft dan geen bevinding, niet 'niet beoordeeld'."
+        ),
+    )
 
     @model_validator(mode="after")
     def _codes_unique(self) -> "Scale":
-        codes = [level.code for level in self.levels]
-        codes += [self.not_assessed.code, self.not_applicable.code]
+        codes = self.codes
         if len(set(codes)) != len(codes):
             raise ValueError(_("every score code in the scale must be unique"))
         return self
@@ -47,10 +67,25 @@ class Scale(Strict):
     @property
     def codes(self) -> list[str]:
         """Every code a researcher may write, levels first."""
+        extra = [self.no_finding.code] if self.no_finding else []
         return [level.code for level in self.levels] + [
             self.not_assessed.code,
             self.not_applicable.code,
+            *extra,
         ]
+
+    @property
+    def has_meeting(self) -> bool:
+        """Whether a score on this scale can meet the norm at all: a scale of defects may
+        have no such notion, and then no count of 'voldaan' and no example means anything."""
+        return any(level.meets for level in self.levels) or bool(
+            self.no_finding and self.no_finding.meets
+        )
+
+    def unjudged(self) -> str | None:
+        """What a norm without a judgement has: no finding on a scale of defects (the study
+        names only problems), else nothing (None: not assessed)."""
+        return self.no_finding.code if self.no_finding else None
 
     def _ranks(self) -> dict[str, int]:
         """Code → rank, built once per levels list: level() is asked once per score, and a
@@ -86,8 +121,14 @@ class Scale(Strict):
     def is_not_applicable(self, code: str | None) -> bool:
         return code == self.not_applicable.code
 
+    def is_no_finding(self, code: str | None) -> bool:
+        return self.no_finding is not None and code == self.no_finding.code
+
     def meets(self, code: str | None) -> bool | None:
-        """Whether the norm counts as met; None for a code that is not a level."""
+        """Whether the norm counts as met; None for a code that is not a level (and for 'geen
+        bevinding', unless the scale says how it counts)."""
+        if self.no_finding is not None and code == self.no_finding.code:
+            return self.no_finding.meets
         level = self.level(code) if code is not None else None
         return None if level is None else level.meets
 
@@ -96,5 +137,7 @@ class Scale(Strict):
             return self.not_assessed.label
         if code == self.not_applicable.code:
             return self.not_applicable.label
+        if self.no_finding is not None and code == self.no_finding.code:
+            return self.no_finding.label
         level = self.level(code)
         return level.label if level else code

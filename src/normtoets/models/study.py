@@ -5,6 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from normtoets.core.names import name_key
 from normtoets.models.base import Strict
 from normtoets.models.framework import ID_PATTERN, FrameworkRef
 from normtoets.models.narrative import Narrative
@@ -30,6 +31,38 @@ UNITS: dict[str, Unit] = {
     ),
     "scenario": Unit(singular="scenario", plural="scenario's", article="het"),
 }
+
+
+UnitWord = (
+    Literal["gemeente", "provincie", "waterschap", "gemeenschappelijke regeling", "scenario"] | Unit
+)
+
+
+class Member(Strict):
+    """A unit of the study that is more than its name: of another kind than the study's
+    `unit`, or part of a larger unit of the study."""
+
+    name: str = Field(min_length=1, description="Naam van de eenheid, bijv. 'Gelderland'.")
+    unit: UnitWord | None = Field(
+        default=None,
+        description=(
+            "Wat deze eenheid is, als dat niet de `unit` van het onderzoek is: gemeente, "
+            "provincie, waterschap, gemeenschappelijke regeling, scenario, of {singular, "
+            "plural, article}."
+        ),
+    )
+    part_of: str | None = Field(
+        default=None,
+        description=(
+            "Naam van de eenheid van dit onderzoek waarvan deze deel is (een uitvoeringsdienst "
+            "van een ministerie, een lid van een gemeenschappelijke regeling): de vergelijking "
+            "toont de delen onder het geheel, en een oordeel over het geheel als zodanig."
+        ),
+    )
+
+
+def _words(unit: UnitWord) -> Unit:
+    return unit if isinstance(unit, Unit) else UNITS[unit]
 
 
 class Lesson(Strict):
@@ -85,18 +118,19 @@ class Study(Strict):
     year: int | None = Field(default=None, description="Jaar van het onderzoek.")
     date: dt.date | None = Field(default=None, description="Datum van publicatie.")
     framework: FrameworkRef = Field(description="Het normenkader van het onderzoek.")
-    unit: (
-        Literal["gemeente", "provincie", "waterschap", "gemeenschappelijke regeling", "scenario"]
-        | Unit
-    ) = Field(
+    unit: UnitWord = Field(
         default="gemeente",
         description=(
             "Wat het onderzoek beoordeelt: gemeente (standaard), provincie, waterschap, "
             "gemeenschappelijke regeling, scenario, of {singular, plural, article}."
         ),
     )
-    municipalities: list[str] = Field(
-        min_length=1, description="De onderzochte gemeenten (of andere eenheden, zie unit)."
+    municipalities: list[str | Member] = Field(
+        min_length=1,
+        description=(
+            "De onderzochte gemeenten (of andere eenheden, zie unit): een naam, of {name, unit, "
+            "part_of} voor een eenheid van een andere soort of een deel van een andere eenheid."
+        ),
     )
     summary: str | None = Field(default=None, description="Eigen samenvatting van het onderzoek.")
     report: ReportOptions = Field(
@@ -139,5 +173,39 @@ class Study(Strict):
 
     @property
     def units(self) -> Unit:
-        """The words for what this study audits."""
-        return self.unit if isinstance(self.unit, Unit) else UNITS[self.unit]
+        """The words for what this study audits, unless a member says otherwise."""
+        return _words(self.unit)
+
+    @property
+    def members(self) -> list[Member]:
+        """Every unit of the study as a Member, in the study's order."""
+        return [m if isinstance(m, Member) else Member(name=m) for m in self.municipalities]
+
+    @property
+    def names(self) -> list[str]:
+        """The names of the study's units, in its order."""
+        return [m.name if isinstance(m, Member) else m for m in self.municipalities]
+
+    def named_at(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Each unit's name with its place in the file, for a rule to point at."""
+        return [
+            (("municipalities", i, "name"), m.name) if isinstance(m, Member)
+            else (("municipalities", i), m)
+            for i, m in enumerate(self.municipalities)
+        ]  # fmt: skip
+
+    def member(self, name: str) -> Member | None:
+        """The listed unit of this name, in any spelling (`names.name_key`)."""
+        key = name_key(name)
+        return next((m for m in self.members if name_key(m.name) == key), None)
+
+    def unit_of(self, name: str) -> Unit:
+        """The words for one unit: its own kind, else the study's."""
+        member = self.member(name)
+        return _words(member.unit) if member and member.unit else self.units
+
+    def whole_of(self, name: str) -> str | None:
+        """The unit `name` is part of, as the study spells it; None for a unit on its own."""
+        member = self.member(name)
+        whole = self.member(member.part_of) if member and member.part_of else None
+        return whole.name if whole else (member.part_of if member else None)

@@ -239,7 +239,7 @@ def _overview(
         [wb.text(sheet, f"Normenkader: {framework.title} ({framework.id}@{framework.version})")],
     )
     locked.append(sheet, [])
-    head = ["Thema", "Norm", "Omschrijving", *(a.municipality for a in selection.assessments)]
+    head = ["Thema", "Norm", "Omschrijving", *(a.name for a in selection.assessments)]
     locked.append(sheet, [wb.text(sheet, value, styles.header) for value in head])
     for theme in framework.themes:
         for norm in theme.norms:
@@ -299,8 +299,8 @@ def export(selection: Selection, paths: list[Path], target: Path) -> bytes:
     styles = _Styles(framework)
     book = wb.workbook()
     taken: set[str] = set()
-    titles = [sheet_name(a.municipality, taken) for a in selection.assessments]
-    overview = _overview(book, selection, [a.municipality for a in selection.assessments], styles)
+    titles = [sheet_name(a.name, taken) for a in selection.assessments]
+    overview = _overview(book, selection, [a.name for a in selection.assessments], styles)
     records = [["overview", *_chunks(overview)]]
     for title, assessment, path in zip(titles, selection.assessments, paths, strict=True):
         recorded = _municipality_sheet(book, title, framework, assessment, styles, str(path))

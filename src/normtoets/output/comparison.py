@@ -2,6 +2,7 @@
 
 import io
 import json
+from collections import Counter
 from typing import Any
 
 from rich.console import Console
@@ -10,6 +11,7 @@ from rich.text import Text
 
 from normtoets.analysis.comparison import Comparison, Rollup, Row, first_sentence
 from normtoets.core.i18n import _, number
+from normtoets.core.names import joined
 from normtoets.models import BasisKind
 from normtoets.output.units import unit_word
 
@@ -49,6 +51,29 @@ def basis_legend(comparison: Comparison, criteria: bool = False) -> list[str]:
             else _("taken over from another report")
         )
         lines.append(f"({mark}) {meaning}: {', '.join(found)}")
+    return lines
+
+
+def units_legend(comparison: Comparison) -> list[str]:
+    """What the columns' names alone do not say: joint assessments, each unit's kind when the
+    units are of several kinds, and the parts of a whole."""
+    lines = [
+        _("joint: {names} share one assessment, one finding that counts once").format(
+            names=joined(group)
+        )
+        for group in comparison.joint
+    ]
+    kinds = {m: comparison.kind(m) for m in comparison.municipalities}
+    usual = Counter(unit.singular for unit in kinds.values()).most_common()
+    if len(usual) > 1:
+        others = [f"{m} ({unit_word(u)})" for m, u in kinds.items() if u.singular != usual[0][0]]
+        lines.append(_("kinds: each a {unit}, except {others}").format(
+            unit=unit_word(kinds[next(m for m, u in kinds.items() if u.singular == usual[0][0])]),
+            others=joined(others)))  # fmt: skip
+    lines += [
+        _("part: {part} is part of {whole}").format(part=part, whole=whole)
+        for part, whole in comparison.wholes.items()
+    ]
     return lines
 
 
@@ -96,7 +121,7 @@ def render_table(
             _print_plain(console, table)
         else:
             console.print(table)
-    for line in basis_legend(comparison, criteria):
+    for line in [*basis_legend(comparison, criteria), *units_legend(comparison)]:
         console.print(Text(line), highlight=False, soft_wrap=compact)
 
 
@@ -161,10 +186,25 @@ def _print_plain(console: Console, table: Table) -> None:
 
 
 def lessons(comparison: Comparison) -> list[tuple[Row, str, str]]:
-    """(row, municipality, first sentence of its finding) where one can serve as example."""
-    return [
-        (row, m, sentence) for row in comparison.norm_rows() for m, sentence in row.examples.items()
-    ]
+    """(row, municipality, first sentence of its finding) where one can serve as example; the
+    units of a joint assessment once, together."""
+    found = []
+    for row in comparison.norm_rows():
+        shown: set[str] = set()
+        for m, sentence in row.examples.items():
+            if m not in shown:
+                group = [m, *(n for n in comparison.joint_with(m) if n in row.examples)]
+                shown.update(group)
+                found.append((row, m, sentence))
+    return found
+
+
+def example_name(comparison: Comparison, municipality: str) -> str:
+    """'Duiven', or 'Aadorp and Beekveld (joint)' for a joint assessment."""
+    joint = comparison.joint_with(municipality)
+    if not joint:
+        return municipality
+    return _("{names} (joint)").format(names=joined([municipality, *joint]))
 
 
 def no_differences(comparison: Comparison) -> str:
@@ -190,7 +230,7 @@ def render_lessons(console: Console, comparison: Comparison) -> None:
         console.print(no_differences(comparison))
     for row, municipality, sentence in found:
         line = Text(f"{row.id} ", style="bold")
-        line.append(f"{municipality} ({row.scores[municipality]}): ")
+        line.append(f"{example_name(comparison, municipality)} ({row.scores[municipality]}): ")
         line.append(sentence or _("(no finding)"))
         console.print(line)
     if comparison.lessons:
@@ -248,7 +288,7 @@ def to_markdown(
     for rollup in [] if nothing else comparison.rollups:
         rows = _theme_rows(comparison, rollup, criteria, only_differences)
         lines += _markdown_theme(comparison, rollup, rows, mean)
-    legend = basis_legend(comparison, criteria)
+    legend = [*basis_legend(comparison, criteria), *units_legend(comparison)]
     if legend and not nothing:
         lines += [*(f"{_md(line)}  " for line in legend), ""]
     if with_lessons:
@@ -279,7 +319,10 @@ def _markdown_lessons(comparison: Comparison) -> list[str]:
     """The examples for the others, then the study's own lessons where it has any."""
     lines = ["## " + _("Example for the others"), ""]
     found = lessons(comparison)
-    lines += [f"- **{row.id}** {_md(m)} (`{row.scores[m]}`): {_md(s)}" for row, m, s in found]
+    lines += [
+        f"- **{row.id}** {_md(example_name(comparison, m))} (`{row.scores[m]}`): {_md(s)}"
+        for row, m, s in found
+    ]
     if not found:
         lines.append(no_differences(comparison))
     lines.append("")

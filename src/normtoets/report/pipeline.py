@@ -80,7 +80,7 @@ def _municipality(
             return _refused(problems)
         warnings += [problems, earlier.warnings]
     agreement, problems = double_scoring(
-        selection.study, selection.paths[0].parent, selection.assessments[0].municipality, session
+        selection.study, selection.paths[0].parent, selection.assessments[0], session
     )
     if has_errors(problems):
         return _refused(problems)

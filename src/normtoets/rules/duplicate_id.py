@@ -77,7 +77,7 @@ def _in_assessment(a: Assessment) -> Iterator[Problem]:
 def _in_study(study: Study) -> Iterator[Problem]:
     """Municipalities: the same name in any spelling is the same municipality."""
     yield from _repeats(
-        ((m, ("municipalities", i)) for i, m in enumerate(study.municipalities)),
+        ((name, at) for at, name in study.named_at()),
         _("municipality id '{id}' is used more than once"),
         name_key,
     )

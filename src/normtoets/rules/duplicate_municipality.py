@@ -28,28 +28,32 @@ def declared(a: Assessment, b: Assessment) -> bool:
     return rounds or raters
 
 
-def _earlier(members: Sequence[Member]) -> Iterator[tuple[int, list[Member]]]:
-    """Each member with the earlier members of the same municipality (none: not yielded)."""
+def _earlier(members: Sequence[Member]) -> Iterator[tuple[int, str, list[Member]]]:
+    """Each member with a municipality it shares with earlier members (alone or in a joint
+    assessment), and those members; a member that shares none is not yielded."""
     seen: dict[str, list[Member]] = {}
     for index, member in enumerate(members):
-        earlier = seen.setdefault(name_key(member.assessment.municipality), [])
-        if earlier:
-            yield index, list(earlier)
-        earlier.append(member)
+        names = member.assessment.unit_names
+        earlier = {name: seen.setdefault(name_key(name), []) for name in names}
+        twice = next((name for name in names if earlier[name]), None)
+        if twice is not None:
+            yield index, twice, list(earlier[twice])
+        for found in earlier.values():
+            found.append(member)
 
 
 def check(members: Sequence[Member]) -> Iterator[tuple[int, Problem]]:
     """The assessments of one study, in file name order."""
-    for index, earlier in _earlier(members):
+    for index, name, earlier in _earlier(members):
         later = members[index].assessment
         undeclared = next((m for m in earlier if not declared(m.assessment, later)), None)
         if undeclared is not None:
             yield (
                 index,
                 Problem(
-                    ("municipality",),
+                    _place(later, name),
                     _("{municipality} is assessed twice in this study: here and in {file}").format(
-                        municipality=later.municipality, file=undeclared.name
+                        municipality=name, file=undeclared.name
                     ),
                     _(
                         "remove one, or declare the pair: two rounds each with their own `date`, "
@@ -62,14 +66,14 @@ def check(members: Sequence[Member]) -> Iterator[tuple[int, Problem]]:
 
 def in_comparison(members: Sequence[Member]) -> Iterator[tuple[int, Problem]]:
     """The assessments of one comparison: every municipality once, declared pairs too."""
-    for index, earlier in _earlier(members):
+    for index, name, earlier in _earlier(members):
         later = members[index].assessment
         yield (
             index,
             Problem(
-                ("municipality",),
+                _place(later, name),
                 _("{municipality} is in this comparison twice: here and in {file}").format(
-                    municipality=later.municipality, file=earlier[0].name
+                    municipality=name, file=earlier[0].name
                 ),
                 _(
                     "a comparison shows one assessment per municipality: name the files to "
@@ -79,3 +83,8 @@ def in_comparison(members: Sequence[Member]) -> Iterator[tuple[int, Problem]]:
                 at_key=True,
             ),
         )
+
+
+def _place(assessment: Assessment, name: str) -> tuple[str | int, ...]:
+    """Where the file names `name`: its `municipality`, or its place in `municipalities`."""
+    return next(at for at, named in assessment.named_at() if named == name)

@@ -19,7 +19,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     codes = scale.codes
     known, hints = set(codes), Hints()
     labels = {level.label: level.code for level in scale.levels}
-    labels |= {s.label: s.code for s in (scale.not_assessed, scale.not_applicable)}
+    specials = (scale.not_assessed, scale.not_applicable, *filter(None, [scale.no_finding]))
+    labels |= {s.label: s.code for s in specials}
     allowed = ", ".join(f"'{c}'" for c in codes)
     for norm_id, judgement in ctx.assessment.judgements.items():
         scored: list[tuple[PathKey, str]] = [(("judgements", norm_id, "score"), judgement.score)]

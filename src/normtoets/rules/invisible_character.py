@@ -24,7 +24,7 @@ def _code(char: str) -> str:
 
 
 def _assessment_names(assessment: Assessment) -> Iterator[tuple[PathKey, str]]:
-    yield ("municipality",), assessment.municipality
+    yield from assessment.named_at()
     for i, researcher in enumerate(assessment.researchers):
         yield ("researchers", i), researcher
     if assessment.rater:
@@ -37,8 +37,10 @@ def _assessment_names(assessment: Assessment) -> Iterator[tuple[PathKey, str]]:
 
 
 def _study_names(study: Study) -> Iterator[tuple[PathKey, str]]:
-    for i, municipality in enumerate(study.municipalities):
-        yield ("municipalities", i), municipality
+    yield from study.named_at()
+    for i, member in enumerate(study.municipalities):
+        if not isinstance(member, str) and member.part_of:
+            yield ("municipalities", i, "part_of"), member.part_of
     for i, researcher in enumerate(study.researchers):
         yield ("researchers", i), researcher
     for field in ("general_lessons", "mutual_lessons"):

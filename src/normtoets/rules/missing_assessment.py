@@ -20,11 +20,11 @@ def check(ctx: Context) -> Iterator[Problem]:
     if ctx.kind != "study" or study is None or ctx.assessed is None:
         return
     folder = ctx.base_dir or Path()
-    for index, municipality in enumerate(study.municipalities):
+    for at, municipality in study.named_at():
         if name_key(municipality) in ctx.assessed:
             continue
         yield Problem(
-            ("municipalities", index),
+            at,
             _(
                 "{municipality} is listed, but no assessment of it was found in {folder} or a "
                 "folder below it"

@@ -1,6 +1,6 @@
-"""municipality-not-in-study (warning): an assessment's municipality is not one of the
-municipalities its study (`study.yaml` in the same folder) lists, in any spelling of the name
-(`names.name_key`)."""
+"""municipality-not-in-study (warning): an assessment's municipality (or one of the
+municipalities of a joint assessment) is not one of the units its study (`study.yaml` in the
+same folder) lists, in any spelling of the name (`names.name_key`)."""
 
 from collections.abc import Iterator
 
@@ -17,12 +17,14 @@ SEVERITY = Severity.warning
 def check(ctx: Context) -> Iterator[Problem]:
     if ctx.assessment is None or ctx.study is None:
         return
-    listed = {name_key(m) for m in ctx.study.municipalities}
-    if name_key(ctx.assessment.municipality) not in listed:
-        yield Problem(
-            ("municipality",),
-            _("municipality '{municipality}' is not listed in study '{study}'").format(
-                municipality=ctx.assessment.municipality, study=ctx.study.id
-            ),
-            closest(ctx.assessment.municipality, ctx.study.municipalities),
-        )
+    names = ctx.study.names
+    listed = {name_key(m) for m in names}
+    for at, name in ctx.assessment.named_at():
+        if name_key(name) not in listed:
+            yield Problem(
+                at,
+                _("municipality '{municipality}' is not listed in study '{study}'").format(
+                    municipality=name, study=ctx.study.id
+                ),
+                closest(name, names),
+            )

@@ -135,7 +135,7 @@ class Badge:
     color: str
     text_color: str
     meets: bool | None  # None: not assessed, not applicable, or a code outside the scale
-    kind: str  # "level", "not-assessed", "not-applicable" or "unknown"
+    kind: str  # "level", "not-assessed", "not-applicable", "no-finding" or "unknown"
     rank: int | None  # 0 for the best level
     # A score that does not rest on the study's own research: its mark ("a", "o") and word.
     mark: str | None = None
@@ -157,6 +157,9 @@ def badge(framework: Framework, code: str | None) -> Badge:
     if scale.is_not_applicable(code):
         na = scale.not_applicable
         return Badge(na.code, na.label, "#ffffff", "#000000", None, "not-applicable", None)
+    if scale.no_finding is not None and code == scale.no_finding.code:
+        nf = scale.no_finding
+        return Badge(nf.code, nf.label, "#ffffff", "#000000", nf.meets, "no-finding", None)
     level = scale.level(code)
     if level is None:
         return Badge(code, code, "#ffffff", "#000000", None, "unknown", None)
@@ -177,13 +180,19 @@ def legend(framework: Framework) -> list[LegendItem]:
     items = [
         LegendItem(
             badge(framework, level.code),
-            "telt als voldaan" if level.meets else "telt als niet voldaan",
+            _VERDICTS[level.meets],
         )
         for level in scale.levels
     ]
+    if scale.no_finding is not None:
+        items.append(LegendItem(badge(framework, scale.no_finding.code),
+                                _VERDICTS[scale.no_finding.meets]))  # fmt: skip
     items.append(LegendItem(badge(framework, scale.not_assessed.code), "telt niet mee"))
     items.append(LegendItem(badge(framework, scale.not_applicable.code), "telt niet mee"))
     return items
+
+
+_VERDICTS = {True: "telt als voldaan", False: "telt als niet voldaan", None: "telt niet mee"}
 
 
 # ---------------------------------------------------------------- front matter
@@ -198,7 +207,7 @@ class Meta:
     subtitle: str | None
     volume: str | None  # "Bestuurlijke nota", "Nota van bevindingen", "Vergelijking…"
     rekenkamer: str | None
-    municipality: str | None  # None for the comparison
+    municipality: str | None  # "Duiven", "Dantumadiel en Noardeast-Fryslân"; None: comparison
     researchers: list[str]
     authors: list[str]  # <meta name="author">, one each
     date: str | None  # Dutch, for the title page
@@ -213,6 +222,8 @@ class Meta:
     commissioned: bool  # researched by others than the rekenkamer: "in opdracht van"
     research_by: str | None  # who did the research, when not the rekenkamer itself
     names: tuple[str, ...] = ()  # proper names the hyphenator must not break
+    where: str = ""  # "gemeente Duiven", "gemeenten Dantumadiel en Noardeast-Fryslân"
+    plural: bool = False  # a joint assessment: "de gemeenten … voldoen"
 
     @property
     def concept(self) -> bool:
@@ -225,19 +236,33 @@ def date_of(assessment: Assessment | None, study: Study | None) -> dt.date | Non
     return study.date if study is not None else None
 
 
+def units_named(names: list[str], study: Study | None) -> tuple[Unit, str]:
+    """The units' kind (their own when they share one, else the study's) and the phrase that
+    names them: 'gemeente Duiven', 'gemeenten Dantumadiel en Noardeast-Fryslân', 'gemeente
+    Aadorp en provincie Zuiderland'."""
+    kinds = [study.unit_of(n) if study else UNITS["gemeente"] for n in names]
+    if len({k.singular for k in kinds}) > 1:
+        return (study.units if study else kinds[0]), dutch_list(
+            [f"{k.singular} {n}" for k, n in zip(kinds, names, strict=True)]
+        )
+    unit = kinds[0] if kinds else (study.units if study else UNITS["gemeente"])
+    return unit, f"{unit.plural if len(names) > 1 else unit.singular} {dutch_list(names)}"
+
+
 def front_matter(
     framework: Framework,
     study: Study | None,
     *,
-    municipality: str | None,
+    municipalities: list[str],
     researchers: list[str],
     status: str,
     date: dt.date | None,
     volume: str | None,
 ) -> Meta:
     study_title = _study_title(framework, study)
-    unit = study.units if study else UNITS["gemeente"]
-    where = f"{unit.singular} {municipality}" if municipality else None
+    unit, where = units_named(municipalities, study) if municipalities else (
+        study.units if study else UNITS["gemeente"], "")  # fmt: skip
+    municipality = dutch_list(municipalities) or None
     rekenkamer = study.rekenkamer if study else None
     research_by = study.research_by if study else None
     return Meta(
@@ -260,7 +285,9 @@ def front_matter(
         unit=unit,
         commissioned=bool(research_by and research_by != rekenkamer),
         research_by=research_by,
-        names=proper_names([municipality, rekenkamer, research_by, *researchers], study),
+        names=proper_names([*municipalities, rekenkamer, research_by, *researchers], study),
+        where=where,
+        plural=len(municipalities) > 1,
     )
 
 
@@ -285,7 +312,7 @@ def _study_title(framework: Framework, study: Study | None) -> str:
 def proper_names(names: list[str | None], study: Study | None = None) -> tuple[str, ...]:
     """The names (and the study's municipalities), and each capitalised word of a name of
     several words ("Regioplan" of "Regioplan Beleidsonderzoek"), longest first."""
-    found = {n for n in [*names, *(study.municipalities if study else [])] if n}
+    found = {n for n in [*names, *(study.names if study else [])] if n}
     for name in list(found):
         found |= {w for w in re.findall(r"[A-Z][\w-]{3,}", name) if w != name}
     return tuple(sorted(found, key=len, reverse=True))
@@ -366,6 +393,7 @@ class FrameworkView:
     questions: list[QuestionView]
     legend: list[LegendItem]
     norm_count: int
+    has_meeting: bool = True  # a score can meet the norm (a scale of defects may have none)
 
 
 def framework_view(framework: Framework) -> FrameworkView:
@@ -379,4 +407,29 @@ def framework_view(framework: Framework) -> FrameworkView:
         [QuestionView(q.id, q.text, list(q.norms)) for q in framework.research_questions],
         legend(framework),
         sum(1 for _ in framework.norms()),
+        framework.scale.has_meeting,
     )
+
+
+def defect_counts(badges: list[Badge]) -> str:
+    """On a scale of defects, what was found: 'bevindingen op 2 van de 9 normen
+    (onvolkomenheid 1, aandachtspunt 1); op 7 geen bevinding'."""
+    total = len(badges)
+    found = [b for b in badges if b.kind == "level"]
+    by_level: dict[str, int] = {}
+    for b in sorted(found, key=lambda b: b.rank or 0):
+        by_level[b.label] = by_level.get(b.label, 0) + 1
+    levels = ", ".join(f"{label} {n}" for label, n in by_level.items())
+    if found:
+        text = f"bevindingen op {len(found)} van de {total} normen ({levels})"
+    else:
+        text = (
+            "geen bevinding op de norm" if total == 1 else f"geen bevindingen op de {total} normen"
+        )
+    none = sum(1 for b in badges if b.kind == "no-finding")
+    if none and found:
+        text += f"; op {none} geen bevinding"
+    unassessed = sum(1 for b in badges if b.kind in ("not-assessed", "not-applicable"))
+    if unassessed:
+        text += f"; {unassessed} niet beoordeeld of niet van toepassing"
+    return text

@@ -12,6 +12,7 @@ from normtoets.models import (
     Framework,
     Lesson,
     Study,
+    Unit,
 )
 from normtoets.report.charts import Series, StackedBars
 from normtoets.report.context.agreement import DoubleScoring
@@ -33,6 +34,8 @@ from normtoets.report.context.common import (
     Meta,
     ThemeView,
     badge,
+    defect_counts,
+    dutch_list,
     paragraphs,
     safe_color,
     theme_view,
@@ -64,6 +67,8 @@ class MatrixRow:
     cells: list[Badge]
     met: int
     scored: int
+    note: str = ""  # "provincie", "gezamenlijk met Westervoort", "deel van Ministerie …"
+    part: bool = False  # part of the unit in a row above it
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,8 @@ class LessonView:
 @dataclass(frozen=True)
 class MunicipalityProfile:
     name: str
+    note: str  # as MatrixRow.note
+    defects: str  # on a scale of defects, what was found; "" otherwise
     anchor: str
     status_label: str
     concept: bool
@@ -199,6 +206,9 @@ class ComparisonReport:
     framework: FrameworkView
     study_summary: list[str]
     municipalities: list[str]
+    units_text: str  # "4 gemeenten en 2 provincies"
+    relations: list[str]  # joint assessments and parts, one sentence each
+    joint: bool  # some units share one joint assessment
     themes: list[ThemeComparison]
     concepts: list[str]  # municipalities whose assessment is not definitief
     differing_count: int
@@ -226,6 +236,44 @@ def municipality_anchor(name: str, index: int) -> str:
     return f"gemeente-{index + 1}-{slug(name)}"
 
 
+def units_text(matrix: compare.Comparison, names: list[str]) -> str:
+    """'3 gemeenten', '1 gemeente', '4 gemeenten en 2 provincies': counted per kind."""
+    counts: dict[str, tuple[int, Unit]] = {}
+    for name in names:
+        unit = matrix.kind(name)
+        counts[unit.singular] = (counts.get(unit.singular, (0, unit))[0] + 1, unit)
+    return dutch_list(
+        [f"{n} {unit.singular if n == 1 else unit.plural}" for n, unit in counts.values()]
+    )
+
+
+def unit_note(matrix: compare.Comparison, name: str) -> str:
+    """What a row's name alone does not say: its kind where it differs from most units', a
+    joint assessment, the unit it is part of."""
+    kinds = Counter(matrix.kind(n).singular for n in matrix.municipalities)
+    notes = []
+    if len(kinds) > 1 and matrix.kind(name).singular != kinds.most_common(1)[0][0]:
+        notes.append(matrix.kind(name).singular)
+    if joint := matrix.joint_with(name):
+        notes.append(f"gezamenlijk met {dutch_list(joint)}")
+    if name in matrix.wholes:
+        notes.append(f"deel van {matrix.wholes[name]}")
+    return ", ".join(notes)
+
+
+def collapsed(matrix: compare.Comparison, names: list[str]) -> list[str]:
+    """The names, with the units of one joint assessment as one: 'Dantumadiel en
+    Noardeast-Fryslân (gezamenlijk)', at the place of the first."""
+    out, seen = [], set()
+    for name in names:
+        if name in seen:
+            continue
+        group = [name, *(n for n in matrix.joint_with(name) if n in names)]
+        seen.update(group)
+        out.append(f"{dutch_list(group)} (gezamenlijk)" if len(group) > 1 else name)
+    return out
+
+
 def _basis_notes(row: compare.Row, by_name: dict[str, Assessment]) -> list[BasisNote]:
     return [
         BasisNote(MARKS[b.kind], m, row.id, f"vergelijking-{slug(row.norm_id)}", WORDS[b.kind],
@@ -235,7 +283,10 @@ def _basis_notes(row: compare.Row, by_name: dict[str, Assessment]) -> list[Basis
 
 
 def _row_comparison(
-    framework: Framework, row: compare.Row, by_name: dict[str, Assessment]
+    framework: Framework,
+    row: compare.Row,
+    by_name: dict[str, Assessment],
+    matrix: compare.Comparison,
 ) -> RowComparison:
     by_code: dict[str | None, list[str]] = {}
     for m, score in row.scores.items():
@@ -252,10 +303,18 @@ def _row_comparison(
                 LevelCount(
                     badge(framework, key),
                     len(names),
-                    names if len(names) <= NAMES_LIMIT else [],
+                    collapsed(matrix, names) if len(names) <= NAMES_LIMIT else [],
                 )
             )
-    examples = [Example(m, s) for m, s in row.examples.items()]
+    # One example per finding: the units of a joint assessment share theirs.
+    examples = [
+        Example(shown, row.examples[first])
+        for shown, first in zip(
+            collapsed(matrix, list(row.examples)),
+            _firsts(matrix, list(row.examples)),
+            strict=True,
+        )
+    ]
     assessed = {s for s in row.scores.values() if s is not None}
     return RowComparison(
         row.id,
@@ -273,6 +332,16 @@ def _row_comparison(
         row.compared,
         _basis_notes(row, by_name),
     )
+
+
+def _firsts(matrix: compare.Comparison, names: list[str]) -> list[str]:
+    """The first name of each entry of `collapsed(matrix, names)`."""
+    out, seen = [], set()
+    for name in names:
+        if name not in seen:
+            out.append(name)
+            seen.update([name, *matrix.joint_with(name)])
+    return out
 
 
 def _lesson(framework: Framework, lesson: Lesson, anchors: dict[str, str]) -> LessonView:
@@ -343,11 +412,11 @@ def compared_themes(
         norms = []
         for norm in theme.norms:
             criteria = [
-                _row_comparison(framework, rows[c.id], by_name)
+                _row_comparison(framework, rows[c.id], by_name, matrix)
                 for c in norm.criteria
                 if c.id in rows and rows[c.id].differs
             ]
-            norm_row = _row_comparison(framework, rows[norm.id], by_name)
+            norm_row = _row_comparison(framework, rows[norm.id], by_name, matrix)
             norms.append(NormComparison(norm_row, criteria))
         themes.append(ThemeComparison(theme_view(theme), norms))
     return themes
@@ -383,6 +452,8 @@ def matrix_parts(s: Shared) -> list[MatrixPart]:
                     cells,
                     sum(1 for b in cells if b.meets is True),
                     sum(1 for b in cells if b.meets is not None),
+                    unit_note(s.comparison, m),
+                    m in s.comparison.wholes,
                 )
             )
         parts.append(MatrixPart(number, groups, part_rows))
@@ -392,21 +463,16 @@ def matrix_parts(s: Shared) -> list[MatrixPart]:
 def profiles(s: Shared) -> list[MunicipalityProfile]:
     """Per municipality: its counts per level, how many norms it meets, its own summary."""
     framework, scale = s.framework, s.framework.scale
-    by_name = {a.municipality: a for a in s.assessments}
+    by_name = {name: a for a in s.assessments for name in a.unit_names}
     norm_rows = s.comparison.norm_rows()
     out = []
     for m in s.comparison.municipalities:
-        codes = Counter(r.scores[m] for r in norm_rows)
-        counts = [
-            LevelCount(badge(framework, level.code), codes[level.code], [])
-            for level in scale.levels
-        ]
-        counts.append(LevelCount(badge(framework, None), codes[None], []))
-        na = scale.not_applicable.code
-        counts.append(LevelCount(badge(framework, na), codes[na], []))
+        counts = _level_counts(framework, Counter(r.scores[m] for r in norm_rows))
         out.append(
             MunicipalityProfile(
                 m,
+                unit_note(s.comparison, m),
+                _defects(framework, [r.scores[m] for r in norm_rows]),
                 s.anchors[m],
                 STATUS_LABELS.get(s.statuses[m], s.statuses[m]),
                 s.statuses[m] != "definitief",
@@ -422,6 +488,25 @@ def profiles(s: Shared) -> list[MunicipalityProfile]:
             )
         )
     return out
+
+
+def _defects(framework: Framework, codes: list[str | None]) -> str:
+    """On a scale of defects, what was found; "" on a scale that can meet the norm."""
+    if framework.scale.has_meeting:
+        return ""
+    return defect_counts([badge(framework, code) for code in codes])
+
+
+def _level_counts(framework: Framework, codes: Counter[str | None]) -> list[LevelCount]:
+    """How often each code occurs: every level of the scale, then no finding (on a scale of
+    defects), not assessed and not applicable."""
+    scale = framework.scale
+    specials = [*(s.code for s in filter(None, [scale.no_finding])), None,
+                scale.not_applicable.code]  # fmt: skip
+    return [
+        LevelCount(badge(framework, code), codes[code], [])
+        for code in [*(level.code for level in scale.levels), *specials]
+    ]
 
 
 def _rests_on_sentence(scored: list[compare.Row], municipality: str, assessment: Assessment) -> str:

@@ -18,7 +18,9 @@ def scoreoverzicht(s: Shared) -> Chapter:
     return Chapter("scoreoverzicht", "Scoreoverzicht", matrix_parts(s))
 
 
-def voldaan(s: Shared) -> Chapter:
+def voldaan(s: Shared) -> Chapter | None:
+    if not s.framework.scale.has_meeting:
+        return None  # a scale of defects: no score meets a norm, so there is nothing to count
     return Chapter("voldaan", f"Voldaan per {s.comparison.unit.singular}", met_chapter(s))
 
 

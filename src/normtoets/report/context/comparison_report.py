@@ -28,6 +28,7 @@ from normtoets.report.context.comparison import (
     compared_themes,
     municipality_anchor,
     rests_on,
+    units_text,
 )
 
 
@@ -41,10 +42,10 @@ def comparison(
     study's double scorings) a paragraph on how far they agreed, all together."""
     matrix = compare.build(framework, assessments, study)
     names = matrix.municipalities
-    statuses = {a.municipality: a.status.value for a in assessments}
+    by_name = {name: a for a in assessments for name in a.unit_names}
+    statuses = {name: a.status.value for name, a in by_name.items()}
     concepts = [m for m in names if statuses.get(m) != "definitief"]
     meta = _front_matter(framework, assessments, study, matrix, concepts)
-    by_name = {a.municipality: a for a in assessments}
     themes = compared_themes(framework, matrix, by_name)
     shared = Shared(
         framework,
@@ -61,6 +62,9 @@ def comparison(
         framework=framework_view(framework),
         study_summary=paragraphs(study.summary) if study else [],
         municipalities=names,
+        units_text=units_text(matrix, names),
+        relations=_relations(matrix),
+        joint=bool(matrix.joint),
         themes=themes,
         concepts=concepts,
         differing_count=_count(themes, lambda n: n.differs),
@@ -86,13 +90,33 @@ def _front_matter(
     meta = front_matter(
         framework,
         study,
-        municipality=None,
+        municipalities=[],
         researchers=list(study.researchers) if study else [],
         status="definitief" if not concepts else "concept",
         date=study.date if study and study.date else (max(dates) if dates else None),
         volume=f"Vergelijking van de {matrix.unit.plural}",
     )
-    return replace(meta, running_title=f"{meta.study_title} – vergelijking")
+    return replace(meta, running_title=f"{meta.study_title} – vergelijking", unit=matrix.unit)
+
+
+def _relations(matrix: compare.Comparison) -> list[str]:
+    """What the reader must know to read the rows: which units share one joint assessment (one
+    finding, not several that agree), and which are part of another."""
+    sentences = [
+        f"{dutch_list(group)} zijn gezamenlijk beoordeeld: hun scores zijn één oordeel, dat in "
+        f"elke rij staat maar als één oordeel telt, nooit als {len(group)} oordelen die "
+        f"overeenkomen."
+        for group in matrix.joint
+    ]
+    wholes = dict.fromkeys(matrix.wholes.values())
+    for whole in wholes:
+        parts = matrix.parts_of(whole)
+        verb, them = ("is een deel", "het deel") if len(parts) == 1 else ("zijn delen", "de delen")
+        sentences.append(
+            f"{dutch_list(parts)} {verb} van {whole}; het oordeel over {whole} geldt "
+            f"{whole} als geheel en staat naast dat over {them}, niet erin."
+        )
+    return sentences
 
 
 def _count(themes: list[ThemeComparison], counted: Callable[[NormComparison], bool]) -> int:
@@ -108,7 +132,9 @@ def _foundation(matrix: compare.Comparison, by_name: dict[str, Assessment]) -> l
     scale, total = matrix.framework.scale, len(rows)
     groups: dict[tuple[int, tuple[str, ...], str], list[str]] = {}
     for m in matrix.municipalities:
-        scored = [r for r in rows if scale.is_scored(r.scores[m])]
+        # On a scale of defects, a norm with no finding was assessed: nothing was found.
+        scored = [r for r in rows if scale.is_scored(code := r.scores[m])
+                  or scale.is_no_finding(code)]  # fmt: skip
         ids = tuple(r.id for r in scored) if len(scored) <= 3 else ()
         rest = rests_on(scored, m, by_name[m])
         groups.setdefault((len(scored), ids, rest), []).append(m)

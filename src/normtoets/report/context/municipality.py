@@ -24,6 +24,7 @@ from normtoets.report.context.common import (
     QuestionView,
     ThemeView,
     badge,
+    defect_counts,
     letter,
     norm_anchor,
     norm_view,
@@ -88,10 +89,15 @@ class ThemeFindings:
     met: list[Finding]
     not_met: list[Finding]
     unscored: list[Finding]
+    has_meeting: bool = True  # False on a scale of defects: count what was found instead
 
     @property
     def sentence(self) -> str:
-        """One plain sentence: how many norms are met."""
+        """One plain sentence: how many norms are met, or on a scale of defects what was
+        found."""
+        if not self.has_meeting:
+            text = defect_counts([f.badge for f in self.findings])
+            return text[:1].upper() + text[1:] + "."
         scored = len(self.met) + len(self.not_met)
         total = len(self.findings)
         if scored == 0:
@@ -176,6 +182,7 @@ class Totals:
     not_met: int
     unscored: int
     total: int
+    defects: str = ""  # on a scale of defects: what was found, over all norms
 
 
 @dataclass(frozen=True)
@@ -267,8 +274,9 @@ def _finding(
     framework: Framework, theme: Theme, norm: Norm, judgement: Judgement | None, notes: Notes
 ) -> Finding:
     view = norm_view(norm)
-    if judgement is None:
-        return Finding(view, theme.id, badge(framework, None), [], [], [], False)
+    if judgement is None:  # on a scale of defects: no finding; else not assessed
+        return Finding(view, theme.id, badge(framework, framework.scale.unjudged()), [], [], [],
+                       False)  # fmt: skip
     evidence = [notes.add(e) for e in judgement.evidence]
     criteria = []
     if judgement.criteria:
@@ -313,7 +321,7 @@ def norm_scores(
                 norm_id,
                 norm_anchor(norm_id, findings),
                 (norm.short or norm.text) if norm else norm_id,
-                badge(framework, judgement.score if judgement else None),
+                badge(framework, judgement.score if judgement else framework.scale.unjudged()),
             )
         )
     return out
@@ -360,4 +368,5 @@ def theme_findings(
         [f for f in findings if f.badge.meets is True],
         [f for f in findings if f.badge.meets is False],
         [f for f in findings if f.badge.meets is None],
+        framework.scale.has_meeting,
     )

@@ -14,6 +14,7 @@ from normtoets.report.context.chapters import Chapter, TocEntry, build
 from normtoets.report.context.common import (
     Meta,
     date_of,
+    defect_counts,
     framework_view,
     front_matter,
     norm_anchor,
@@ -102,7 +103,7 @@ def _front_matter(
     return front_matter(
         framework,
         study,
-        municipality=assessment.municipality,
+        municipalities=assessment.unit_names,
         researchers=list(researchers),
         status=assessment.status.value,
         date=date_of(assessment, study),
@@ -170,6 +171,7 @@ def _totals(themes: list[ThemeFindings]) -> Totals:
         sum(len(t.not_met) for t in themes),
         sum(len(t.unscored) for t in themes),
         sum(len(t.findings) for t in themes),
+        defect_counts([f.badge for t in themes for f in t.findings]),
     )
 
 

@@ -85,7 +85,7 @@ def _yes_no(value: bool | None) -> str:
 def _row(entry: Entry) -> RecommendationRow:
     follow_up, later = entry.follow_up, entry.follow_up_round
     return RecommendationRow(
-        entry.municipality,
+        dutch_list(entry.round.assessment.unit_names),
         entry.recommendation.id,
         entry.recommendation.to.value,
         " ".join(entry.recommendation.text.split()),
