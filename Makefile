@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STUDY := assessments/integraal-werken-sociaal-domein
+# A fictional study of several rekenkamers: a joint assessment, a province, a part, a defect scale.
+JOINT := examples/gezamenlijk-onderzoek
 
 .PHONY: install demo test lint docs bench clean liberation-fonts catalog
 
@@ -37,6 +39,8 @@ demo: install
 	$(BIN)/normtoets agree examples/dubbele-scoring/dubbel/voorbeeldstad.a.yaml examples/dubbele-scoring/dubbel/voorbeeldstad.b.yaml --format markdown --output out/overeenstemming.md --force
 	$(BIN)/normtoets diff $(STUDY)/duiven.yaml examples/doorwerking/duiven-2022.yaml --format markdown --output out/doorwerking.md --force
 	$(BIN)/normtoets report examples/doorwerking/duiven-2022.yaml --since $(STUDY)/duiven.yaml --output out/doorwerking.pdf --force
+	$(BIN)/normtoets report $(JOINT) --compare --norms $(JOINT)/norms --output out/gezamenlijk-vergelijking.pdf --force
+	$(BIN)/normtoets report $(JOINT)/aadorp-beekveld.yaml --norms $(JOINT)/norms --output out/aadorp-beekveld.pdf --force
 	@echo "Klaar: zie out/. Om zelf 'normtoets' te typen: . $(VENV)/bin/activate"
 
 # The whole test suite (the same command CI runs). First, where apt-get can, Liberation for the

@@ -85,3 +85,25 @@ def test_a_dangling_symlink_as_folder_is_named_for_what_it_is(
     assert "is a symbolic link to" in result.stderr and "which does not exist" in result.stderr
     assert "File exists" not in result.output
     assert link.is_symlink() and not (tmp_path / "nergens").exists()
+
+
+def test_each_municipality_of_a_joint_assessment_gets_the_joint_report(run, tmp_path: Path) -> None:
+    """Aadorp and Beekveld share one assessment: each gets the report, named as itself, made as
+    the report of that one file alone."""
+    joint = Path(__file__).parents[2] / "examples" / "gezamenlijk-onderzoek"
+    norms = ["--norms", joint / "norms"]
+    result = run("report", joint, "--each", "--html", "-o", tmp_path / "out", *norms)
+    assert result.exit_code == 0, result.output
+    assert "6 reports written" in result.stderr
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "aadorp.html", "beekveld.html", "cranendam.html", "dienst-wegen-zuiderland.html",
+        "dijkhuizen.html", "zuiderland.html",
+    ]  # fmt: skip
+    alone = tmp_path / "alone.html"
+    assert (
+        run("report", joint / "aadorp-beekveld.yaml", "-o", alone, "--html", *norms).exit_code == 0
+    )
+    assert (out / "aadorp.html").read_bytes() == alone.read_bytes()
+    assert (out / "beekveld.html").read_bytes() == alone.read_bytes()
+    assert "Gemeenten Aadorp en Beekveld" in alone.read_text()

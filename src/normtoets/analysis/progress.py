@@ -58,6 +58,7 @@ def progress(
 ) -> Progress:
     judgements = assessment.judgements
     scored = _scored_norms(framework, assessment)
+    found = _with_finding(framework, assessment, scored)
     criteria_scored = _criteria_scored(framework, assessment)
     cited = cited_sources(assessment)
     return Progress(
@@ -68,8 +69,8 @@ def progress(
         norms_total=sum(1 for _ in framework.norms()),
         criteria_scored=criteria_scored,
         criteria_total=sum(1 for _ in framework.criteria()),
-        without_finding=[n for n in scored if not judgements[n].finding.strip()],
-        without_evidence=[n for n in scored if not judgements[n].evidence],
+        without_finding=[n for n in found if not judgements[n].finding.strip()],
+        without_evidence=[n for n in found if not judgements[n].evidence],
         unused_sources=[s.id for s in assessment.sources if s.id not in cited],
         unreviewed=assessment.edited_after_review()
         if assessment.review_note
@@ -82,13 +83,23 @@ def progress(
 
 def _scored_norms(framework: Framework, assessment: Assessment) -> list[str]:
     """The norms done with, in framework order: scored on the scale or judged not applicable
-    (`nvt`); `nb` is still open."""
-    judgements = assessment.judgements
+    (`nvt`); `nb` is still open. On a scale of defects a norm without a judgement has no
+    finding, and is done with too."""
+    judgements, scale = assessment.judgements, framework.scale
+    unjudged = scale.unjudged()
     return [
         n.id
         for n in framework.norms()
-        if n.id in judgements and not framework.scale.is_not_assessed(judgements[n.id].score)
+        if not scale.is_not_assessed(j.score if (j := judgements.get(n.id)) else unjudged)
     ]
+
+
+def _with_finding(framework: Framework, assessment: Assessment, scored: list[str]) -> list[str]:
+    """The norms done with that owe a finding and evidence: not those with no finding (on a
+    scale of defects, written or left out)."""
+    judgements = assessment.judgements
+    return [n for n in scored if n in judgements
+            and not framework.scale.is_no_finding(judgements[n].score)]  # fmt: skip
 
 
 def _criteria_scored(framework: Framework, assessment: Assessment) -> int:

@@ -160,7 +160,8 @@ def _progress_rows(
             problems += _errors(session, item)
             continue
         study = session.study_for(item.path)
-        rows.append(progress(item.name, framework, item.model, study.units if study else None))
+        unit = study.unit_of(item.model.unit_names[0]) if study else None
+        rows.append(progress(item.name, framework, item.model, unit))
     return rows, problems
 
 

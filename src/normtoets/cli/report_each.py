@@ -1,6 +1,7 @@
 """report STUDY --each -o DIR: the report of every municipality of a study, in parallel."""
 
-# Deferred imports: normtoets.files, normtoets.loading, normtoets.output, normtoets.report, rich —
+# Deferred imports: normtoets.authoring, normtoets.files, normtoets.loading, normtoets.output,
+# normtoets.report, rich —
 # each command loads only the library it runs, so `validate` starts without the report's Jinja and
 # WeasyPrint and `compare` without openpyxl (measured in benchmarks/,
 # docs/reference/performance.md).
@@ -39,18 +40,30 @@ def _jobs(
     seen: dict[Path, Path] = {}
     inputs = [study, *([templates] if templates else []), *norms]
     for item in assessments:
-        name = output / f"{item.path.stem}{suffix}"
-        if name in seen:
-            raise UsageError(
-                _("{first} and {second} would both be written as {file}").format(
-                    first=seen[name], second=item.path, file=name
+        targets = []
+        for name in _names(output, item, suffix):
+            if name in seen:
+                raise UsageError(
+                    _("{first} and {second} would both be written as {file}").format(
+                        first=seen[name], second=item.path, file=name
+                    )
                 )
-            )
-        seen[name] = item.path
-        target = destination(name, inputs, force)
-        assert target is not None
-        jobs.append(Job(item.path, target, kind, templates, tuple(norms)))
+            seen[name] = item.path
+            target = destination(name, inputs, force)
+            assert target is not None
+            targets.append(target)
+        jobs.append(Job(item.path, targets[0], kind, templates, tuple(norms), tuple(targets[1:])))
     return jobs, errors
+
+
+def _names(output: Path, item: "Loaded", suffix: str) -> list[Path]:
+    """The report's file, named as its assessment; for a joint assessment one for each of its
+    municipalities, named as the municipality: each participant gets the joint report."""
+    from normtoets.authoring.scaffold import slug
+
+    if not item.model.joint:
+        return [output / f"{item.path.stem}{suffix}"]
+    return [output / f"{slug(name)}{suffix}" for name in item.model.unit_names]
 
 
 def _checked(study: Path, norms: list[Path]) -> tuple[list["Loaded"], list[Diagnostic]]:
@@ -89,10 +102,12 @@ def report_each(
     outcomes = _render(jobs, workers, console)
     written = [o for o in outcomes if o.error is None]
     for outcome in written:
-        typer.echo(_("wrote {file}").format(file=outcome.job.target))
+        for target in outcome.job.targets:
+            typer.echo(_("wrote {file}").format(file=target))
     _tell_failures(outcomes, invalid, console)
     failed = len(outcomes) - len(written) + len({d.file for d in invalid})
-    console.print(_tally(len(written), failed), highlight=False, markup=False)
+    console.print(_tally(sum(len(o.job.targets) for o in written), failed), highlight=False,
+                  markup=False)  # fmt: skip
     if failed:
         raise typer.Exit(1)
 

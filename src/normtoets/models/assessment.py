@@ -5,7 +5,7 @@ import hashlib
 import json
 from enum import StrEnum
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from normtoets.core.i18n import _
 from normtoets.core.names import joined, name_key
@@ -411,10 +411,15 @@ class Assessment(Strict):
                     "municipalities: one of the two"
                 )
             )
-        keys = [name_key(name) for name in self.municipalities]
-        if self.municipalities and (len(keys) < 2 or len(set(keys)) != len(keys) or "" in keys):
-            raise ValueError(_("a joint assessment names two or more different municipalities"))
         return self
+
+    @field_validator("municipalities")
+    @classmethod
+    def _joint_names_differ(cls, names: list[str]) -> list[str]:
+        keys = [name_key(name) for name in names]
+        if names and (len(keys) < 2 or len(set(keys)) != len(keys) or "" in keys):
+            raise ValueError(_("a joint assessment names two or more different municipalities"))
+        return names
 
     @property
     def unit_names(self) -> list[str]:

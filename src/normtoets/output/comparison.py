@@ -207,6 +207,17 @@ def example_name(comparison: Comparison, municipality: str) -> str:
     return _("{names} (joint)").format(names=joined([municipality, *joint]))
 
 
+def no_examples(comparison: Comparison) -> str:
+    """Why there is no example: no norm differs, or none where the better score meets it."""
+    if not any(row.differs for row in comparison.norm_rows()):
+        return no_differences(comparison)
+    if not comparison.framework.scale.has_meeting:
+        return _("No example: no score on this scale meets the norm.")
+    return _("No example: where the {units} differ, no better score meets the norm.").format(
+        units=unit_word(comparison.unit, plural=True)
+    )
+
+
 def no_differences(comparison: Comparison) -> str:
     return _("No norm on which the assessed {units} differ in score.").format(
         units=unit_word(comparison.unit, plural=True)
@@ -227,7 +238,7 @@ def render_lessons(console: Console, comparison: Comparison) -> None:
     found = lessons(comparison)
     console.print(Text(_("Example for the others"), style="bold"))
     if not found:
-        console.print(no_differences(comparison))
+        console.print(no_examples(comparison))
     for row, municipality, sentence in found:
         line = Text(f"{row.id} ", style="bold")
         line.append(f"{example_name(comparison, municipality)} ({row.scores[municipality]}): ")
@@ -324,7 +335,7 @@ def _markdown_lessons(comparison: Comparison) -> list[str]:
         for row, m, s in found
     ]
     if not found:
-        lines.append(no_differences(comparison))
+        lines.append(no_examples(comparison))
     lines.append("")
     if comparison.lessons:
         lines += ["## " + _("Lessons from the study"), ""]

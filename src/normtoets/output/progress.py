@@ -14,7 +14,7 @@ from normtoets.output.units import unit_word
 
 def _columns(rows: list[Progress]) -> tuple[str, ...]:
     units = {r.unit for r in rows}
-    unit = unit_word(units.pop()) if len(units) == 1 else _("municipality")
+    unit = unit_word(units.pop()) if len(units) == 1 else _("unit")
     return (unit, _("status"), _("norms"), _("criteria"), _("open points"))
 
 

@@ -27,6 +27,12 @@ class Job:
     kind: str  # "pdf", "html" or "docx"
     templates: Path | None
     norms: tuple[Path, ...]
+    # A joint assessment's report, rendered once, for each of its other municipalities too.
+    also: tuple[Path, ...] = ()
+
+    @property
+    def targets(self) -> tuple[Path, ...]:
+        return (self.target, *self.also)
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,9 @@ def render(job: Job) -> Outcome:
             first = made.errors[0]
             return Outcome(job, f"{first.file}:{first.line}:{first.column}: [{first.code}] "
                                 f"{first.message}")  # fmt: skip
-        write_bytes(job.target, report_bytes(made.html[None], job.kind, job.templates))
+        data = report_bytes(made.html[None], job.kind, job.templates)
+        for target in job.targets:
+            write_bytes(target, data)
         return Outcome(job, None)
     except (RunError, UsageError) as exc:
         return Outcome(job, str(exc))

@@ -37,6 +37,7 @@ from normtoets.rules import (
     unknown_norm,
     unknown_question,
     unknown_source,
+    unknown_whole,
     unreviewed_judgement,
     unused_source,
 )
@@ -73,6 +74,7 @@ RULES: list[ModuleType] = [
     own_text_references,
     double_scoring_missing,
     missing_assessment,
+    unknown_whole,
 ]
 
 

@@ -7,6 +7,7 @@ Text stays text: escaping is the template engine's job (autoescape), never done 
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from normtoets.core.anchors import slug
@@ -180,7 +181,8 @@ def legend(framework: Framework) -> list[LegendItem]:
     items = [
         LegendItem(
             badge(framework, level.code),
-            _VERDICTS[level.meets],
+            # A scale of defects counts findings, not norms met.
+            _VERDICTS[level.meets] if scale.has_meeting else "telt als bevinding",
         )
         for level in scale.levels
     ]
@@ -415,21 +417,18 @@ def defect_counts(badges: list[Badge]) -> str:
     """On a scale of defects, what was found: 'bevindingen op 2 van de 9 normen
     (onvolkomenheid 1, aandachtspunt 1); op 7 geen bevinding'."""
     total = len(badges)
-    found = [b for b in badges if b.kind == "level"]
-    by_level: dict[str, int] = {}
-    for b in sorted(found, key=lambda b: b.rank or 0):
-        by_level[b.label] = by_level.get(b.label, 0) + 1
-    levels = ", ".join(f"{label} {n}" for label, n in by_level.items())
-    if found:
-        text = f"bevindingen op {len(found)} van de {total} normen ({levels})"
-    else:
+    found = sorted((b for b in badges if b.kind == "level"), key=lambda b: b.rank or 0)
+    none = sum(1 for b in badges if b.kind == "no-finding")
+    unassessed = sum(1 for b in badges if b.kind in ("not-assessed", "not-applicable"))
+    if not found:
         text = (
             "geen bevinding op de norm" if total == 1 else f"geen bevindingen op de {total} normen"
         )
-    none = sum(1 for b in badges if b.kind == "no-finding")
-    if none and found:
-        text += f"; op {none} geen bevinding"
-    unassessed = sum(1 for b in badges if b.kind in ("not-assessed", "not-applicable"))
+    else:
+        levels = ", ".join(f"{label} {n}" for label, n in Counter(b.label for b in found).items())
+        word = "een bevinding" if len(found) == 1 else "bevindingen"
+        text = f"{word} op {len(found)} van de {total} normen ({levels})"
+        text += f"; op {none} geen bevinding" if none else ""
     if unassessed:
         text += f"; {unassessed} niet beoordeeld of niet van toepassing"
     return text
