@@ -11,6 +11,7 @@ from normtoets.cli import (  # noqa: F401 - registers the commands
     authoring,
     checking,
     comparing,
+    indicators,
     office,
     recommendations,
     reporting,

@@ -9,8 +9,9 @@ from pydantic import Field, field_validator, model_validator
 
 from normtoets.core.i18n import _
 from normtoets.core.names import joined, name_key
-from normtoets.models.base import Strict
-from normtoets.models.framework import ID_PATTERN, FrameworkRef
+from normtoets.models.base import ID_PATTERN, Strict
+from normtoets.models.framework import FrameworkRef
+from normtoets.models.indicators import Indicator, IndicatorRecord
 from normtoets.models.narrative import Narrative
 from normtoets.models.scale import Scale
 
@@ -400,6 +401,16 @@ class Assessment(Strict):
     follow_up: list[FollowUp] = Field(
         default_factory=list,
         description="Doorwerking: wat is er geworden van de aanbevelingen van een eerdere ronde.",
+    )
+    indicators: list[Indicator] = Field(
+        default_factory=list,
+        description="Eigen kengetallen van deze eenheid, naast die van het normenkader.",
+    )
+    indicator_values: dict[str, IndicatorRecord] = Field(
+        default_factory=dict,
+        description=(
+            "Per kengetal-id: de streefwaarde, de nulmeting en de gemeten waarden van deze eenheid."
+        ),
     )
 
     @model_validator(mode="after")

@@ -1,5 +1,8 @@
 from pydantic import BaseModel, ConfigDict
 
+# What an id may be: a letter or digit, then letters, digits, '.', '_' and '-'.
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+
 
 class Strict(BaseModel):
     """Base for every file model: unknown keys are mistakes (a typo must not vanish)."""

@@ -5,10 +5,9 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from normtoets.models.base import Strict
+from normtoets.models.base import ID_PATTERN, Strict
+from normtoets.models.indicators import Indicator
 from normtoets.models.scale import Scale
-
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
 class FrameworkRef(Strict):
@@ -81,6 +80,10 @@ class Framework(Strict):
     themes: list[Theme] = Field(min_length=1, description="Thema's met hun normen.")
     research_questions: list[ResearchQuestion] = Field(
         default_factory=list, description="Onderzoeksvragen, gekoppeld aan normen."
+    )
+    indicators: list[Indicator] = Field(
+        default_factory=list,
+        description="Kengetallen die elke eenheid van een onderzoek met dit normenkader meet.",
     )
     maps_from: list[VersionMap] = Field(
         default_factory=list,

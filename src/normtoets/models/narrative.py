@@ -8,8 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from normtoets.models.base import Strict
-from normtoets.models.framework import ID_PATTERN
+from normtoets.models.base import ID_PATTERN, Strict
 
 # The chapters of a municipality's report that a narrative chapter can follow (`after`), in
 # their order; the report's chapter builders make them (a test keeps the two lists equal).

@@ -30,7 +30,7 @@ def citations(chapters: list[Narrative], base: PathKey = ()) -> Iterator[tuple[P
 
 def source_references(assessment: Assessment) -> Iterator[tuple[PathKey, str]]:
     """Every place that names a source id: evidence, a score's basis, wederhoor responses,
-    `via` and the citations in the chapters' text."""
+    `via`, the citations in the chapters' text, and the sources of kengetallen's values."""
     yield from citations(assessment.chapters)
     for path, item in all_evidence(assessment):
         yield (*path, "source"), item.source
@@ -43,6 +43,12 @@ def source_references(assessment: Assessment) -> Iterator[tuple[PathKey, str]]:
     for i, source in enumerate(assessment.sources):
         if source.via is not None:
             yield ("sources", i, "via"), source.via
+    for ind, record in assessment.indicator_values.items():
+        if record.baseline is not None and record.baseline.source is not None:
+            yield ("indicator_values", ind, "baseline", "source"), record.baseline.source
+        for i, value in enumerate(record.values):
+            if value.source is not None:
+                yield ("indicator_values", ind, "values", i, "source"), value.source
 
 
 def cited_sources(assessment: Assessment) -> set[str]:

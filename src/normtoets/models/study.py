@@ -6,8 +6,8 @@ from typing import Literal
 from pydantic import Field
 
 from normtoets.core.names import name_key
-from normtoets.models.base import Strict
-from normtoets.models.framework import ID_PATTERN, FrameworkRef
+from normtoets.models.base import ID_PATTERN, Strict
+from normtoets.models.framework import FrameworkRef
 from normtoets.models.narrative import Narrative
 
 

@@ -25,7 +25,7 @@ from normtoets.authoring.scaffold import quote, slug
 from normtoets.core.diagnostics import Diagnostic, Severity
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
-from normtoets.models.framework import ID_PATTERN
+from normtoets.models.base import ID_PATTERN
 
 NORMS_SHEET = "Normen"
 SCALE_SHEET = "Schaal"

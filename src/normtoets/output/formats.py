@@ -152,12 +152,28 @@ def _status() -> dict[str, Format]:
     }
 
 
+def _kengetallen() -> dict[str, Format]:
+    from normtoets.output import kengetallen
+
+    return {
+        "table": Format("table", draw=lambda c, r, v: kengetallen.render_table(c, r), width=140),
+        "json": Format("json", text=lambda r, v: kengetallen.to_json(r)),
+        "csv": Format("csv", text=lambda r, v: csv_text(kengetallen.csv_rows(r))),
+        "markdown": Format("markdown", text=lambda r, v: kengetallen.to_markdown(r)),
+        "xlsx": Format(
+            "xlsx",
+            data=lambda r, v: workbook.table_workbook(kengetallen.to_table(r), _("kengetallen")),
+        ),
+    }
+
+
 KINDS: dict[str, Callable[[], dict[str, Format]]] = {
     "comparison": _comparison,
     "diff": _diff,
     "agreement": _agreement,
     "register": _register,
     "status": _status,
+    "kengetallen": _kengetallen,
 }
 
 

@@ -16,6 +16,8 @@ from normtoets.rules import (
     duplicate_municipality,
     edited_after_review,
     framework_mismatch,
+    invalid_number,
+    invalid_period,
     invalid_score,
     invisible_character,
     missing_assessment,
@@ -34,11 +36,14 @@ from normtoets.rules import (
     unknown_conclusion,
     unknown_criterion,
     unknown_framework,
+    unknown_indicator,
     unknown_norm,
     unknown_question,
     unknown_source,
     unknown_whole,
+    unparsed_target,
     unreviewed_judgement,
+    untestable_target,
     unused_source,
 )
 from normtoets.rules.base import Context, Member, Problem
@@ -75,6 +80,11 @@ RULES: list[ModuleType] = [
     double_scoring_missing,
     missing_assessment,
     unknown_whole,
+    unknown_indicator,
+    invalid_period,
+    invalid_number,
+    unparsed_target,
+    untestable_target,
 ]
 
 

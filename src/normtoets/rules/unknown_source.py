@@ -1,6 +1,6 @@
 """unknown-source (error): evidence, a wederhoor response (`responses[].source`), a source's
-`via` or a citation `[@id]` in a chapter's text names a source id that is not listed under
-`sources`."""
+`via`, a citation `[@id]` in a chapter's text or a kengetal's value names a source id that is
+not listed under `sources`."""
 
 from collections.abc import Iterator
 
@@ -29,6 +29,8 @@ def check(ctx: Context) -> Iterator[Problem]:
                 if "responses" in path
                 else _("the chapter's text cites unknown source '{source}'")
                 if "chapters" in path
+                else _("a value of a kengetal names unknown source '{source}'")
+                if "indicator_values" in path
                 else _("'via' names unknown source '{source}'")
             )
             yield Problem(path, message.format(source=source_id), hint)

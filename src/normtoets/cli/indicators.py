@@ -1,0 +1,59 @@
+"""kengetallen: the numbers of a study's units against their streefwaarden and each other."""
+
+# Deferred imports: normtoets.analysis, normtoets.loading — each command loads only the library
+# it runs (measured in benchmarks/, docs/reference/performance.md).
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from normtoets.cli.common import (
+    ForceOption,
+    NormsOption,
+    OutputOption,
+    TableFormat,
+    TableFormatOption,
+    app,
+    destination,
+    emit_result,
+    fail_with,
+    guarded,
+    warn,
+)
+from normtoets.cli.helptext import Command
+from normtoets.core.i18n import _
+
+
+@app.command(
+    cls=Command,
+    short_help=_("Kengetallen against their streefwaarden and each other."),
+    help=_(
+        "Kengetallen: per unit and indicator the latest value, the baseline, the streefwaarde "
+        "and whether it is met (or why it cannot be tested), and per indicator the "
+        "distribution over the units with each unit's place."
+    ),
+)
+@guarded
+def kengetallen(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH...", help=_("A study folder, or assessment files.")),
+    ],
+    norms: NormsOption = None,
+    output_format: TableFormatOption = TableFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """kengetallen: the result in the format asked for."""
+    from normtoets.analysis import kengetallen as numbers
+    from normtoets.loading.selection import select
+
+    output = destination(output, [*paths, *(norms or [])], force)
+    selection, diagnostics = select(paths, norms)
+    if selection is None:
+        fail_with(diagnostics)
+        return
+    warn(diagnostics)
+    result = numbers.build(selection.framework, selection.assessments, selection.study)
+    emit_result("kengetallen", output_format.value, result, None, output)
