@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STUDY := assessments/integraal-werken-sociaal-domein
 # A fictional study of several rekenkamers: a joint assessment, a province, a part, a defect scale.
 JOINT := examples/gezamenlijk-onderzoek
+# A fictional national study of 42 municipalities with kengetallen (tools/make_national_example.py).
+NATIONAL := examples/landelijk-onderzoek
 
 .PHONY: install demo test lint docs bench clean liberation-fonts catalog
 
@@ -41,6 +43,8 @@ demo: install
 	$(BIN)/normtoets report examples/doorwerking/duiven-2022.yaml --since $(STUDY)/duiven.yaml --output out/doorwerking.pdf --force
 	$(BIN)/normtoets report $(JOINT) --compare --norms $(JOINT)/norms --output out/gezamenlijk-vergelijking.pdf --force
 	$(BIN)/normtoets report $(JOINT)/aadorp-beekveld.yaml --norms $(JOINT)/norms --output out/aadorp-beekveld.pdf --force
+	$(BIN)/normtoets kengetallen examples/samen-sterk --format markdown --output out/samen-sterk-kengetallen.md --force
+	$(BIN)/normtoets kengetallen $(NATIONAL) --norms $(NATIONAL)/norms --format csv --output out/landelijk-kengetallen.csv --force
 	@echo "Klaar: zie out/. Om zelf 'normtoets' te typen: . $(VENV)/bin/activate"
 
 # The whole test suite (the same command CI runs). First, where apt-get can, Liberation for the

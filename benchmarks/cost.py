@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from generate import generate  # noqa: E402
 from hostile import many_norms, many_sources  # noqa: E402
+from kengetallen_data import with_kengetallen  # noqa: E402
 
 from normtoets import report  # noqa: E402
 from normtoets.authoring import scoring  # noqa: E402
@@ -86,12 +87,29 @@ def comparison_report(folder: Path, n: int) -> Callable[[], Any]:
     return work
 
 
+def kengetallen(folder: Path, n: int) -> Callable[[], Any]:
+    """n municipalities × 26 kengetallen × 8 quarters: loaded, checked, built, as JSON."""
+    from normtoets.analysis import kengetallen as numbers
+    from normtoets.output.kengetallen import to_json
+
+    generate(folder, n, 2019, BUNDLED)
+    norms = with_kengetallen(folder)
+
+    def work() -> None:
+        selection, diagnostics = select([folder], [norms])
+        assert selection is not None, diagnostics
+        to_json(numbers.build(selection.framework, selection.assessments, selection.study))
+
+    return work
+
+
 CASES: list[tuple[str, Callable[[Path, int], Callable[[], Any]], int]] = [
     ("validate, sources in a via chain", validating_sources, 1_000),
     ("validate, framework of n norms + assessment", validating_norms, 100),
     ("score, framework of n norms", scoring_norms, 100),
     ("report HTML, n norms", municipality_report, 100),
     ("comparison report HTML, n municipalities", comparison_report, 34),
+    ("kengetallen JSON, n municipalities × 26 × 8", kengetallen, 34),
 ]
 PDF_CASE = ("report PDF, n norms", lambda f, n: municipality_report(f, n, pdf=True), 30)
 

@@ -106,7 +106,7 @@ def main() -> None:
     parser.add_argument("--skip-pdf", action="store_true", help="leave out the PDF figures")
     parser.add_argument(
         "--only",
-        choices=["interactive", "office", "each", "reports"],
+        choices=["interactive", "office", "each", "reports", "kengetallen"],
         help="run one group of figures alone (reports: the PDFs and report --each)",
     )
     args = parser.parse_args()
@@ -139,6 +139,9 @@ def figures(args: argparse.Namespace, py: str, normtoets: list[str], work: Path)
     if args.only == "reports":
         pdf_figures(table, normtoets, work, study, args.repeat)
         each_figures(table, normtoets, work, args.repeat)
+        return
+    if args.only == "kengetallen":
+        kengetallen_figures(table, normtoets, work, args.count, args.repeat)
         return
 
     print("validate")
@@ -209,6 +212,7 @@ def figures(args: argparse.Namespace, py: str, normtoets: list[str], work: Path)
     interactive_figures(table, normtoets, work, max(args.repeat, 9))
 
     office_figures(table, normtoets, work, study, args.repeat)
+    kengetallen_figures(table, normtoets, work, args.count, args.repeat)
     cost_figures(table, args.repeat, pdf=not args.skip_pdf)
     if not args.skip_pdf:
         pdf_figures(table, normtoets, work, study, args.repeat)
@@ -236,6 +240,34 @@ def interactive_figures(
     row(table, f"python -c '{STACK_IMPORT}'", base, None, "")
     for name, seconds in zip(commands, timings, strict=True):
         row(table, f"normtoets {name}", seconds, base, "stack import")
+
+
+def kengetallen_figures(
+    table: list[tuple[str, float, str]], normtoets: list[str], work: Path, count: int, repeat: int
+) -> None:
+    """kengetallen over `count` generated municipalities with 26 kengetallen of 8 quarters,
+    against validate of the same files: both load and check every file; kengetallen then
+    reads every number and target and writes the result."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from kengetallen_data import with_kengetallen
+
+    print(f"kengetallen ({count} municipalities × 26 kengetallen × 8 quarters)")
+    study = work / "kengetallen-study"
+    generate(study, count, 2019, ROOT / "norms" / "regioplan-sociaal-domein.yaml")
+    norms = with_kengetallen(study)
+    common = [str(study), "--norms", str(norms)]
+    out = ["--force", "-o"]
+    validate, as_json, as_csv = timed_together(
+        [
+            [*normtoets, "validate", *common],
+            [*normtoets, "kengetallen", *common, "-f", "json", *out, str(work / "k.json")],
+            [*normtoets, "kengetallen", *common, "-f", "csv", *out, str(work / "k.csv")],
+        ],
+        repeat,
+    )
+    row(table, "normtoets validate (baseline)", validate, None, "")
+    row(table, "normtoets kengetallen --format json", as_json, validate, "validate")
+    row(table, "normtoets kengetallen --format csv", as_csv, validate, "validate")
 
 
 def office_figures(

@@ -2,6 +2,7 @@
 "1.100.000", "-3"; periods "2019" and "2021-Q3". Pure functions; None where a text is not
 one."""
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ _CURRENCY = re.compile(r"^(?:€|eur(?:o)?)\s*", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:,-|,–|\.-|%|\s*(?:procent|euro))$", re.IGNORECASE)
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")  # 1.100.000: Dutch thousands
 _PERIOD = re.compile(r"^(\d{4})(?:-Q([1-4]))?$")
+_DIGITS = re.compile(r"\d[\d.,]*")
 
 
 def parse_number(written: float | int | str | None) -> float | None:
@@ -18,15 +20,20 @@ def parse_number(written: float | int | str | None) -> float | None:
     plain decimal with one point and not three digits after it (2.5, as YAML or English writes
     it). With both, the last one is the decimal sign. A currency sign, a trailing ",-" and a
     percent sign are left out: the indicator's unit says what the number counts."""
-    if written is None or isinstance(written, bool):
-        return None
-    if isinstance(written, int | float):
+    if isinstance(written, str):
+        return _parse_text(written)
+    if isinstance(written, (int, float)) and not isinstance(written, bool):
         return float(written)
+    return None  # None, a bool, anything else a YAML file may hold
+
+
+@functools.lru_cache(maxsize=8192)  # a study's values repeat: "85%" in many files
+def _parse_text(written: str) -> float | None:
     text = written.strip().replace("\u2212", "-").replace("\u00a0", " ").replace(" ", "")
     sign = -1.0 if text.startswith("-") else 1.0
     text = text.lstrip("+-")
     text = _TRAILING.sub("", _CURRENCY.sub("", text))
-    if not text or not re.fullmatch(r"[\d.,]+", text) or not text[0].isdigit():
+    if not _DIGITS.fullmatch(text):
         return None
     if "," in text and "." in text:
         decimal = "," if text.rfind(",") > text.rfind(".") else "."
@@ -76,6 +83,7 @@ def decimals(written: float | int | str) -> int:
     return len(text.rsplit(sign, 1)[1])
 
 
+@functools.lru_cache(maxsize=1024)  # a study has a few dozen periods, named in every file
 def parse_period(text: str) -> Period | None:
     match = _PERIOD.match(text.strip())
     if match is None:

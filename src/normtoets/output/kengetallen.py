@@ -2,6 +2,7 @@
 the latest value, the baseline, the streefwaarde, the status and the place among the units;
 per indicator the distribution. Numbers in the command line's language (2,5 in Dutch)."""
 
+import functools
 import json
 from typing import Any
 
@@ -10,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from normtoets.analysis.kengetallen import Benchmark, Cell, Kengetallen, Status
-from normtoets.core.i18n import _, number
+from normtoets.core.i18n import _, language
 from normtoets.models.targets import why_words
 
 
@@ -18,52 +19,60 @@ def _figure(value: float | None) -> str:
     """A value as the language writes it, without trailing zeros: 2,5 · 85 · 600.000."""
     if value is None:
         return "–"
+    dutch = language() == "nl"
     if float(value).is_integer():
-        return f"{int(value):,}".replace(",", "." if number(0.5, 1) == "0,5" else ",")
-    text = f"{value:.2f}".rstrip("0")
-    return number(float(text), len(text.split(".")[1]))
+        return f"{int(value):,}".replace(",", "." if dutch else ",")
+    text = f"{value:,.2f}".rstrip("0")
+    return text.translate(_DUTCH) if dutch else text
 
 
-def status_word(cell: Cell) -> str:
-    """'met', 'not met', 'undetermined', 'cannot be tested: no baseline value', 'no target'."""
-    if cell.status is Status.untestable and cell.why is not None:
-        return _("cannot be tested: {why}").format(why=why_words()[cell.why])
-    return status_words()[cell.status]
+_DUTCH = str.maketrans(",.", ".,")
 
 
-def status_words() -> dict[Status, str]:
+@functools.lru_cache(maxsize=4)
+def _words(lang: str) -> dict[str, str]:
+    """The words of this output, looked up once per language (a study has 10,000 cells)."""
+    del lang  # the cache key: `_` reads the language itself
     return {
         Status.met: _("met"),
         Status.not_met: _("not met"),
         Status.undetermined: _("not yet to tell"),
         Status.untestable: _("cannot be tested"),
         Status.no_target: _("no target"),
+        "why": _("cannot be tested: {why}"),
+        "at_least": _("at least {figure}"),
+        "at_most": _("at most {figure}"),
+        "equal": _("equal to {figure}"),
+        "rests_on": _("{period}: {value}, target {held}"),
+        "place": _("{place} of {n}"),
+        **{str(why): word for why, word in why_words().items()},
     }
 
 
+def status_word(cell: Cell) -> str:
+    """'met', 'not met', 'undetermined', 'cannot be tested: no baseline value', 'no target'."""
+    words = _words(language())
+    if cell.status is Status.untestable and cell.why is not None:
+        return words["why"].format(why=words[str(cell.why)])
+    return words[cell.status]
+
+
 def rests_on(cell: Cell) -> str:
-    """What the status rests on: '2023-Q4: 2,3 against at most 2,5' or the baseline."""
+    """What the status rests on: '2023-Q4: 2,3, target at most 2,5'."""
     latest = cell.latest
     if cell.test is None or latest is None:
         return ""
-    against = _figure(cell.test.against)
-    held = (
-        _("at least {figure}").format(figure=against)
-        if cell.test.bound is not None and cell.test.bound.value == "at_least"
-        else _("at most {figure}").format(figure=against)
-        if cell.test.bound is not None
-        else _("equal to {figure}").format(figure=against)
-    )
-    return _("{period}: {value}, target {held}").format(
-        period=latest.period, value=_figure(latest.number), held=held
-    )
+    words = _words(language())
+    bound = cell.test.bound.value if cell.test.bound is not None else "equal"
+    held = words[bound].format(figure=_figure(cell.test.against))
+    return words["rests_on"].format(period=latest.period, value=_figure(latest.number), held=held)
 
 
 def _place(result: Kengetallen, unit: str, indicator_id: str) -> str:
     b = result.benchmarks.get(indicator_id)
     if b is None or unit not in b.places:
         return ""
-    return _("{place} of {n}").format(place=b.places[unit], n=b.n)
+    return _words(language())["place"].format(place=b.places[unit], n=b.n)
 
 
 HEAD = ("unit", "indicator", "period", "value", "baseline", "target", "status", "place")
