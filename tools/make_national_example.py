@@ -126,6 +126,7 @@ def main() -> None:
     (OUT / "norms").mkdir(parents=True, exist_ok=True)
     (OUT / "norms" / "wmo-toegang-fictief.yaml").write_text(FRAMEWORK, encoding="utf-8")
     found = names(rng)
+    sizes = [int(round(rng.lognormvariate(10.2, 0.8), -2)) for _ in found]
     study = [
         "# yaml-language-server: $schema=schemas/study.schema.json",
         "# FICTIEF: een verzonnen landelijk onderzoek van 42 verzonnen gemeenten, gegenereerd door",
@@ -135,8 +136,11 @@ def main() -> None:
         'rekenkamer: "Samenwerkende rekenkamers (fictief)"',
         "year: 2026",
         'framework: {id: wmo-toegang-fictief, version: "2026"}',
+        "# inwoners: verzonnen, om de kengetallen per CBS-grootteklasse te vergelijken",
+        "# (normtoets kengetallen --group-by inwoners).",
         "municipalities:",
-        *(f'  - "{name}"' for name in found),
+        *(f'  - {{name: "{name}", attributes: {{inwoners: {size}}}}}'
+          for name, size in zip(found, sizes, strict=True)),
         "general_lessons: []",
         "mutual_lessons: []",
     ]

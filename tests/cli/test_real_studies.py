@@ -465,3 +465,28 @@ def test_status_counts_no_finding_as_done_on_a_scale_of_defects(run: Run) -> Non
     header = next(line for line in run("status", "--norms", EXAMPLE / "norms", EXAMPLE)
                   .stdout.splitlines() if "status" in line and "norms" in line)  # fmt: skip
     assert header.strip("┃ ").split()[0] == "unit", header
+
+
+NATIONAL = REPO / "examples" / "landelijk-onderzoek"
+
+
+def test_kengetallen_per_cbs_size_class(run: Run) -> None:
+    """--group-by inwoners: every unit in one CBS class, each class's benchmark over its own."""
+    result = run("kengetallen", "--norms", NATIONAL / "norms", "-f", "json", "--group-by",
+                 "inwoners", NATIONAL)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    groups = json.loads(result.stdout)["groups"]
+    assert groups["attribute"] == "inwoners"
+    assert sum(len(units) for units in groups["units"].values()) == 42
+    assert set(groups["units"]) <= {"< 5.000", "5.000–10.000", "10.000–20.000", "20.000–50.000",
+                                    "50.000–100.000", "100.000–150.000", "150.000–250.000",
+                                    "≥ 250.000"}  # fmt: skip
+    for group, units in groups["units"].items():
+        assert groups["benchmark"][group]["K1"]["n"] == len(units)
+
+
+def test_status_counts_the_untestable_streefwaarden(run: Run) -> None:
+    samen = REPO / "examples" / "samen-sterk"
+    rows = json.loads(run("status", "-f", "json", samen).stdout)
+    assert rows[0]["untestable_targets"][:3] == ["K01", "K03", "K04"]
+    assert (len(rows[0]["untestable_targets"]), rows[0]["targets"]) == (23, 26)

@@ -69,12 +69,30 @@ class Benchmark:
 
 
 @dataclass(frozen=True)
+class Grouped:
+    """The benchmarks per group of units (`kengetallen --group-by ATTRIBUTE`)."""
+
+    attribute: str
+    units: dict[str, list[str]]  # group → its units; "–" for units without the attribute
+    benchmarks: dict[str, dict[str, Benchmark]]  # group → indicator → benchmark
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "attribute": self.attribute,
+            "units": self.units,
+            "benchmark": {g: {i: _benchmark_json(b) for i, b in found.items()}
+                          for g, found in self.benchmarks.items()},
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Kengetallen:
     indicators: list[Indicator]
     units: list[str]
     cells: dict[str, dict[str, Cell]]  # unit → indicator id → cell (only where it applies)
     benchmarks: dict[str, Benchmark]  # only indicators with a value
     joint: list[list[str]] = field(default_factory=list)
+    groups: Grouped | None = None  # with --group-by
 
     def cells_of(self, indicator_id: str) -> dict[str, Cell]:
         return {u: c[indicator_id] for u, c in self.cells.items() if indicator_id in c}
@@ -99,6 +117,7 @@ class Kengetallen:
             },
             "benchmark": {ind: _benchmark_json(b) for ind, b in self.benchmarks.items()},
             "joint": self.joint,
+            **({"groups": self.groups.to_json()} if self.groups else {}),
         }
 
 
@@ -245,3 +264,43 @@ def _places(indicator: Indicator, at: dict[str, float]) -> dict[str, int]:
     for i, number in enumerate(ordered, start=1):
         first.setdefault(number, i)
     return {unit: first[number] for unit, number in at.items()}
+
+
+# The CBS's size classes of municipalities (gemeentegrootteklassen), by number of inhabitants.
+CBS_CLASSES = [(5_000, "< 5.000"), (10_000, "5.000–10.000"), (20_000, "10.000–20.000"),
+               (50_000, "20.000–50.000"), (100_000, "50.000–100.000"),
+               (150_000, "100.000–150.000"), (250_000, "150.000–250.000")]  # fmt: skip
+INHABITANTS = "inwoners"
+
+
+def group_of(value: float | int | str | None, attribute: str) -> str | None:
+    """The group a unit's attribute puts it in: a CBS size class for `inwoners`, else the
+    value itself; None without one."""
+    if value is None:
+        return None
+    if attribute == INHABITANTS:
+        number = parse_number(value)
+        if number is None:
+            return None
+        return next((label for bound, label in CBS_CLASSES if number < bound), "≥ 250.000")
+    return str(value)
+
+
+def grouped(result: Kengetallen, study: Study | None, attribute: str) -> Grouped:
+    """The benchmarks per group of units with the same attribute (or CBS class)."""
+    groups: dict[str, list[str]] = {}
+    for unit in result.units:
+        member = study.member(unit) if study else None
+        label = group_of(member.attributes.get(attribute) if member else None, attribute)
+        groups.setdefault(label or "–", []).append(unit)
+    firsts = {id(result.cells[u]): u for u in reversed(result.units)}  # a joint one once
+    benchmarks = {
+        label: {
+            ind.id: found
+            for ind in result.indicators
+            if (found := benchmark(ind, {u: result.cells[u][ind.id] for u in units
+                                         if u in firsts.values() and ind.id in result.cells[u]}))
+        }
+        for label, units in groups.items()
+    }  # fmt: skip
+    return Grouped(attribute, groups, benchmarks)

@@ -5,6 +5,7 @@ from typing import Any
 
 from normtoets.models import UNITS, Assessment, Framework, Status, Unit
 from normtoets.models.references import cited_sources
+from normtoets.models.targets import Untestable, targets_of
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,9 @@ class Progress:
     responses: int  # norms with ambtelijk wederhoor recorded
     wederhoor_pending: list[str]  # steps of wederhoor still open
     unit: Unit = field(default_factory=lambda: UNITS["gemeente"])  # what the study audits
+    # Streefwaarden of kengetallen that cannot be tested (a finding, not open work), of `targets`.
+    untestable_targets: list[str] = field(default_factory=list)
+    targets: int = 0
 
     @property
     def complete(self) -> bool:
@@ -61,6 +65,8 @@ def progress(
     found = _with_finding(framework, assessment, scored)
     criteria_scored = _criteria_scored(framework, assessment)
     cited = cited_sources(assessment)
+    targets = [(ind.id, why) for ind, why in targets_of(framework, assessment)
+               if why is not Untestable.unreadable]  # fmt: skip
     return Progress(
         file=file,
         municipality=assessment.name,
@@ -78,6 +84,8 @@ def progress(
         responses=sum(1 for j in judgements.values() if j.responses),
         wederhoor_pending=wederhoor_pending(assessment),
         unit=unit or UNITS["gemeente"],
+        untestable_targets=[ind for ind, why in targets if why is not None],
+        targets=len(targets),
     )
 
 

@@ -3,6 +3,7 @@
 # Deferred imports: normtoets.analysis, normtoets.loading — each command loads only the library
 # it runs (measured in benchmarks/, docs/reference/performance.md).
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -44,6 +45,17 @@ def kengetallen(
     output_format: TableFormatOption = TableFormat.table,
     output: OutputOption = None,
     force: ForceOption = False,
+    group_by: Annotated[
+        str | None,
+        typer.Option(
+            "--group-by",
+            metavar="ATTRIBUTE",
+            help=_(
+                "Add the distribution per group of units with the same attribute in study.yaml "
+                "(inwoners: the CBS size classes)."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """kengetallen: the result in the format asked for."""
     from normtoets.analysis import kengetallen as numbers
@@ -56,4 +68,6 @@ def kengetallen(
         return
     warn(diagnostics)
     result = numbers.build(selection.framework, selection.assessments, selection.study)
+    if group_by is not None:
+        result = replace(result, groups=numbers.grouped(result, selection.study, group_by))
     emit_result("kengetallen", output_format.value, result, None, output)

@@ -59,6 +59,13 @@ class Member(Strict):
             "toont de delen onder het geheel, en een oordeel over het geheel als zodanig."
         ),
     )
+    attributes: dict[str, float | int | str] = Field(
+        default_factory=dict,
+        description=(
+            "Kenmerken van de eenheid om kengetallen per groep te vergelijken, bijv. "
+            "{inwoners: 23000} (kengetallen --group-by inwoners: de grootteklassen van het CBS)."
+        ),
+    )
 
 
 def _words(unit: UnitWord) -> Unit:

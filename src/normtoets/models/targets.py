@@ -15,10 +15,15 @@ the file.
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from normtoets.core.i18n import _
 from normtoets.core.numbers import decimals, parse_number
 from normtoets.models.indicators import Indicator, Written
+
+if TYPE_CHECKING:
+    from normtoets.models.assessment import Assessment
+    from normtoets.models.framework import Framework
 
 
 class Kind(StrEnum):
@@ -192,3 +197,21 @@ def _moved(indicator: Indicator, target: Target, value: float, baseline: float) 
 def _held(value: float, against: float, bound: Bound) -> Test:
     met = value >= against - 1e-9 if bound is Bound.at_least else value <= against + 1e-9
     return Test(met, against, bound)
+
+
+def targets_of(
+    framework: "Framework", assessment: "Assessment"
+) -> list[tuple[Indicator, Untestable | None]]:
+    """Each kengetal of this unit that has a streefwaarde, with why it cannot be tested."""
+    own = {i.id: i for i in assessment.indicators}
+    defined = {**own, **{i.id: i for i in framework.indicators}}
+    found = []
+    for ind in defined.values():
+        record = assessment.indicator_values.get(ind.id)
+        text = (record.target if record else None) or ind.target
+        if not text:
+            continue
+        base = record.baseline if record else None
+        number = parse_number(base.value) if base and base.value is not None else None
+        found.append((ind, untestable(ind, parse_target(text), number)))
+    return found

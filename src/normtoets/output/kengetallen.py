@@ -133,6 +133,18 @@ def _benchmark_line(ind_id: str, b: Benchmark) -> str:
                        max=_figure(b.max))  # fmt: skip
 
 
+def benchmark_lines(result: Kengetallen) -> list[str]:
+    """Per indicator its distribution; with --group-by, then per group."""
+    lines = [_benchmark_line(ind_id, b) for ind_id, b in result.benchmarks.items()]
+    if result.groups is not None:
+        for group, found in result.groups.benchmarks.items():
+            lines.append(_("{attribute} {group} ({count}):").format(
+                attribute=result.groups.attribute, group=group,
+                count=len(result.groups.units[group])))  # fmt: skip
+            lines += [f"  {_benchmark_line(ind_id, b)}" for ind_id, b in found.items()]
+    return lines
+
+
 def render_table(console: Console, result: Kengetallen) -> None:
     """Per indicator a table of the units; then the distributions and the summary."""
     for indicator in result.indicators:
@@ -149,8 +161,8 @@ def render_table(console: Console, result: Kengetallen) -> None:
             row = to_table_row(result, unit, indicator.id, cell)
             table.add_row(*row)
         console.print(table)
-    for ind_id, b in result.benchmarks.items():
-        console.print(Text(_benchmark_line(ind_id, b)), highlight=False)
+    for line in benchmark_lines(result):
+        console.print(Text(line), highlight=False)
     for line in summary(result):
         console.print(Text(line), highlight=False)
 
@@ -186,5 +198,8 @@ def to_markdown(result: Kengetallen) -> str:
         if (b := result.benchmarks.get(indicator.id)) is not None:
             lines += ["", _md(_benchmark_line(indicator.id, b))]
         lines.append("")
+    if result.groups is not None:
+        lines += [f"- {_md(line.strip())}" for line in benchmark_lines(result)
+                  if line.startswith(" ") or line.endswith(":")] + [""]  # fmt: skip
     lines += [f"- {_md(line)}" for line in summary(result)]
     return "\n".join(lines) + "\n"

@@ -60,6 +60,16 @@ def render_table(console: Console, rows: list[Progress]) -> None:
                 highlight=False,
                 markup=False,
             )
+    for r in rows:
+        if r.untestable_targets:
+            console.print(visible(untestable_line(r)), highlight=False, markup=False)
+
+
+def untestable_line(r: Progress) -> str:
+    """A finding, not open work: '…: 23 of the 26 streefwaarden cannot be tested (K01, …)'."""
+    return _("{unit}: {count} of the {total} streefwaarden cannot be tested ({ids})").format(
+        unit=r.municipality, count=len(r.untestable_targets), total=r.targets,
+        ids=", ".join(r.untestable_targets))  # fmt: skip
 
 
 def render_json(rows: list[Progress]) -> str:

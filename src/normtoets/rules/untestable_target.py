@@ -8,38 +8,17 @@ from collections.abc import Iterator
 
 from normtoets.core.diagnostics import Severity
 from normtoets.core.i18n import ngettext
-from normtoets.core.numbers import parse_number
-from normtoets.models import Assessment, Framework
-from normtoets.models.indicators import Indicator
-from normtoets.models.targets import Untestable, parse_target, untestable, why_words
+from normtoets.models.targets import Untestable, targets_of, why_words
 from normtoets.rules.base import Context, Problem
 
 CODE = "untestable-target"
 SEVERITY = Severity.info
 
 
-def _targets(
-    framework: Framework, assessment: Assessment
-) -> list[tuple[Indicator, Untestable | None]]:
-    """Each kengetal of this unit that has a streefwaarde, with why it cannot be tested."""
-    own = {i.id: i for i in assessment.indicators}
-    defined = {**own, **{i.id: i for i in framework.indicators}}
-    found = []
-    for ind in defined.values():
-        record = assessment.indicator_values.get(ind.id)
-        text = (record.target if record else None) or ind.target
-        if not text:
-            continue
-        base = record.baseline if record else None
-        number = parse_number(base.value) if base and base.value is not None else None
-        found.append((ind, untestable(ind, parse_target(text), number)))
-    return found
-
-
 def check(ctx: Context) -> Iterator[Problem]:
     if ctx.assessment is None or ctx.framework is None:
         return
-    with_target = _targets(ctx.framework, ctx.assessment)
+    with_target = targets_of(ctx.framework, ctx.assessment)
     found = [(ind, why) for ind, why in with_target if why not in (None, Untestable.unreadable)]
     if not found:
         return
