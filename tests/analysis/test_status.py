@@ -20,7 +20,7 @@ def test_status_counts(run) -> None:
         "norms_scored": 3, "norms_total": 3, "criteria_scored": 2, "criteria_total": 2,
         "without_finding": [], "without_evidence": ["U1"], "unused_sources": [],
         "unreviewed": [], "responses": 0, "wederhoor_pending": [], "unit": "gemeente",
-        "complete": False,
+        "complete": False, "untestable_targets": [], "targets": 0,
     }  # fmt: skip
     assert rows["Proefstad"]["criteria_scored"] == 1  # U1.b is 'nb'
     assert rows["Proefstad"]["without_evidence"] == ["B2", "U1"]

@@ -65,8 +65,7 @@ def progress(
     found = _with_finding(framework, assessment, scored)
     criteria_scored = _criteria_scored(framework, assessment)
     cited = cited_sources(assessment)
-    targets = [(ind.id, why) for ind, why in targets_of(framework, assessment)
-               if why is not Untestable.unreadable]  # fmt: skip
+    targets = _targets(framework, assessment)
     return Progress(
         file=file,
         municipality=assessment.name,
@@ -87,6 +86,13 @@ def progress(
         untestable_targets=[ind for ind, why in targets if why is not None],
         targets=len(targets),
     )
+
+
+def _targets(framework: Framework, assessment: Assessment) -> list[tuple[str, Untestable | None]]:
+    """The streefwaarden of the unit's kengetallen that can be read, with why they cannot be
+    tested (None: they can)."""
+    return [(ind.id, why) for ind, why in targets_of(framework, assessment)
+            if why is not Untestable.unreadable]  # fmt: skip
 
 
 def _scored_norms(framework: Framework, assessment: Assessment) -> list[str]:

@@ -70,8 +70,8 @@ def decimals(written: float | int | str) -> int:
     decimal sign found as parse_number finds it)."""
     if isinstance(written, int):
         return 0
-    text = repr(written) if isinstance(written, float) else written.strip().rstrip("%,-– ")
-    text = _CURRENCY.sub("", text).replace(" ", "")
+    text = repr(written) if isinstance(written, float) else written.strip()
+    text = _TRAILING.sub("", _CURRENCY.sub("", text)).replace(" ", "")
     if "," in text and "." in text:
         sign = "," if text.rfind(",") > text.rfind(".") else "."
     elif "," in text:

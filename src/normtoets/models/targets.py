@@ -94,22 +94,33 @@ def parse_target(text: str) -> Target:
     if _LIMIT.match(words):
         amount, _unit = _first_number(words)
         return Target(text, Kind.limit, amount, bound=Bound.at_most)
-    first = re.split(r"[\s,]", words, maxsplit=1)[0]
-    way = Way.up if first in _UP else Way.down if first in _DOWN else None
-    way = Way.better if first in _BETTER else way
-    if way is not None:
-        amount, unit = _first_number(words[len(first) :])
-        if amount is None:
-            return Target(text, Kind.direction, way=way)
-        if way is Way.better:
-            return Target(text, None)  # "verbetering van 5%": which way is a guess
-        return Target(text, Kind.change, abs(amount), way, relative=unit == "%")
-    bound = Bound.at_least if _AT_LEAST.match(words) else Bound.at_most if _AT_MOST.match(
-        words) else None  # fmt: skip
+    bound = (Bound.at_least if _AT_LEAST.match(words)
+             else Bound.at_most if _AT_MOST.match(words) else None)  # fmt: skip
     amount, _unit = _first_number(words)
-    if amount is not None and _NUMBER.match(_AT_LEAST.sub("", _AT_MOST.sub("", words))):
+    if bound is not None and amount is not None:  # "minimaal 80%", "meer dan 80%"
         return Target(text, Kind.level, amount, bound=bound)
+    moved = _moved_target(text, words)
+    if moved is not None:
+        return moved
+    if amount is not None and _NUMBER.match(words):
+        return Target(text, Kind.level, amount)
     return Target(text, None)
+
+
+def _moved_target(text: str, words: str) -> Target | None:
+    """A change ("Daling van 5%") or direction ("Toename"); None when the first word names
+    no way."""
+    first = re.split(r"[\s,]", words, maxsplit=1)[0]
+    way = Way.better if first in _BETTER else Way.up if first in _UP else (
+        Way.down if first in _DOWN else None)  # fmt: skip
+    if way is None:
+        return None
+    amount, unit = _first_number(words[len(first) :])
+    if amount is None:
+        return Target(text, Kind.direction, way=way)
+    if way is Way.better:
+        return Target(text, None)  # "verbetering van 5%": which way is a guess
+    return Target(text, Kind.change, abs(amount), way, relative=unit == "%")
 
 
 class Untestable(StrEnum):
@@ -161,6 +172,7 @@ class Test:
     met: bool
     against: float  # the level, limit, or the value the change or direction is measured from
     bound: Bound | None  # how: at least or at most `against`; None: equal (blijft gelijk)
+    strict: bool = False  # a direction: more (less) than `against`, not equal to it
 
 
 def test(
@@ -189,7 +201,7 @@ def _moved(indicator: Indicator, target: Target, value: float, baseline: float) 
     up = target.way is Way.up or (target.way is Way.better and indicator.better == "higher")
     bound = Bound.at_least if up else Bound.at_most
     if target.kind is Kind.direction:
-        return Test(value > baseline if up else value < baseline, baseline, bound)
+        return Test(value > baseline if up else value < baseline, baseline, bound, strict=True)
     size = (target.amount or 0.0) * (abs(baseline) / 100 if target.relative else 1.0)
     return _held(value, baseline + size if up else baseline - size, bound)
 

@@ -22,7 +22,9 @@ def _figure(value: float | None) -> str:
     dutch = language() == "nl"
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", "." if dutch else ",")
-    text = f"{value:,.2f}".rstrip("0")
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if text in ("-0", "0"):
+        text = "0"
     return text.translate(_DUTCH) if dutch else text
 
 
@@ -43,6 +45,8 @@ def _words(lang: str) -> dict[str, str]:
         "at_least": _("at least {figure}"),
         "at_most": _("at most {figure}"),
         "equal": _("equal to {figure}"),
+        "more": _("more than {figure}"),
+        "less": _("less than {figure}"),
         "rests_on": _("{period}: {value}, target {held}"),
         "place": _("{place} of {n}"),
         **{str(why): word for why, word in why_words().items()},
@@ -64,6 +68,8 @@ def rests_on(cell: Cell) -> str:
         return ""
     words = _words(language())
     bound = cell.test.bound.value if cell.test.bound is not None else "equal"
+    if cell.test.strict:  # a direction: past the baseline, not up to it
+        bound = "more" if bound == "at_least" else "less"
     held = words[bound].format(figure=_figure(cell.test.against))
     return words["rests_on"].format(period=latest.period, value=_figure(latest.number), held=held)
 
