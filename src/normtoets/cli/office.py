@@ -5,7 +5,7 @@
 # without openpyxl (measured in benchmarks/, docs/reference/performance.md); office brings openpyxl.
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,10 +17,15 @@ from normtoets.cli.common import (
     fail_with,
     guarded,
     warn,
+    written,
 )
 from normtoets.cli.helptext import Command
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from normtoets.loading.session import Session
+    from normtoets.office import values_table
 
 
 @app.command(
@@ -61,23 +66,39 @@ def export(
         return
     warn(diagnostics)
     write_bytes(target, build(selection, selection.paths, target))
-    typer.echo(_("{path} written").format(path=output))
+    written(output)
 
 
 @app.command(
     "import",
     cls=Command,
-    short_help=_("The edits of a scoring workbook back into the YAML files."),
+    short_help=_("A scoring workbook's edits, or a table of values, into the YAML files."),
     help=_(
         "Bring the edits of a workbook made by 'normtoets export' into the YAML files, through "
         "the same checked editor as 'score'. A conflict or a changed workbook writes nothing."
+        "\n\nOr bring in a table of kengetallen's values (.csv, or an .xlsx that export did "
+        "not make) with the columns eenheid, kengetal, periode, waarde and optionally bron: "
+        "each row sets the value of that period in the unit's assessment of STUDY (a folder; "
+        "default the current one). A problem in any row writes nothing."
     ),
 )
 @guarded
 def import_workbook(
     workbook: Annotated[
-        Path, typer.Argument(metavar="FILE.xlsx", help=_("The workbook export wrote."))
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help=_("The workbook export wrote, or a table of values (.csv or .xlsx)."),
+        ),
     ],
+    study: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[STUDY]",
+            help=_("With a table of values: the study folder (default: the current folder)."),
+            show_default=False,
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help=_("Show what would change; write nothing."))
     ] = False,
@@ -85,11 +106,19 @@ def import_workbook(
 ) -> None:
     """import: every edited cell an edit, all files or none."""
     from normtoets.loading.session import Session
-    from normtoets.office import importing
+    from normtoets.office import importing, values_table
 
     if not workbook.is_file():
         raise UsageError(_("path not found: {path}").format(path=workbook))
     session = Session(norms)
+    table = values_table.read(workbook)
+    if table is not None:
+        _import_values(table, study or Path("."), session, dry_run=dry_run)
+        return
+    if study is not None:
+        raise UsageError(
+            _("a workbook made by 'normtoets export' names its own files: give no STUDY")
+        )
     root = Path.cwd().resolve()
     outcome = importing.run(workbook, session, root, dry_run=dry_run)
     if outcome.problems:
@@ -103,8 +132,33 @@ def import_workbook(
                 f"{found.record.path}: {edit.target} {edit.key}: "
                 f"{importing.shown(edit.old)} → {importing.shown(edit.new)}"
             )
-    files = [str(found.record.path) for found in outcome.changed]
-    if not outcome.written:
+    _files_updated([str(found.record.path) for found in outcome.changed], outcome.written)
+
+
+def _import_values(
+    table: "values_table.ValuesTable", study: Path, session: "Session", *, dry_run: bool
+) -> None:
+    """import of a table of values: each change listed, all files or none."""
+    from normtoets.office import values_import
+
+    outcome = values_import.run(table, study, session, Path.cwd().resolve(), dry_run=dry_run)
+    if outcome.problems:
+        fail_with(outcome.problems, _("Nothing was written."))
+    if not outcome.changed:
+        typer.echo(_("no changes: the table holds what the files hold"))
+        return
+    shown = values_import.shown
+    for plan in outcome.changed:
+        for edit in plan.edits:
+            for key, old, new in edit.shown():
+                where = " ".join(str(p) for p in (edit.indicator, edit.period, key) if p)
+                typer.echo(f"{plan.path}: {where}: {shown(old)} → {shown(new)}")
+    _files_updated([str(plan.path) for plan in outcome.changed], outcome.written)
+
+
+def _files_updated(files: list[str], wrote: bool) -> None:
+    """The files an import wrote, or with --dry-run would write."""
+    if not wrote:
         typer.echo(
             _("--dry-run: nothing was written; an import would write: {files}").format(
                 files=", ".join(files)

@@ -26,9 +26,10 @@ _NOT_A_BREAK = re.compile(r"[^\r\n]")
 
 @dataclass(frozen=True)
 class Change:
-    """One intended change: set the string at `path`, or (`append`) add an item to its list."""
+    """One intended change: set the value at `path` (an int there is an item of a list), or
+    (`append`) add an item to its list."""
 
-    path: tuple[str, ...]
+    path: tuple[str | int, ...]
     value: Any
     append: bool = False
 
@@ -38,7 +39,13 @@ def expected(data: Any, changes: Sequence[Change]) -> Any:
     result = copy.deepcopy(data)
     for change in changes:
         here = result
-        for key in change.path[:-1]:
+        for key, following in zip(change.path[:-1], change.path[1:], strict=True):
+            if isinstance(key, int) and isinstance(here, list):
+                here = here[key]
+                continue
+            if isinstance(following, int) and isinstance(here.get(key), list):
+                here = here[key]
+                continue
             if not isinstance(here.get(key), dict):
                 here[key] = {}
             here = here[key]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml.cyaml import CSafeLoader
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from normtoets.core.i18n import _
@@ -24,6 +25,8 @@ def _compose(text: str) -> Node:
     loader = CSafeLoader(text)
     try:
         node = loader.get_single_node()
+    except YAMLError as exc:  # an earlier splice of the same edit left text that cannot be read
+        raise EditError(_("the file no longer parses: {error}").format(error=exc)) from None
     finally:
         loader.dispose()
     if not isinstance(node, MappingNode):
@@ -40,16 +43,33 @@ class _Found:
     depth: int
 
 
-def _walk(root: Node, path: Sequence[str]) -> _Found:
+def _dotted(path: Sequence[str | int]) -> str:
+    return ".".join(str(part) for part in path)
+
+
+def _walk(root: Node, path: Sequence[str | int]) -> _Found:
+    """Along the keys of mappings; an int steps to that item of a list (its `key` is None)."""
     found = _Found(None, root, 0)
     for depth, name in enumerate(path, 1):
+        if isinstance(name, int):
+            found = _Found(None, _item(found.node, name, path[: depth - 1]), depth)
+            continue
         if not isinstance(found.node, MappingNode):
-            raise EditError(_("'{path}' is not a mapping").format(path=".".join(path[: depth - 1])))
+            raise EditError(_("'{path}' is not a mapping").format(path=_dotted(path[: depth - 1])))
         pair = next((p for p in found.node.value if p[0].value == name), None)
         if pair is None:
             return found
         found = _Found(pair[0], pair[1], depth)
     return found
+
+
+def _item(node: Node, index: int, path: Sequence[str | int]) -> Node:
+    if not isinstance(node, SequenceNode):
+        raise EditError(_("'{path}' is not a list").format(path=_dotted(path)))
+    if not 0 <= index < len(node.value):
+        raise EditError(_("'{path}' has no item {index}").format(path=_dotted(path), index=index))
+    item: Node = node.value[index]
+    return item
 
 
 def _content_end(text: str, node: Node) -> int:
@@ -86,7 +106,7 @@ def flow(mapping: dict[str, str | None]) -> str:
     return "{" + ", ".join(items) + "}"
 
 
-def _nested(path: Sequence[str], leaf: Any, indent: int) -> str:
+def _nested(path: Sequence[str | int], leaf: Any, indent: int) -> str:
     """Block lines for a missing key path, ending in `leaf(indent)`; no final newline."""
     pad = " " * indent
     if len(path) == 1:
@@ -98,7 +118,7 @@ def _child_indent(mapping: MappingNode, fallback: int) -> int:
     return mapping.value[0][0].start_mark.column if mapping.value else fallback
 
 
-def _insert_into(text: str, found: _Found, path: Sequence[str], leaf: Any, nl: str) -> str:
+def _insert_into(text: str, found: _Found, path: Sequence[str | int], leaf: Any, nl: str) -> str:
     """Add the missing rest of `path` (from found.depth on) to the mapping `found.node`."""
     mapping = found.node
     if not isinstance(mapping, MappingNode):
@@ -138,7 +158,7 @@ def _newline(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\n"
 
 
-def set_scalar(text: str, path: Sequence[str], value: str) -> str:
+def set_scalar(text: str, path: Sequence[str | int], value: str) -> str:
     """Set the string at `path`, creating missing mappings on the way."""
     root = _compose(text)
     found = _walk(root, path)
@@ -147,7 +167,7 @@ def set_scalar(text: str, path: Sequence[str], value: str) -> str:
         return _insert_into(text, found, path, lambda indent: scalar(value, indent, True), nl)
     node = found.node
     if not isinstance(node, ScalarNode):
-        raise EditError(_("'{path}' holds a list or mapping, not text").format(path=".".join(path)))
+        raise EditError(_("'{path}' holds a list or mapping, not text").format(path=_dotted(path)))
     parent = _walk(root, path[:-1]).node
     block_ok = isinstance(parent, MappingNode) and not parent.flow_style
     assert found.key is not None
@@ -177,7 +197,7 @@ def _line_comment(text: str, node: ScalarNode, end: int, moves: bool) -> tuple[s
     return comment.strip(), end
 
 
-def append_item(text: str, path: Sequence[str], item: str) -> str:
+def append_item(text: str, path: Sequence[str | int], item: str) -> str:
     """Append a one-line flow item to the list at `path`, creating it when missing."""
     root = _compose(text)
     found = _walk(root, path)
@@ -190,13 +210,53 @@ def append_item(text: str, path: Sequence[str], item: str) -> str:
         return _insert_into(text, found, path, leaf, nl)
     seq = found.node
     if not isinstance(seq, SequenceNode):
-        raise EditError(_("'{path}' is not a list").format(path=".".join(path)))
+        raise EditError(_("'{path}' is not a list").format(path=_dotted(path)))
     if not seq.flow_style and seq.value:
         dash = " " * seq.start_mark.column
         at = _line_after(text, _content_end(text, seq))
         return _insert_lines(text, at, f"{dash}- {item}", nl)
+    parent = _walk(root, path[:-1]).node
+    if seq.flow_style and isinstance(parent, MappingNode) and parent.flow_style:
+        # In a flow mapping ({values: [...]}) no block can stand: the item joins the brackets.
+        return _add_to_flow(text, seq, item)
     assert found.key is not None
     pad = " " * (found.key.start_mark.column + 2)
     items = [text[n.start_mark.index : n.end_mark.index] for n in seq.value] + [item]
     start, end = found.key.end_mark.index + 1, seq.end_mark.index
     return text[:start] + "".join(f"{nl}{pad}- {i}" for i in items) + text[end:]
+
+
+def set_written(text: str, path: Sequence[str | int], written: str) -> str:
+    """Set the value at `path` to `written`: YAML text of one line that reads as a scalar where
+    it stands (a number, or a string in double quotes). Missing mappings are made on the way;
+    a key missing from a flow mapping that is a list item (`- {period: "2021", value: 40}`) is
+    added inside its braces."""
+    root = _compose(text)
+    found = _walk(root, path)
+    nl = _newline(text)
+    if found.depth < len(path):
+        rest = path[found.depth :]
+        if any(isinstance(part, int) for part in rest):
+            raise EditError(_("'{path}' is not a list").format(path=_dotted(path[: found.depth])))
+        listed = found.key is None and found.depth > 0 and len(rest) == 1
+        if listed and isinstance(found.node, MappingNode) and found.node.flow_style:
+            return _add_to_flow(text, found.node, f"{rest[0]}: {written}")
+        return _insert_into(text, found, path, lambda indent: " " + written, nl)
+    node = found.node
+    if not isinstance(node, ScalarNode):
+        raise EditError(_("'{path}' holds a list or mapping, not text").format(path=_dotted(path)))
+    start, end = node.start_mark.index, _content_end(text, node)
+    # An old block's header comment stays, after the new one-line value.
+    comment, end = _line_comment(text, node, end, moves=False)
+    return text[:start] + (f"{written} {comment}" if comment else written) + text[end:]
+
+
+def _add_to_flow(text: str, collection: MappingNode | SequenceNode, entry: str) -> str:
+    """`entry` (`key: value`, or an item) as the last one of a flow mapping or list, inside its
+    braces or brackets."""
+    if collection.value:
+        last = collection.value[-1]
+        at = (last[1] if isinstance(last, tuple) else last).end_mark.index
+        return text[:at] + f", {entry}" + text[at:]
+    at = collection.end_mark.index - 1  # the closing brace or bracket of {} or []
+    return text[:at] + entry + text[at:]
