@@ -132,7 +132,7 @@ def test_no_circle_through_any_import() -> None:
 def test_one_pipeline_makes_every_report() -> None:
     """`report` in all its modes and every report of --each go through report/pipeline: only
     it turns a loaded study into a report's HTML."""
-    makers = {"municipality_html", "comparison_html", "register_html"}
+    makers = {"municipality_html", "factsheet_html", "comparison_html", "register_html"}
     callers = set()
     for path in SRC.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):

@@ -108,12 +108,32 @@ def comparison_pdf(comparison_html: str) -> bytes:
 
 DOORWERKING = REPO / "examples" / "doorwerking" / "duiven-2022.yaml"
 REGISTER = REPO / "examples" / "register"
+KENGETALLEN = HERE / "kengetallen" / "studie"  # four municipalities with values (fictional)
+KENGETALLEN_NORMS = HERE / "kengetallen" / "norms"
+
+
+def kengetallen_html() -> dict[str, str]:
+    """The reports with kengetallen, made by the pipeline as `report` makes them: Aadorp's
+    report (a line and a strip per kengetal), the comparison and Aadorp's factsheet."""
+    from normtoets.report.pipeline import Kind, Request, render
+
+    made = {}
+    for name, path, kind in [
+        ("kengetallen", KENGETALLEN / "aadorp.yaml", Kind.municipality),
+        ("kengetallen-vergelijking", KENGETALLEN, Kind.comparison),
+        ("factsheet", KENGETALLEN / "aadorp.yaml", Kind.factsheet),
+    ]:
+        result = render(Request(path, kind, norms=(KENGETALLEN_NORMS,)))
+        assert result.errors == [], result.errors
+        made[name] = result.html[None]
+    return made
 
 
 @pytest.fixture(scope="session")
 def bundled_html(duiven: Data, duiven_html: str) -> dict[str, str]:
     """The HTML of every bundled report: Duiven, the study's comparison, the doorwerking
-    example, the two volumes of --split and the register of the fictional examples."""
+    example, the two volumes of --split, the register of the fictional examples, and the
+    reports with kengetallen (a municipality's, the comparison, a factsheet)."""
     from normtoets.loading import rounds
     from normtoets.loading.register import load_register
     from normtoets.loading.session import Session
@@ -141,6 +161,7 @@ def bundled_html(duiven: Data, duiven_html: str) -> dict[str, str]:
         "doorwerking": doorwerking,
         **volumes,
         "register": report.register_html(registered),
+        **kengetallen_html(),
     }
 
 

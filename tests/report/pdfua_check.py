@@ -566,7 +566,20 @@ def table_differences(data: bytes, html: str) -> list[str]:
 
 
 def _html_text(element: Any) -> str:
-    return _norm("".join(element.itertext()))
+    return _norm(_spoken(element))
+
+
+def _spoken(element: Any) -> str:
+    """An element's text as the PDF tags it: a score's `data-label` in place of its content
+    (the PDF's /ActualText), its `at-label` (not drawn in the PDF) left out."""
+    if element.get("data-label"):
+        return str(element.get("data-label"))
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and "at-label" not in (child.get("class") or "").split():
+            parts.append(_spoken(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _html_grid(table: Any) -> list[GridCell]:

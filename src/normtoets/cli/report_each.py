@@ -1,4 +1,5 @@
-"""report STUDY --each -o DIR: the report of every municipality of a study, in parallel."""
+"""report STUDY --each -o DIR: the report (or --factsheet: the factsheet) of every municipality
+of a study, in parallel."""
 
 # Deferred imports: normtoets.authoring, normtoets.files, normtoets.loading, normtoets.output,
 # normtoets.report, rich —
@@ -14,19 +15,26 @@ from typing import TYPE_CHECKING
 import typer
 
 from normtoets.cli.common import destination, fail_with, stderr, warn
-from normtoets.core.diagnostics import Diagnostic, Severity
+from normtoets.core.diagnostics import Diagnostic
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from normtoets.loading.session import Loaded
+    from normtoets.loading.session import Loaded, Session
     from normtoets.report.batch import Job, Outcome
+    from normtoets.report.context.kengetallen import Spreads
 
 
 def _jobs(
-    study: Path, output: Path, kind: str, force: bool, templates: Path | None, norms: list[Path]
+    study: Path,
+    output: Path,
+    kind: str,
+    force: bool,
+    templates: Path | None,
+    norms: list[Path],
+    factsheet: bool = False,
 ) -> tuple[list["Job"], list[Diagnostic]]:
     """The reports to render, and the diagnostics of the assessments that cannot be.
 
@@ -34,8 +42,9 @@ def _jobs(
     leaves that one out; an error in the study file or the framework stops everything."""
     from normtoets.report.batch import Job
 
-    assessments, errors = _checked(study, norms)
-    suffix = {"pdf": ".pdf", "html": ".html", "docx": ".docx"}[kind]
+    assessments, errors, spreads = _checked(study, norms)
+    suffix = ("-factsheet" if factsheet else "") + {"pdf": ".pdf", "html": ".html",
+                                                    "docx": ".docx"}[kind]  # fmt: skip
     jobs: list[Job] = []
     seen: dict[Path, Path] = {}
     inputs = [study, *([templates] if templates else []), *norms]
@@ -52,7 +61,8 @@ def _jobs(
             target = destination(name, inputs, force)
             assert target is not None
             targets.append(target)
-        jobs.append(Job(item.path, targets[0], kind, templates, tuple(norms), tuple(targets[1:])))
+        jobs.append(Job(item.path, targets[0], kind, templates, tuple(norms), tuple(targets[1:]),
+                        factsheet, spreads.get(item.path)))  # fmt: skip
     return jobs, errors
 
 
@@ -66,24 +76,47 @@ def _names(output: Path, item: "Loaded", suffix: str) -> list[Path]:
     return [output / f"{slug(name)}{suffix}" for name in item.model.unit_names]
 
 
-def _checked(study: Path, norms: list[Path]) -> tuple[list["Loaded"], list[Diagnostic]]:
-    """The study's assessments without an error, and the errors of the others; an error
-    outside the assessments fails the run, the warnings of what is reported are shown."""
-    from normtoets.loading.selection import select, study_members
+def _checked(
+    study: Path, norms: list[Path]
+) -> tuple[list["Loaded"], list[Diagnostic], dict[Path, "Spreads"]]:
+    """The study's assessments without an error, the errors of the others, and the spreads
+    of the kengetallen of each (by its path); an error outside the assessments fails the run,
+    the warnings of what is reported are shown."""
+    from normtoets.loading.members import checked_members
     from normtoets.loading.session import Session
-    from normtoets.loading.validate import collect
 
     session = Session(norms or None)
-    _selection, diagnostics = select([study], session=session)
-    assessments = study_members(session.load_all(collect([study])))
-    names = {i.name for i in assessments} | {str(i.path) for i in assessments}
-    errors = [d for d in diagnostics if d.severity is Severity.error]
-    if any(d.file not in names for d in errors):
-        fail_with(diagnostics, _("No report was written."))
-    failing = {d.file for d in errors}
-    warn([d for d in diagnostics if d.file not in failing])
-    usable = [i for i in assessments if i.name not in failing and str(i.path) not in failing]
-    return usable, errors
+    found = checked_members(study, session)
+    names = {i.name for i in found.assessments} | {str(i.path) for i in found.assessments}
+    if any(d.file not in names for d in found.errors):
+        fail_with(found.diagnostics, _("No report was written."))
+    failing = {d.file for d in found.errors}
+    warn([d for d in found.diagnostics if d.file not in failing])
+    return found.usable, found.errors, _spreads(study, found.usable, session)
+
+
+def _spreads(study: Path, usable: list["Loaded"], session: "Session") -> dict[Path, "Spreads"]:
+    """Each assessment's kengetallen against the study's other units, computed once for all
+    (as its report made alone computes them from the same folder): only for the assessments
+    in the study's own folder, the others compute their own."""
+    from normtoets.report.context.kengetallen import study_spreads
+
+    here = [i for i in usable if i.path.parent.resolve() == study.resolve()]
+    if session.study_in(study) is None:
+        return {}
+    found: dict[Path, Spreads] = {}
+    tables: dict[tuple[str, str], dict[str, Spreads]] = {}
+    for item in here:
+        ref = item.model.framework
+        framework = session.framework(ref)
+        if framework is None:
+            continue
+        key = (ref.id, ref.version)
+        if key not in tables:
+            models = [i.model for i in usable]
+            tables[key] = study_spreads(framework, models, session.study_in(study))
+        found[item.path] = tables[key].get(item.model.unit_names[0], {})
+    return found
 
 
 def report_each(
@@ -94,9 +127,11 @@ def report_each(
     templates: Path | None,
     norms: list[Path] | None,
     workers: int | None,
+    factsheet: bool = False,
 ) -> None:
+    """Every municipality's report (or with `factsheet` its factsheet) into `output`."""
     _check_folders(study, output)
-    jobs, invalid = _jobs(study, output, kind, force, templates, list(norms or []))
+    jobs, invalid = _jobs(study, output, kind, force, templates, list(norms or []), factsheet)
     _make_folder(output)
     console = stderr()
     outcomes = _render(jobs, workers, console)

@@ -19,6 +19,7 @@ from normtoets.cli.common import (
     fail_with,
     guarded,
     warn,
+    written,
 )
 from normtoets.cli.helptext import Command
 from normtoets.core.errors import UsageError
@@ -147,16 +148,29 @@ def report(
             ),
         ),
     ] = False,
+    factsheet: Annotated[
+        bool,
+        typer.Option(
+            "--factsheet",
+            help=_(
+                "A factsheet of at most four pages: the scores and the kengetallen against the "
+                "study's other units; with --each, one per municipality."
+            ),
+        ),
+    ] = False,
     norms: NormsOption = None,
 ) -> None:
     """report: the municipality's, the comparison's or the register's report, validated first."""
     if templates is not None and not templates.is_dir():
         raise UsageError(_("templates folder not found: {folder}").format(folder=templates))
     kind = _kind(path, compare=compare, register=register, each=each, split=split, since=since)
+    if factsheet:
+        kind = _factsheet(kind, split=split, since=since)
     if each:
         from normtoets.cli.report_each import report_each
 
-        report_each(path, output, "html" if html else "pdf", force, templates, norms, jobs)
+        report_each(path, output, "html" if html else "pdf", force, templates, norms, jobs,
+                    factsheet)  # fmt: skip
         return
     if jobs is not None:
         raise UsageError(_("--jobs is for --each"))
@@ -182,6 +196,20 @@ def _kind(
         return Kind.municipality
     _check_one_or_comparison(path, compare=compare, split=split, since=since)
     return Kind.comparison if compare else Kind.municipality
+
+
+def _factsheet(kind: "Kind", *, split: bool, since: Path | None) -> "Kind":
+    """--factsheet: the factsheet of one municipality (or with --each, of each)."""
+    from normtoets.report.pipeline import Kind
+
+    if kind is not Kind.municipality or split or since:
+        raise UsageError(
+            _(
+                "--factsheet is of one municipality: not with --compare, --register, --split "
+                "or --since"
+            )
+        )
+    return Kind.factsheet
 
 
 def _check_one_or_comparison(path: Path, *, compare: bool, split: bool, since: Path | None) -> None:
@@ -231,4 +259,4 @@ def _write_all(made: list[tuple[Path, Path | None, bytes]]) -> None:
     for name, target, data in made:
         _write_report(data, target)
         if target is not None:
-            typer.echo(_("wrote {file}").format(file=name))
+            written(name)

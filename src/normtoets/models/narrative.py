@@ -17,6 +17,7 @@ REPORT_CHAPTERS = (
     "onderzoek",
     "normenkader",
     "bevindingen",
+    "kengetallen",
     "onderzoeksvragen",
     "conclusies",
     "aanbevelingen",

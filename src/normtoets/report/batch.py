@@ -12,15 +12,19 @@ the others go on.
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from normtoets.report.context.kengetallen import Spreads
 
 REPORTS_PER_WORKER = 8  # then the worker process is replaced: its memory is given back
 
 
 @dataclass(frozen=True)
 class Job:
-    """One municipality's report: its assessment, the file to write and how."""
+    """One municipality's report (or factsheet): its assessment, the file to write and how."""
 
     assessment: Path
     target: Path
@@ -29,6 +33,10 @@ class Job:
     norms: tuple[Path, ...]
     # A joint assessment's report, rendered once, for each of its other municipalities too.
     also: tuple[Path, ...] = ()
+    factsheet: bool = False  # the factsheet, not the report
+    # Its kengetallen against the study's other units, computed once for all the jobs (the
+    # report alone computes the same from the study's folder); None: the worker does that.
+    spreads: "Spreads | None" = field(default=None, compare=False, repr=False)
 
     @property
     def targets(self) -> tuple[Path, ...]:
@@ -46,11 +54,13 @@ def render(job: Job) -> Outcome:
     raises: a failure is this report's outcome, the others go on."""
     from normtoets.core.errors import RunError, UsageError  # in the worker process
     from normtoets.files.atomic import write_bytes
-    from normtoets.report.pipeline import Request, report_bytes
+    from normtoets.report.pipeline import Kind, Request, report_bytes
     from normtoets.report.pipeline import render as make
 
+    kind = Kind.factsheet if job.factsheet else Kind.municipality
     try:
-        made = make(Request(job.assessment, templates=job.templates, norms=job.norms))
+        request = Request(job.assessment, kind, job.templates, job.norms, spreads=job.spreads)
+        made = make(request)
         if made.errors:
             first = made.errors[0]
             return Outcome(job, f"{first.file}:{first.line}:{first.column}: [{first.code}] "

@@ -16,15 +16,18 @@ import normtoets.report as reports
 from normtoets.core.diagnostics import Diagnostic, Severity, has_errors
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _
+from normtoets.loading.members import checked_members
 from normtoets.loading.scorings import double_scoring, study_double_scorings
 from normtoets.loading.selection import Selection, select
 from normtoets.loading.session import Session
+from normtoets.report.context.kengetallen import Spreads, has_numbers, study_spreads
 
 
 class Kind(StrEnum):
     """What the report is of."""
 
     municipality = "municipality"  # one assessment (with --since, --split)
+    factsheet = "factsheet"  # one assessment in at most four pages: scores, kengetallen
     comparison = "comparison"  # a study's municipalities side by side
     register = "register"  # the recommendations of folders of studies
 
@@ -37,6 +40,9 @@ class Request:
     norms: tuple[Path, ...] = ()
     since: Path | None = None  # the earlier round's assessment: adds Doorwerking
     split: bool = False  # two volumes
+    # The kengetallen against the study's other units when the caller has them (--each
+    # computes them once for all); None: read from the study's folder, as a report alone does.
+    spreads: Spreads | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,16 @@ def _municipality(
 ) -> Made:
     if len(selection.assessments) != 1:
         raise UsageError(_("a municipality report takes one assessment file"))
+    spreads = request.spreads if request.spreads is not None else _spreads(selection, session)
+    if request.kind is Kind.factsheet:
+        sheet = reports.factsheet_html(
+            selection.framework,
+            selection.assessments[0],
+            selection.study,
+            templates=request.templates,
+            spreads=spreads,
+        )
+        return Made({None: sheet}, _warnings(diagnostics))
     warnings = [diagnostics]
     earlier = None
     if request.since is not None:
@@ -93,11 +109,24 @@ def _municipality(
         since=earlier.diff if earlier else None,
         since_study=earlier.old_study if earlier else None,
         agreement=agreement,
+        spreads=spreads,
     )
     volumes: dict[str | None, str] = (
         {None: html} if isinstance(html, str) else {name: text for name, text in html.items()}
     )
     return Made(volumes, _warnings(*warnings))
+
+
+def _spreads(selection: Selection, session: Session) -> Spreads | None:
+    """The assessment's kengetallen against the other units of its study: the assessments
+    without an error in the study's folder (those `--each` reports on). None without a study
+    or without kengetallen: the report shows this unit's numbers alone."""
+    assessment = selection.assessments[0]
+    if selection.study is None or not has_numbers(selection.framework, assessment):
+        return None
+    members = checked_members(selection.paths[0].parent, session).usable
+    found = study_spreads(selection.framework, [m.model for m in members], selection.study)
+    return found.get(assessment.unit_names[0], {})
 
 
 def _comparison(

@@ -8,6 +8,7 @@ from normtoets.report.context.comparison import (
     met_chapter,
     profiles,
 )
+from normtoets.report.context.kengetallen import comparison_numbers
 
 
 def inleiding(s: Shared) -> Chapter:
@@ -34,6 +35,12 @@ def lessen(s: Shared) -> Chapter | None:
     return None if found is None else Chapter("lessen", "Leermomenten", found)
 
 
+def kengetallen(s: Shared) -> Chapter | None:
+    """Only when the study has kengetallen."""
+    view = comparison_numbers(s.framework, s.assessments, s.study, s.anchors)
+    return None if view is None else Chapter("kengetallen", "Kengetallen", view)
+
+
 def gemeenten(s: Shared) -> Chapter:
     units = s.comparison.unit.plural
     return Chapter("gemeenten", f"De {units}", profiles(s))
@@ -45,5 +52,6 @@ CHAPTERS: list[Builder] = [
     Builder("voldaan", voldaan),
     Builder("verschillen", verschillen),
     Builder("lessen", lessen),
+    Builder("kengetallen", kengetallen),
     Builder("gemeenten", gemeenten),
 ]

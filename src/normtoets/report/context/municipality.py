@@ -32,6 +32,7 @@ from normtoets.report.context.common import (
     theme_view,
 )
 from normtoets.report.context.doorwerking import DoorwerkingView
+from normtoets.report.context.kengetallen import Spreads
 from normtoets.report.context.notes import (
     EvidenceView,
     Note,
@@ -207,6 +208,8 @@ class Shared:
     conclusion_refs: dict[str, ConclusionRef]
     doorwerking: DoorwerkingView | None
     agreement: Agreement | None  # the study's double scoring of this municipality
+    # The study's kengetallen over its units, for this one's places (None: this unit alone).
+    spreads: Spreads | None = None
 
 
 @dataclass(frozen=True)
@@ -249,7 +252,15 @@ VOLUMES: dict[str, tuple[str | None, set[str] | None]] = {
     ),
     "nota-van-bevindingen": (
         "Nota van bevindingen",
-        {"onderzoek", "normenkader", "bevindingen", "onderzoeksvragen", "bronnen", "correcties"},
+        {
+            "onderzoek",
+            "normenkader",
+            "bevindingen",
+            "kengetallen",
+            "onderzoeksvragen",
+            "bronnen",
+            "correcties",
+        },
     ),
 }
 
@@ -301,7 +312,7 @@ def _finding(
         evidence,
         criteria,
         True,
-        review_line(judgement),
+        review_line(judgement, framework.scale.is_scored(judgement.score)),
         judgement.reviewed,
         _responses(norm, judgement, notes.sources),
         f"Deze score is {MEANINGS[basis.kind]}:" if basis else None,

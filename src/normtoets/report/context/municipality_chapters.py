@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from normtoets.report.context.agreement import DoubleScoring, double_scoring_view
 from normtoets.report.context.chapters import Builder, Chapter, TocEntry
 from normtoets.report.context.common import ADDRESSEES, dutch_list, paragraphs
+from normtoets.report.context.kengetallen import numbers_view
 from normtoets.report.context.municipality import (
     ConclusionView,
     Correction,
@@ -82,6 +83,15 @@ def bevindingen(s: Shared) -> Chapter | None:
         return None
     toc = [TocEntry(t.theme.anchor, t.theme.title) for t in themes]
     return Chapter("bevindingen", "Bevindingen", themes, toc=toc)
+
+
+def kengetallen(s: Shared) -> Chapter | None:
+    """Only when the unit has kengetallen with a streefwaarde or a value."""
+    view = numbers_view(s.framework, s.assessment, s.study, s.spreads)
+    if view is None:
+        return None
+    toc = [TocEntry(g.anchor, g.heading) for g in view.groups]
+    return Chapter("kengetallen", "Kengetallen", view, toc=toc if len(toc) > 1 else [])
 
 
 def onderzoeksvragen(s: Shared) -> Chapter:
@@ -167,6 +177,7 @@ CHAPTERS: list[Builder] = [
     Builder("onderzoek", onderzoek),
     Builder("normenkader", normenkader),
     Builder("bevindingen", bevindingen),
+    Builder("kengetallen", kengetallen),
     Builder("onderzoeksvragen", onderzoeksvragen),
     Builder("conclusies", conclusies),
     Builder("aanbevelingen", aanbevelingen),

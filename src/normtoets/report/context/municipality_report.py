@@ -21,6 +21,7 @@ from normtoets.report.context.common import (
     paragraphs,
 )
 from normtoets.report.context.doorwerking import DoorwerkingView, numbered
+from normtoets.report.context.kengetallen import Spreads
 from normtoets.report.context.layout import Layout, layout
 from normtoets.report.context.municipality import (
     VOLUMES,
@@ -43,10 +44,13 @@ def municipality(
     volume: str = "rapport",
     doorwerking: DoorwerkingView | None = None,
     agreement: Agreement | None = None,
+    spreads: Spreads | None = None,
 ) -> MunicipalityReport:
     """The context of one municipality's report (or one of its two volumes); with
     `doorwerking` (from an earlier round) the chapter Doorwerking too; with `agreement` (the
-    study's double scoring) a paragraph on it in the chapter on the research."""
+    study's double scoring) a paragraph on it in the chapter on the research; with `spreads`
+    (the study's kengetallen over its units) the places and strips in the chapter
+    Kengetallen."""
     volume_title, members = VOLUMES[volume]
     builders = [b for b in municipality_chapters.CHAPTERS if members is None or b.id in members]
     parts = [b.id for b in builders]
@@ -70,6 +74,7 @@ def municipality(
         _conclusion_refs(assessment),
         doorwerking,
         agreement,
+        spreads,
     )
     builtin = {c.id: c for c in build("municipality", builders, shared)}
     found = [

@@ -45,6 +45,18 @@ _MARKER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 _REF_OPEN, _REF_CLOSE = "\ue002", "\ue003"
 _REF_MARKER = re.compile(f"{_REF_OPEN}([^{_REF_CLOSE}]+){_REF_CLOSE}")
 _NOTED = re.compile(f"{CITATION.pattern}|{FOOTNOTE_REF.pattern}")
+# A passage in another language, [to the point]{lang=en}: marked through the renderer, then a
+# <span lang="en"> (WCAG 3.1.2: a screen reader reads it in that language).
+LANGUAGE_SPAN = re.compile(
+    r"\[(?P<text>[^\[\]]+)\]\{lang=(?P<lang>[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*)\}"
+)
+_LANG_OPEN, _LANG_MID, _LANG_CLOSE = "\ue004", "\ue005", "\ue006"
+_LANG_MARKER = re.compile(f"{_LANG_OPEN}([a-zA-Z0-9-]+){_LANG_MID}")
+
+
+def _languages(html: str) -> str:
+    """The marked passages as spans with their language."""
+    return _LANG_MARKER.sub(r'<span lang="\1">', html).replace(_LANG_CLOSE, "</span>")
 
 
 def resolved(view: "NarrativeView", labels: dict[str, tuple[str, str]]) -> "NarrativeView":
@@ -81,12 +93,16 @@ def narrative_view(chapter: Narrative, notes: Notes, names: tuple[str, ...] = ()
 
     def ref(match: re.Match[str]) -> str:
         note = cited[int(match.group(1))][0]
-        return f'<a class="note-ref" href="#{escape(note.anchor)}">[{note.number}]</a>'
+        return (f'<a class="note-ref" href="#{escape(note.anchor)}" '
+                f'aria-label="{escape(note.spoken)}">[{note.number}]</a>')  # fmt: skip
 
     body, own_notes = footnotes(chapter.text)
     # Citations and footnotes in the order they stand: one pattern, so numbers follow the text.
     text = _NOTED.sub(lambda m: cite(m) if m.group("source") else footnote(m), body)
     text = REFERENCE.sub(lambda m: f"{_REF_OPEN}{m.group('id')}{_REF_CLOSE}", text)
+    text = LANGUAGE_SPAN.sub(
+        lambda m: f"{_LANG_OPEN}{m.group('lang')}{_LANG_MID}{m.group('text')}{_LANG_CLOSE}", text
+    )
     parser = MarkdownIt("commonmark", {"html": False})
     tokens = parser.parse(text)
     sections: list[TocEntry] = []
@@ -108,5 +124,5 @@ def narrative_view(chapter: Narrative, notes: Notes, names: tuple[str, ...] = ()
                if first}  # fmt: skip
         own = [new[number] for number in sorted(new)]
         if html.strip():
-            parts.append(Part(protect(_MARKER.sub(ref, html), names), own, heading))
+            parts.append(Part(protect(_languages(_MARKER.sub(ref, html)), names), own, heading))
     return NarrativeView(parts, sections, chapter.kind == "method")

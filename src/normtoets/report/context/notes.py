@@ -89,6 +89,16 @@ class Note:
     quoted_in: str | None  # where another listed document quotes it: "Titel, § 4.4"
     text: str | None = None  # a footnote of the researchers' own text: the note is this text
 
+    @property
+    def spoken(self) -> str:
+        """What a link to the note says to a screen reader: 'Naar noot 3: Beleidsnota, p. 9'
+        (the visible '[3]' alone says nothing of where it goes)."""
+        what = self.text or (self.source.title if self.source else self.source_id)
+        what = " ".join(what.split())
+        what = what if len(what) <= 80 else what[:79].rstrip() + "…"
+        where = f", {self.where}" if self.where and not self.text else ""
+        return f"Naar noot {self.number}: {what}{where}"
+
 
 @dataclass(frozen=True)
 class EvidenceView:

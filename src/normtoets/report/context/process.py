@@ -59,9 +59,12 @@ def response_view(
     )
 
 
-def review_line(judgement: Judgement) -> str:
+def review_line(judgement: Judgement, has_score: bool = True) -> str:
     """'Beoordeeld door A, gereviewd door B.' — who scored and who checked (vier ogen). A review
-    the judgement was changed after is not printed as one: the reviewer never saw it."""
+    the judgement was changed after is not printed as one: the reviewer never saw it. A norm
+    without a score on the scale (nb, nvt) owes no review: nothing, unless someone is named."""
+    if not has_score and not (judgement.scored_by or judgement.reviewed_by):
+        return ""
     scored = f"Beoordeeld door {judgement.scored_by}" if judgement.scored_by else None
     if judgement.review_stale:
         stale = "na de review gewijzigd en nog niet opnieuw gereviewd."

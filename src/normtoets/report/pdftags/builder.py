@@ -156,6 +156,8 @@ class Builder:
             return "Link" if box.element.get("href") else None
         if tag in INLINE_ROLES:
             return INLINE_ROLES[tag]
+        if box.element.get("data-label") or box.element.get("lang"):
+            return "Span"  # a score's label (ActualText) or a passage's language (Lang)
         block = isinstance(box, boxes.BlockBox) and not isinstance(box, boxes.InlineBlockBox)
         if block:  # an inline element shown as a block (a span with display: block) reads as one
             return "P" if tag in PHRASING else "Div"
@@ -163,6 +165,8 @@ class Builder:
 
     def _configure(self, node: Node, box: Any) -> None:
         element = box.element
+        node.actual_text = element.get("data-label") or None
+        node.lang = element.get("lang") if element.tag != "html" else None
         if node.role == "L":
             numbering = LIST_NUMBERING.get(list_style(box)) if element.tag != "dl" else None
             node.attributes = {"O": "/List", "ListNumbering": numbering or "/None"}

@@ -37,6 +37,8 @@ class Node:
     body: Node | None = None  # an LI's LBody, made when the first content arrives
     current_item: Node | None = None  # a dl's LI under construction
     alt: str | None = None
+    actual_text: str | None = None  # what its content says, where the glyphs do not ("--")
+    lang: str | None = None  # a passage in another language than the document's
     bbox: list[float] | None = None
     id: str | None = None
     obj: Any = None  # the pydyf.Dictionary once written
@@ -105,6 +107,10 @@ def write(
             id_tree.append((node.id, obj.reference))
         if node.alt is not None:
             obj["Alt"] = pydyf.String(node.alt)
+        if node.actual_text is not None:
+            obj["ActualText"] = pydyf.String(node.actual_text)
+        if node.lang is not None:
+            obj["Lang"] = pydyf.String(node.lang)
         if node.bbox is not None:
             obj["A"] = pydyf.Dictionary({"O": "/Layout", "BBox": pydyf.Array(node.bbox)})
         kids = pydyf.Array()

@@ -19,10 +19,17 @@ from docx.shared import Mm, Pt, RGBColor
 from normtoets.report.html import stylesheets
 from normtoets.report.pdf import source_moment
 from normtoets.report.word import css, ooxml
+from normtoets.report.word.notes import NOTE_REFERENCE, NOTE_REFERENCE_ID, NOTE_TEXT, NOTE_TEXT_ID
 from normtoets.report.word.numbering import number_headings
-from normtoets.report.word.writer import CONTENT_WIDTH, NOTE_STYLE, Writer, parse
+from normtoets.report.word.writer import (
+    CONTENT_WIDTH,
+    LANGUAGE,
+    NOTE_STYLE,
+    RECOMMENDATION_STYLE,
+    Writer,
+    parse,
+)
 
-LANGUAGE = "nl-NL"
 HEADING_COLOUR = "12355B"  # report.css's heading blue
 CONCEPT_COLOUR = "A50F15"  # report.css's concept red
 
@@ -77,12 +84,25 @@ def _styles(document: Document) -> None:
     ooxml.language(document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr")[0], LANGUAGE)
     ooxml.dutch_settings(document.settings.element, LANGUAGE)
     document.styles["Normal"].font.size = Pt(10)
-    notes = document.styles.add_style(NOTE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-    notes.base_style = document.styles["Normal"]
-    notes.font.size = Pt(8)
-    notes.paragraph_format.space_after = Pt(2)
+    for name in (NOTE_STYLE, NOTE_TEXT):  # a note, small as in the PDF
+        notes = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name == NOTE_TEXT)
+        notes.base_style = document.styles["Normal"]
+        notes.font.size = Pt(8)
+        notes.paragraph_format.space_after = Pt(2)
+    document.styles[NOTE_TEXT].element.styleId = NOTE_TEXT_ID
+    mark = document.styles.add_style(NOTE_REFERENCE, WD_STYLE_TYPE.CHARACTER, builtin=True)
+    mark.element.styleId = NOTE_REFERENCE_ID
+    mark.font.superscript = True
+    recommendation = document.styles.add_style(RECOMMENDATION_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    recommendation.base_style = document.styles["Normal"]
+    recommendation.font.bold = True
+    recommendation.paragraph_format.keep_with_next = True
+    recommendation.paragraph_format.space_before = Pt(8)
+    recommendation.paragraph_format.space_after = Pt(2)
     for name in ("Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title", "TOC Heading"):
         document.styles[name].font.color.rgb = RGBColor.from_string(HEADING_COLOUR)
+    recommendation.font.color.rgb = RGBColor.from_string(HEADING_COLOUR)
+    ooxml.note_settings(document.settings.element)
 
 
 def _header_and_footer(document: Document, about: Metadata) -> None:
@@ -137,7 +157,7 @@ def docx_bytes(html: str, templates: Path | None = None) -> bytes:
     _styles(document)
     _header_and_footer(document, about)
     _properties(document, about)
-    Writer(root, numbers).children(root.find("body"), document)
+    Writer(root, numbers, document).children(root.find("body"), document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

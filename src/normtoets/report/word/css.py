@@ -1,8 +1,9 @@
 """What the report's stylesheets say that a Word document must also know.
 
 Which lists carry no bullet or number of their own (their items hold their label, such as
-"[12]" or "a.") and which elements are never shown: read from report.css (the house style's
-on top of the bundled one), so a house style that changes a list changes the DOCX too.
+"[12]" or "a."), which are numbered other than 1, 2, 3 (a., b., c.) and which elements are
+never shown: read from report.css (the house style's on top of the bundled one), so a house
+style that changes a list changes the DOCX too.
 """
 
 from pathlib import Path
@@ -13,6 +14,11 @@ from lxml import html as lxml_html
 
 UNLISTED = "data-unlisted"
 HIDDEN = "data-hidden"
+LIST_STYLE = "data-list-style"  # a numbered list's list-style-type: lower-alpha, upper-roman, …
+_NUMBERED = frozenset(
+    ["decimal", "lower-alpha", "lower-latin", "upper-alpha", "upper-latin", "lower-roman",
+     "upper-roman"]
+)  # fmt: skip
 # Read by screen readers only (report.css clips it to nothing); the DOCX leaves it out, except
 # a table's caption, which becomes the table's title (its alternative text).
 VISUALLY_HIDDEN = "visually-hidden"
@@ -28,18 +34,21 @@ def _declarations(rule: tinycss2.ast.QualifiedRule) -> dict[str, str]:
     return found
 
 
-def _marks(declarations: dict[str, str]) -> list[str]:
+def _marks(declarations: dict[str, str]) -> list[tuple[str, str]]:
     marks = []
     for name in ("list-style", "list-style-type"):
-        if declarations.get(name, "").split()[:1] == ["none"]:
-            marks.append(UNLISTED)
+        first = (declarations.get(name, "").split() or [""])[0]
+        if first == "none":
+            marks.append((UNLISTED, ""))
+        elif first in _NUMBERED:
+            marks.append((LIST_STYLE, first))
     if declarations.get("display") == "none":
-        marks.append(HIDDEN)
+        marks.append((HIDDEN, ""))
     return marks
 
 
 def mark(root: lxml_html.HtmlElement, stylesheets: list[Path]) -> None:
-    """Set data-unlisted / data-hidden on the elements report.css styles so.
+    """Set data-unlisted / data-list-style / data-hidden on the elements report.css styles so.
 
     Only top-level rules count: @media screen is the web page's, @page the PDF's.
     """
@@ -63,5 +72,5 @@ def mark(root: lxml_html.HtmlElement, stylesheets: list[Path]) -> None:
                     continue
                 for element in wrapper.iter_subtree():
                     if selector.test(element):
-                        for name in marks:
-                            element.etree_element.set(name, "")
+                        for name, value in marks:
+                            element.etree_element.set(name, value)
