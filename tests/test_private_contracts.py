@@ -190,3 +190,22 @@ def test_ruamel_c_parser_composes_through_the_hooks() -> None:
         "ruamel.yaml", "CParser.resolve", where, "no longer gives the node its tag"
     )
     assert isinstance(key, ScalarNode) and (key.start_mark.line, key.start_mark.column) == (0, 0)
+
+
+def test_typer_click_usage_errors_as_cli_usage_errors_reads_them() -> None:
+    """cli/usage_errors.py replaces UsageError.show of the click typer carries and reads its
+    English messages back into their parts: the messages must still be worded so."""
+    from typer._click import exceptions
+
+    from normtoets.cli.usage_errors import _MESSAGES
+
+    assert callable(exceptions.UsageError.show) and callable(exceptions.ClickException.show)
+    said = [
+        exceptions.NoSuchOption("--x", possibilities=["--y"]).format_message(),
+        exceptions.BadParameter("'a' is not a valid integer.", param_hint="'--n'").format_message(),
+        exceptions.MissingParameter(param_hint="'PATH'", param_type="argument").format_message(),
+    ]
+    assert said == ["No such option: --x (Possible options: --y)",
+                    "Invalid value for '--n': 'a' is not a valid integer.",
+                    "Missing argument 'PATH'."]  # fmt: skip
+    assert all(any(p.fullmatch(text) for p, _ in _MESSAGES) for text in said)

@@ -18,7 +18,8 @@ FIRST = ["Olm", "Bram", "Kwak", "Ruis", "Zwin", "Mert", "Plom", "Stru", "Wijl", 
 LAST = ["erdam", "enhoven", "ebroek", "erveld", "ewoude", "egeest", "erkerk", "ensluis"]
 
 FRAMEWORK = """\
-# FICTIEF: een verzonnen normenkader van een verzonnen landelijk onderzoek (tools/make_national_example.py).
+# FICTIEF: een verzonnen normenkader van een verzonnen landelijk onderzoek
+# (tools/make_national_example.py).
 id: "wmo-toegang-fictief"
 version: "2026"
 title: "Toegang tot de Wmo (fictief normenkader)"
@@ -32,9 +33,12 @@ themes:
   - id: "toegang"
     title: "Toegang"
     norms:
-      - {id: "T1", short: "Tijdige afhandeling", text: "Aanvragen worden binnen de wettelijke termijn afgehandeld."}
-      - {id: "T2", short: "Zicht op doorlooptijden", text: "De gemeente heeft zicht op de doorlooptijden en stuurt erop."}
-      - {id: "T3", short: "Informatie aan de raad", text: "De raad wordt over de toegang geïnformeerd."}
+      - {id: "T1", short: "Tijdige afhandeling",
+         text: "Aanvragen worden binnen de wettelijke termijn afgehandeld."}
+      - {id: "T2", short: "Zicht op doorlooptijden",
+         text: "De gemeente heeft zicht op de doorlooptijden en stuurt erop."}
+      - {id: "T3", short: "Informatie aan de raad",
+         text: "De raad wordt over de toegang geïnformeerd."}
 indicators:
   - {id: "K1", text: "Doorlooptijd Wmo-aanvraag", unit: "dagen", better: lower, frequency: kwartaal,
      target: "maximaal 56 dagen", norms: ["T1"], group: "Tijdigheid"}
@@ -65,6 +69,14 @@ def dutch(value: float, decimals: int) -> str:
     return f"{value:.{decimals}f}".replace(".", ",")
 
 
+def entry(period: str, value: str) -> str:
+    return f'      - {{period: "{period}", value: "{value}", source: monitor}}'
+
+
+def baseline(value: str) -> str:
+    return f'    baseline: {{period: "2021", value: "{value}", source: monitor}}'
+
+
 def assessment(name: str, rng: random.Random) -> str:
     slow = rng.uniform(-12, 18)  # how far this municipality is from the usual doorlooptijd
     lines = [
@@ -77,7 +89,7 @@ def assessment(name: str, rng: random.Random) -> str:
         "date: 2026-11-20",
         'review_note: "Vier-ogen-review in het dossier van de deelnemende rekenkamer (fictief)."',
         "sources:",
-        "  - {id: monitor, kind: document, title: \"Monitor Wmo-toegang (fictief)\"}",
+        '  - {id: monitor, kind: document, title: "Monitor Wmo-toegang (fictief)"}',
         "judgements:",
     ]
     scores = ["++", "+", "-", "--"]
@@ -86,34 +98,34 @@ def assessment(name: str, rng: random.Random) -> str:
         score = scores[max(0, min(3, round(1 + lean + rng.uniform(-0.7, 0.7))))]
         lines += [f"  {norm}:", f'    score: "{score}"',
                   "    finding: Fictieve bevinding, gegenereerd voor het voorbeeld.",
-                  "    evidence:", "      - {source: monitor, note: Fictieve waarde uit de monitor.}"]  # fmt: skip
+                  "    evidence:",
+                  "      - {source: monitor, note: Fictieve waarde uit de monitor.}"]  # fmt: skip
     lines.append("indicator_values:")
-    lines += ["  K1:", f'    baseline: {{period: "2021", value: "{dutch(50 + slow, 1)}", source: monitor}}',
-              "    values:"]  # fmt: skip
+    lines += ["  K1:", baseline(dutch(50 + slow, 1)), "    values:"]
     for i, period in enumerate(QUARTERS):
         days = 50 + slow - i * rng.uniform(0, 1.2) + rng.uniform(-3, 3)
-        lines.append(f'      - {{period: "{period}", value: "{dutch(days, 1)}", source: monitor}}')
+        lines.append(entry(period, dutch(days, 1)))
     lines += ["  K2:", "    values:"]
     for i, period in enumerate(QUARTERS):
         share = min(100, on_time + i * rng.uniform(0, 0.6) + rng.uniform(-3, 3))
-        lines.append(f'      - {{period: "{period}", value: "{dutch(share, 0)}%", source: monitor}}')
+        lines.append(entry(period, f"{dutch(share, 0)}%"))
     happy = rng.uniform(68, 84)
-    lines += ["  K3:", f'    baseline: {{period: "2021", value: "{dutch(happy, 0)}%", source: monitor}}',
-              "    values:"]  # fmt: skip
+    lines += ["  K3:", baseline(f"{dutch(happy, 0)}%"), "    values:"]
     for period in YEARS:
         happy += rng.uniform(-2, 2.5)
-        lines.append(f'      - {{period: "{period}", value: "{dutch(happy, 0)}%", source: monitor}}')
+        lines.append(entry(period, f"{dutch(happy, 0)}%"))
     lines += ["  K4:", "    values:"]
     use = rng.uniform(35, 75)
     for period in YEARS:
         use += rng.uniform(-2, 3)
-        lines.append(f'      - {{period: "{period}", value: "{dutch(use, 1)}", source: monitor}}')
+        lines.append(entry(period, dutch(use, 1)))
     cost = rng.uniform(180, 320)
-    lines += ["  K5:", f'    baseline: {{period: "2021", value: "€ {dutch(cost, 0)}", source: monitor}}',
-              "    values:"]  # fmt: skip
+    lines += ["  K5:", baseline(f"€ {dutch(cost, 0)}"), "    values:"]
     for period in YEARS:
         cost *= 1 + rng.uniform(-0.05, 0.03)
-        lines.append(f'      - {{period: "{period}", value: "€ {dutch(cost, 0)}", source: monitor}}')
+        lines.append(
+            f'      - {{period: "{period}", value: "€ {dutch(cost, 0)}", source: monitor}}'
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -139,8 +151,10 @@ def main() -> None:
         "# inwoners: verzonnen, om de kengetallen per CBS-grootteklasse te vergelijken",
         "# (normtoets kengetallen --group-by inwoners).",
         "municipalities:",
-        *(f'  - {{name: "{name}", attributes: {{inwoners: {size}}}}}'
-          for name, size in zip(found, sizes, strict=True)),
+        *(
+            f'  - {{name: "{name}", attributes: {{inwoners: {size}}}}}'
+            for name, size in zip(found, sizes, strict=True)
+        ),
         "general_lessons: []",
         "mutual_lessons: []",
     ]

@@ -70,11 +70,11 @@ def test_status_shows_unreviewed_norms_and_open_wederhoor(run, tmp_path) -> None
     rows = json.loads(result.stdout)
     assert (rows[0]["responses"], rows[0]["wederhoor_pending"]) == (1, ["nawoord"])
     table = run("status", "--norms", NORMS, tmp_path, env={"COLUMNS": "200"}).stdout
-    assert "Testdorp, wederhoor still open: nawoord" in table
-    assert "Testdorp, not reviewed: B1" in table
+    assert "Testdorp: " in table and "wederhoor still open: nawoord" in table
+    assert "Testdorp: " in table and "not reviewed: B1" in table
     dutch = run("status", "--norms", NORMS, tmp_path, env={"COLUMNS": "200", "LANGUAGE": "nl"})
-    assert "Testdorp, wederhoor open: nawoord" in dutch.stdout
-    assert "Testdorp, niet gereviewd: B1" in dutch.stdout
+    assert "wederhoor open: nawoord" in dutch.stdout
+    assert "Testdorp: " in dutch.stdout and "niet gereviewd: B1" in dutch.stdout
 
 
 def test_status_of_the_bundled_study_owes_nothing_for_review(run) -> None:

@@ -123,7 +123,9 @@ def comparison_page(folder: Path, norms: Path) -> str:
 
 
 def visible(page: str) -> str:
-    """The text a reader sees: tags left out, entities read, whitespace as single spaces."""
+    """The text a reader sees: tags left out (and the scores' labels for assistive technology,
+    which are not shown), entities read, whitespace as single spaces."""
+    page = re.sub(r'<span class="at-label">[^<]*</span>', "", page)
     text = html_text.unescape(re.sub(r"<[^>]+>", " ", page))
     return " ".join(text.split())
 

@@ -96,7 +96,13 @@ def test_two_raters_are_a_declared_pair(run, tmp_path: Path) -> None:
     (folder / "testdorp.yaml").write_text(first, encoding="utf-8")
     result = run("validate", "--norms", NORMS, folder)
     assert result.exit_code == 0, result.output
-    assert duplicates(run, folder) == []
+    # No error; but a comparison of this folder would refuse the pair, so validate says where
+    # independent scorings go (a warning, at the later file).
+    [(name, line, column, message)] = duplicates(run, folder)
+    assert (name, line, column) == ("testdorp.yaml", 3, 1)
+    assert "a comparison of this study would refuse the pair" in message
+    assert "double_scoring" in diagnostics_of(run("validate", "--norms", NORMS, "-f", "json",
+                                                  folder))[0]["hint"]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import shutil
 import time
 from pathlib import Path
 
@@ -372,13 +373,23 @@ def bundled_files() -> list[str]:
     return [p.name for p in sorted(STUDY.glob("*.yaml")) if "\n    file: " in p.read_text()]
 
 
-def test_bundled_study_without_documents_gives_one_warning_per_file(run) -> None:
-    result = run("validate", "--format", "json", STUDY)
+def test_bundled_study_without_documents_gives_one_warning_per_file(run, tmp_path: Path) -> None:
+    """The study's source documents lie beside it; a copy without them warns per file."""
+    copy = tmp_path / "studie"
+    shutil.copytree(STUDY, copy, ignore=shutil.ignore_patterns("*.txt"))
+    result = run("validate", "--format", "json", copy)
     assert result.exit_code == 0
     missing = [d for d in json.loads(result.stdout) if d["code"] == "source-file-missing"]
     assert [Path(d["file"]).name for d in missing] == bundled_files()
     assert {d["severity"] for d in missing} == {"warning"}
     assert len(bundled_files()) == 3
+
+
+def test_the_bundled_study_checks_its_quotes_in_the_documents_beside_it(run) -> None:
+    result = run("validate", "--format", "json", STUDY)
+    codes = {"quote-not-found", "source-changed", "source-file-missing", "source-unreadable"}
+    assert result.exit_code == 0
+    assert [d for d in json.loads(result.stdout) if d["code"] in codes] == []
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the source documents are not next to this clone")

@@ -5,8 +5,10 @@
 # WeasyPrint and `compare` without openpyxl (measured in benchmarks/,
 # docs/reference/performance.md).
 
+import difflib
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -276,9 +278,29 @@ def _complete_target(ctx: typer.Context, incomplete: str) -> list[str]:
     return [i for i in ids if i.startswith(incomplete)]
 
 
+class ScoreCommand(Command):
+    """`score` lets an unknown option through as the score ('-', '--' and '- -' must reach
+    the scale's rule, not the option parser); a word after '--' (`--reviewd-by`) is no score
+    but a misspelled option, refused as one, with the nearest."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from typer._click.exceptions import NoSuchOption  # typer's own click
+
+        known = sorted({name for param in self.params for name in getattr(param, "opts", ())}
+                       | set(ctx.help_option_names))  # fmt: skip
+        for arg in args:
+            if arg == "--":
+                break
+            name = arg.split("=", 1)[0]
+            if re.match(r"--[A-Za-z]", name) and name not in known:
+                close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+                raise NoSuchOption(name, possibilities=close, ctx=ctx)
+        return list(super().parse_args(ctx, args))
+
+
 # ignore_unknown_options: a score like '- -' or '-' must reach the rule, not the option parser.
 @app.command(
-    cls=Command,
+    cls=ScoreCommand,
     context_settings={"ignore_unknown_options": True},
     short_help=_("Edit one judgement in place."),
     help=_(
@@ -348,6 +370,8 @@ def score(
     if not file.is_file():
         raise UsageError(_("path not found: {path}").format(path=file))
     value = _one_score(value, score_option)
+    if (evidence is None) != (quote is None):
+        raise UsageError(_("--evidence and --quote go together"))
     if all(x is None for x in (value, finding, evidence, scored_by, reviewed_by)):
         raise UsageError(
             _(
@@ -355,8 +379,6 @@ def score(
                 "--reviewed-by (a score that starts with '-' as --score=-- or --score=-)"
             )
         )
-    if (evidence is None) != (quote is None):
-        raise UsageError(_("--evidence and --quote go together"))
     given = {"score": value, "--finding": finding, "--evidence": evidence, "--quote": quote,
              "--scored-by": scored_by, "--reviewed-by": reviewed_by}  # fmt: skip
     _refuse_undecoded(given)
@@ -369,7 +391,8 @@ def score(
             prepared.refusals, _("{file} is unchanged: nothing was written.").format(file=file)
         )
     typer.echo(_("{file}: {target} updated").format(file=file, target=target))
-    warn(prepared.notices)  # what the edit leaves to look at: a quote not found, a stale review
+    # what the edit leaves to look at: a quote not found, a stale review
+    warn(prepared.notices, infos=True)
 
 
 def _one_score(value: str | None, score_option: str | None) -> str | None:

@@ -13,18 +13,21 @@ import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec
 
 import typer
 
 from normtoets import __version__
+from normtoets.cli import usage_errors
 from normtoets.cli.helptext import Group
 from normtoets.core.diagnostics import Diagnostic, Severity
 from normtoets.core.errors import RunError, UsageError
-from normtoets.core.i18n import _
+from normtoets.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from normtoets.loading.selection import Selection
 
 EXIT_INTERNAL = 3
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a writer stopped by SIGPIPE
@@ -81,6 +84,8 @@ def guarded(command: Callable[P, None]) -> Callable[P, None]:
 
     return run
 
+
+usage_errors.install()  # click's own messages in the user's language
 
 app = typer.Typer(
     cls=Group,
@@ -184,7 +189,7 @@ ForceOption = Annotated[
 ]
 
 
-def fail_with(diagnostics: list[Diagnostic], note: str | None = None) -> None:
+def fail_with(diagnostics: list[Diagnostic], note: str | None = None) -> NoReturn:
     """Invalid input: the diagnostics of validate on stderr, exit 1."""
     from normtoets.output.diagnostics import render_text
 
@@ -206,12 +211,31 @@ def destination(output: Path | None, inputs: list[Path], force: bool) -> Path | 
 
 
 def emit(text: str, output: Path | None) -> None:
+    """Text to stdout, or to OUTPUT, saying so."""
     if output is None:
         sys.stdout.write(text)
     else:
         from normtoets.files.atomic import write_text
 
         write_text(output, text)
+        written(output)
+
+
+def written(path: Path) -> None:
+    """'out/vergelijking.csv geschreven' on stderr: every file a command writes, named as it
+    is (stdout carries only results)."""
+    say(_("wrote {file}").format(file=shown(path)))
+
+
+def shown(path: Path) -> str:
+    """A path as the user reads it: `uit/../x.pdf` as `x.pdf` (the same file, unless a
+    symbolic link is on the way, which os.path.normpath would lose: then as given)."""
+    text = str(path)
+    normal = os.path.normpath(text)
+    if normal == text or ".." not in Path(text).parts:
+        return normal
+    resolved_given, resolved_normal = Path(text).resolve(), Path(normal).resolve()
+    return normal if resolved_given == resolved_normal else text
 
 
 def emit_bytes(data: bytes, output: Path | None) -> None:
@@ -220,6 +244,7 @@ def emit_bytes(data: bytes, output: Path | None) -> None:
         from normtoets.files.atomic import write_bytes
 
         write_bytes(output, data)
+        written(output)
         return
     if sys.stdout.isatty():
         raise UsageError(_("a spreadsheet is not for the terminal: add --output FILE.xlsx"))
@@ -250,10 +275,34 @@ def emit_result(kind: str, format_name: str, result: Any, view: Any, output: Pat
     emit(buffer.getvalue(), output)
 
 
-def warn(*found: list[Diagnostic]) -> None:
-    """The warnings and infos of the files a successful run used, on stderr, each once."""
+def selected(paths: list[Path], norms: list[Path] | None) -> "Selection":
+    """The assessments a command compares, checked as validate checks them: an error ends
+    the run with the diagnostics, the warnings are shown and the run goes on."""
+    from normtoets.loading.selection import select  # the library only when a command runs
+
+    selection, diagnostics = select(paths, norms)
+    if selection is None:
+        fail_with(diagnostics)
+    warn(diagnostics)
+    return selection
+
+
+def warn(*found: list[Diagnostic], infos: bool = False) -> None:
+    """The warnings of the files a successful run used, on stderr, each once. Infos are for
+    `validate` and `status` to show (and for an edit, `infos`: what it leaves to look at):
+    otherwise counted in one line, so a run of several commands does not repeat them."""
     from normtoets.output.diagnostics import render_text
 
     diagnostics = sorted({d for group in found for d in group if d.severity is not Severity.error})
-    if diagnostics:
-        render_text(sys.stderr, diagnostics, len({d.file for d in diagnostics}))
+    shown = (Severity.warning, Severity.info) if infos else (Severity.warning,)
+    warnings = [d for d in diagnostics if d.severity in shown]
+    if warnings:
+        render_text(sys.stderr, warnings, len({d.file for d in warnings}))
+    counted = len(diagnostics) - len(warnings)
+    if counted:
+        said = ngettext(
+            "{count} info: normtoets validate shows it",
+            "{count} infos: normtoets validate shows them",
+            counted,
+        )
+        say(PREFIX + said.format(count=counted))

@@ -20,6 +20,7 @@ from normtoets.cli.common import (
     emit_result,
     fail_with,
     guarded,
+    selected,
     warn,
 )
 from normtoets.cli.helptext import Command
@@ -62,15 +63,10 @@ def compare(
 ) -> None:
     """compare: the comparison in the format asked for."""
     from normtoets.analysis import comparison as comparing
-    from normtoets.loading.selection import select
     from normtoets.output.formats import View
 
     output = destination(output, [*paths, *(norms or [])], force)
-    selection, diagnostics = select(paths, norms)
-    if selection is None:
-        fail_with(diagnostics)
-        return
-    warn(diagnostics)
+    selection = selected(paths, norms)
     if mean and any(level.value is None for level in selection.framework.scale.levels):
         raise UsageError(
             _("--mean needs a numeric value for every scale level of {framework}").format(
@@ -113,6 +109,5 @@ def diff_rounds(
     loaded, diagnostics = rounds.load(old, new, norms)
     if loaded is None:
         fail_with(diagnostics)
-        return
     warn(diagnostics, loaded.warnings)
     emit_result("diff", output_format.value, loaded.diff, View(criteria=criteria), output)

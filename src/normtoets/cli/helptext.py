@@ -73,7 +73,7 @@ class Command(typer.core.TyperCommand):
     """A command whose usage line and parameter list use the metavars."""
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
-        pieces = ["[OPTIONS]"]
+        pieces = [_("[OPTIONS]")]
         for param in self.get_params(ctx):
             if param.param_type_name == "argument":
                 name = _argument_name(param)
@@ -89,6 +89,9 @@ class Command(typer.core.TyperCommand):
 
 class Group(typer.core.TyperGroup):
     """The app and `new`: their options and commands under translated headings."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [_("[OPTIONS]"), _("COMMAND [ARGS]...")]
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         _format_usage(self, ctx, formatter)

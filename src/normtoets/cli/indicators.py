@@ -18,9 +18,8 @@ from normtoets.cli.common import (
     app,
     destination,
     emit_result,
-    fail_with,
     guarded,
-    warn,
+    selected,
 )
 from normtoets.cli.helptext import Command
 from normtoets.core.i18n import _
@@ -59,14 +58,9 @@ def kengetallen(
 ) -> None:
     """kengetallen: the result in the format asked for."""
     from normtoets.analysis import kengetallen as numbers
-    from normtoets.loading.selection import select
 
     output = destination(output, [*paths, *(norms or [])], force)
-    selection, diagnostics = select(paths, norms)
-    if selection is None:
-        fail_with(diagnostics)
-        return
-    warn(diagnostics)
+    selection = selected(paths, norms)
     result = numbers.build(selection.framework, selection.assessments, selection.study)
     if group_by is not None:
         result = replace(result, groups=numbers.grouped(result, selection.study, group_by))

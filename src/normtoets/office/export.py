@@ -146,17 +146,24 @@ _EDITABLE_COLUMNS = frozenset(i for i, c in enumerate(COLUMNS) if c.editable)
 
 
 class _Locked:
-    """The digest of every non-empty cell a researcher may not edit, by its place ('B7')."""
+    """The digest of every non-empty cell a researcher may not edit, by its place ('B7'); and
+    each row as high as its wrapped texts need in columns of `widths` (a row of one line keeps
+    the default height), so no text runs over the rows below it on screen or on paper."""
 
-    def __init__(self) -> None:
+    def __init__(self, widths: list[float] | None = None) -> None:
         self.cells: dict[str, str] = {}
         self.rows = 0
+        self.widths = widths or []
 
     def append(self, sheet: Any, cells: list[Any], editable: frozenset[int] = frozenset()) -> None:
         self.rows += 1
         for index, cell in enumerate(cells):
             if cell is not None and index not in editable and (digest := cell_digest(cell.value)):
                 self.cells[f"{column_letter(index)}{self.rows}"] = digest
+        values = [cell.value if cell is not None else None for cell in cells]
+        height = wb.row_height([str(v) if v is not None else None for v in values], self.widths)
+        if height is not None:  # read by the write-only sheet as the row is written
+            sheet.row_dimensions[self.rows].height = height
         sheet.append(cells)
 
 
@@ -173,7 +180,7 @@ def _municipality_sheet(
     sheet.protection.autoFilter = False
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
-    locked = _Locked()
+    locked = _Locked([c.width for c in COLUMNS])
     locked.append(sheet, [wb.text(sheet, c.header, styles.header) for c in COLUMNS])
     ids: list[str] = []
     values: dict[str, list[str | None]] = {}
@@ -227,7 +234,9 @@ def _overview(
 
     framework, study = selection.framework, selection.study
     sheet = wb.new_sheet(book, OVERVIEW_SHEET)
-    wb.set_widths(sheet, [12, 9, 40, *(max(9, min(24, len(t) + 2)) for t in titles)])
+    theme_width = min(30, max([12, *(len(t.title) + 2 for t in framework.themes)]))  # not cut
+    widths: list[float] = [theme_width, 9, 40, *(max(9, min(24, len(t) + 2)) for t in titles)]
+    wb.set_widths(sheet, widths)
     sheet.freeze_panes = "D5"
     _print_setup(sheet)
     sheet.print_title_rows = "4:4"
@@ -239,6 +248,7 @@ def _overview(
         [wb.text(sheet, f"Normenkader: {framework.title} ({framework.id}@{framework.version})")],
     )
     locked.append(sheet, [])
+    locked.widths = widths  # the title lines above run on unwrapped; the table's rows wrap
     head = ["Thema", "Norm", "Omschrijving", *(a.name for a in selection.assessments)]
     locked.append(sheet, [wb.text(sheet, value, styles.header) for value in head])
     for theme in framework.themes:

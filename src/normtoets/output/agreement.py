@@ -11,6 +11,7 @@ from rich.text import Text
 
 from normtoets.analysis.agreement import Agreement, Figures, Row
 from normtoets.core.i18n import _, number
+from normtoets.output.plain import print_plain
 
 
 def _ratio(value: float | None) -> str:
@@ -77,7 +78,10 @@ def render_table(console: Console, agreement: Agreement) -> None:
         table.add_column(header, justify="left" if i in (0, len(headers) - 1) else "right")
     for title, f in _groups(agreement):
         table.add_row(*_figure_cells(agreement, title, f))
-    console.print(table)
+    if console.is_terminal:
+        console.print(table)
+    else:  # a pipe or a file: every column whole, not cut at 80 characters
+        print_plain(console, table)
     console.print(_method_note())
     differences = agreement.disagreements
     if not differences:

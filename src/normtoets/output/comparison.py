@@ -1,6 +1,5 @@
 """The comparison as a rich table, CSV, Markdown or JSON. Codes stay readable without colour."""
 
-import io
 import json
 from collections import Counter
 from typing import Any
@@ -13,6 +12,7 @@ from normtoets.analysis.comparison import Comparison, Rollup, Row, first_sentenc
 from normtoets.core.i18n import _, number
 from normtoets.core.names import joined
 from normtoets.models import BasisKind
+from normtoets.output.plain import print_plain
 from normtoets.output.units import unit_word
 
 
@@ -118,7 +118,7 @@ def render_table(
         rows = _theme_rows(comparison, rollup, criteria, only_differences)
         table = _theme_table(comparison, rollup, rows, compact=compact, mean=mean)
         if compact:
-            _print_plain(console, table)
+            print_plain(console, table)
         else:
             console.print(table)
     for line in [*basis_legend(comparison, criteria), *units_legend(comparison)]:
@@ -174,15 +174,6 @@ def _add_columns(table: Table, comparison: Comparison, *, marks: bool, compact: 
         table.add_column("", no_wrap=True)
     else:
         table.add_column("", overflow="fold", ratio=1, min_width=16)
-
-
-def _print_plain(console: Console, table: Table) -> None:
-    """The table as wide as it needs (342 municipalities fold into nothing at 80 or 100
-    columns), plain, without trailing spaces."""
-    wide = Console(file=io.StringIO(), width=100_000, color_system=None, highlight=False)
-    wide.print(table)
-    lines = wide.file.getvalue().splitlines()  # type: ignore[attr-defined]
-    console.file.write("".join(line.rstrip() + "\n" for line in lines))
 
 
 def lessons(comparison: Comparison) -> list[tuple[Row, str, str]]:

@@ -53,13 +53,11 @@ def render_table(console: Console, rows: list[Progress]) -> None:
         str(sum(_open_count(r) for r in rows)),
     )  # fmt: skip
     console.print(table)
-    for r in rows:
-        for label, ids in _open_items(r):
-            console.print(
-                visible(f"{r.municipality}, {label}: {', '.join(ids)}"),
-                highlight=False,
-                markup=False,
-            )
+    for r in rows:  # each municipality once, with everything open
+        if items := _open_items(r):
+            said = "; ".join(f"{label}: {', '.join(ids)}" for label, ids in items)
+            console.print(visible(f"{r.municipality}: {said}"), highlight=False, markup=False,
+                          soft_wrap=True)  # fmt: skip
     for r in rows:
         if r.untestable_targets:
             console.print(visible(untestable_line(r)), highlight=False, markup=False)

@@ -151,6 +151,36 @@ def _coloured(colour: str | None) -> dict[str, Any]:
     return style
 
 
+LINE_HEIGHT = 15.0  # points a line of the default font (Calibri 11) takes in a row
+
+
+def lines_needed(value: str | None, width: float) -> int:
+    """How many lines a wrapped text takes in a column `width` characters wide: counted
+    safely, a word that does not fit on the line begun starts a new one (a column's width is
+    in widths of the digit 0; most letters are narrower, so the count errs on more lines)."""
+    if not value:
+        return 1
+    fits = max(1, int(width) - 1)
+    total = 0
+    for paragraph in value.split("\n"):
+        line, count = 0, 1
+        for word in paragraph.split():
+            size = len(word)
+            if line and line + 1 + size > fits:
+                count, line = count + 1, 0
+            line = line + (1 if line else 0) + size
+            while line > fits:  # a word longer than the line wraps within itself
+                count, line = count + 1, line - fits
+        total += count
+    return total
+
+
+def row_height(values: Sequence[str | None], widths: Sequence[float]) -> float | None:
+    """The height a row of wrapped texts needs, in points; None for one line (the default)."""
+    lines = max((lines_needed(v, w) for v, w in zip(values, widths, strict=False)), default=1)
+    return None if lines <= 1 else min(409.0, lines * LINE_HEIGHT)  # 409: Excel's most
+
+
 def set_widths(sheet: Any, widths: Sequence[float]) -> None:
     from openpyxl.utils import get_column_letter
 

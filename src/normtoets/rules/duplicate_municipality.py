@@ -47,6 +47,9 @@ def check(members: Sequence[Member]) -> Iterator[tuple[int, Problem]]:
     for index, name, earlier in _earlier(members):
         later = members[index].assessment
         undeclared = next((m for m in earlier if not declared(m.assessment, later)), None)
+        raters = next((m for m in earlier if _raters(m.assessment, later)), None)
+        if undeclared is None and raters is not None:
+            yield index, _scorings_here(later, name, raters)
         if undeclared is not None:
             yield (
                 index,
@@ -76,6 +79,12 @@ def in_comparison(members: Sequence[Member]) -> Iterator[tuple[int, Problem]]:
                     municipality=name, file=earlier[0].name
                 ),
                 _(
+                    "a comparison shows one assessment per municipality: independent scorings "
+                    "go in a folder named in study.yaml as double_scoring: FOLDER (normtoets "
+                    "agree compares them)"
+                )
+                if _raters(earlier[0].assessment, later)
+                else _(
                     "a comparison shows one assessment per municipality: name the files to "
                     "compare, one per municipality, or compare two rounds with "
                     "`normtoets diff OLD NEW`"
@@ -88,3 +97,25 @@ def in_comparison(members: Sequence[Member]) -> Iterator[tuple[int, Problem]]:
 def _place(assessment: Assessment, name: str) -> tuple[str | int, ...]:
     """Where the file names `name`: its `municipality`, or its place in `municipalities`."""
     return next(at for at, named in assessment.named_at() if named == name)
+
+
+def _raters(a: Assessment, b: Assessment) -> bool:
+    return a.rater is not None and b.rater is not None and not same_name(a.rater, b.rater)
+
+
+def _scorings_here(later: Assessment, name: str, earlier: Member) -> Problem:
+    """Two independent scorings in the study's own folder: validate accepts them, but a
+    comparison shows one assessment per municipality. Their place is a folder of their own."""
+    return Problem(
+        _place(later, name),
+        _(
+            "{municipality} is scored twice here, by {rater} and in {file}: a comparison of "
+            "this study would refuse the pair"
+        ).format(municipality=name, rater=later.rater, file=earlier.name),
+        _(
+            "move the independent scorings into a folder of their own and name it in "
+            "study.yaml as double_scoring: FOLDER; keep one assessment (the consensus) here"
+        ),
+        severity=Severity.warning,
+        at_key=True,
+    )

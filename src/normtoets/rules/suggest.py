@@ -46,6 +46,8 @@ def _fold(text: str) -> str:
 
 def closest_score(raw: str, codes: list[str], labels: dict[str, str]) -> str | None:
     """'- -' → '--', '–' → '-', 'niet beoordeeld' → 'nb'; else the nearest code by spelling."""
+    if raw != raw.strip() and raw.strip() in codes:
+        return _("without the spaces: '{name}'").format(name=raw.strip())
     folded = _fold(raw)
     for code in codes:
         if _fold(code) == folded:
