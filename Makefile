@@ -45,6 +45,8 @@ demo: install
 	$(BIN)/normtoets report $(JOINT)/aadorp-beekveld.yaml --norms $(JOINT)/norms --output out/aadorp-beekveld.pdf --force
 	$(BIN)/normtoets kengetallen examples/samen-sterk --format markdown --output out/samen-sterk-kengetallen.md --force
 	$(BIN)/normtoets kengetallen $(NATIONAL) --norms $(NATIONAL)/norms --format csv --output out/landelijk-kengetallen.csv --force
+	$(BIN)/normtoets report $(NATIONAL) --compare --norms $(NATIONAL)/norms --output out/landelijk-vergelijking.pdf --force
+	$(BIN)/normtoets report $(NATIONAL) --each --factsheet --norms $(NATIONAL)/norms --output out/factsheets --force
 	@echo "Klaar: zie out/. Om zelf 'normtoets' te typen: . $(VENV)/bin/activate"
 
 # The whole test suite (the same command CI runs). First, where apt-get can, Liberation for the

@@ -66,6 +66,7 @@ class Benchmark:
     min: float
     max: float
     places: dict[str, int] = field(default_factory=dict)  # unit → 1 for the best; ties share
+    values: tuple[float, ...] = ()  # the n values counted, from low to high
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,7 @@ def benchmark(indicator: Indicator, cells: dict[str, Cell]) -> Benchmark | None:
     else:
         q1 = median = q3 = numbers[0]
     return Benchmark(period, len(numbers), median, q1, q3, numbers[0], numbers[-1],
-                     _places(indicator, at))  # fmt: skip
+                     _places(indicator, at), tuple(numbers))  # fmt: skip
 
 
 def _places(indicator: Indicator, at: dict[str, float]) -> dict[str, int]:

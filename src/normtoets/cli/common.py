@@ -22,7 +22,7 @@ from normtoets.cli import usage_errors
 from normtoets.cli.helptext import Group
 from normtoets.core.diagnostics import Diagnostic, Severity
 from normtoets.core.errors import RunError, UsageError
-from normtoets.core.i18n import _, ngettext
+from normtoets.core.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -232,10 +232,12 @@ def shown(path: Path) -> str:
     symbolic link is on the way, which os.path.normpath would lose: then as given)."""
     text = str(path)
     normal = os.path.normpath(text)
-    if normal == text or ".." not in Path(text).parts:
-        return normal
-    resolved_given, resolved_normal = Path(text).resolve(), Path(normal).resolve()
-    return normal if resolved_given == resolved_normal else text
+    if ".." in Path(text).parts and Path(text).resolve() != Path(normal).resolve():
+        return text  # a symbolic link on the way: `..` means its parent, not ours
+    here = os.getcwd()
+    if os.path.isabs(normal) and os.path.commonpath([here, normal]) == here:
+        return os.path.relpath(normal, here)  # written below the folder the command ran in
+    return normal
 
 
 def emit_bytes(data: bytes, output: Path | None) -> None:
@@ -289,8 +291,8 @@ def selected(paths: list[Path], norms: list[Path] | None) -> "Selection":
 
 def warn(*found: list[Diagnostic], infos: bool = False) -> None:
     """The warnings of the files a successful run used, on stderr, each once. Infos are for
-    `validate` and `status` to show (and for an edit, `infos`: what it leaves to look at):
-    otherwise counted in one line, so a run of several commands does not repeat them."""
+    `validate` and `status` to show (and for an edit, `infos`: what it leaves to look at), so a
+    run of several commands does not repeat them at every step."""
     from normtoets.output.diagnostics import render_text
 
     diagnostics = sorted({d for group in found for d in group if d.severity is not Severity.error})
@@ -298,11 +300,3 @@ def warn(*found: list[Diagnostic], infos: bool = False) -> None:
     warnings = [d for d in diagnostics if d.severity in shown]
     if warnings:
         render_text(sys.stderr, warnings, len({d.file for d in warnings}))
-    counted = len(diagnostics) - len(warnings)
-    if counted:
-        said = ngettext(
-            "{count} info: normtoets validate shows it",
-            "{count} infos: normtoets validate shows them",
-            counted,
-        )
-        say(PREFIX + said.format(count=counted))

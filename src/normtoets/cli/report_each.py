@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from normtoets.cli.common import destination, fail_with, stderr, warn
+from normtoets.cli.common import destination, fail_with, shown, stderr, warn
+from normtoets.cli.common import written as written_file
 from normtoets.core.diagnostics import Diagnostic
 from normtoets.core.errors import UsageError
 from normtoets.core.i18n import _, ngettext
@@ -136,15 +137,19 @@ def report_each(
     console = stderr()
     outcomes = _render(jobs, workers, console)
     written = [o for o in outcomes if o.error is None]
-    for outcome in written:
-        for target in outcome.job.targets:
-            typer.echo(_("wrote {file}").format(file=target))
+    files = [target for outcome in written for target in outcome.job.targets]
+    if len(files) <= NAMED:  # a few: each by name; many: counted, with their folder
+        for target in files:
+            written_file(target)
     _tell_failures(outcomes, invalid, console)
     failed = len(outcomes) - len(written) + len({d.file for d in invalid})
-    console.print(_tally(sum(len(o.job.targets) for o in written), failed), highlight=False,
-                  markup=False)  # fmt: skip
+    tally = _tally(len(files), failed) + ("" if len(files) <= NAMED else f" ({shown(output)})")
+    console.print(tally, highlight=False, markup=False)
     if failed:
         raise typer.Exit(1)
+
+
+NAMED = 10  # files --each names one by one; more are counted in the closing line
 
 
 def _check_folders(study: Path, output: Path) -> None:

@@ -47,6 +47,42 @@ def _known(problem: str) -> tuple[str, str] | None:
     return None
 
 
+def _parser_words() -> dict[str, str]:
+    """The YAML parser's own problems and contexts (libyaml's, which ruamel's pure parser
+    mostly shares), in the user's language; looked up whole."""
+    return {
+        "found character that cannot start any token": _(
+            "found a character that cannot start any token"),
+        "could not find expected ':'": _("could not find the expected ':'"),
+        "found unexpected end of stream": _("the file ends where more was expected"),
+        "did not find expected key": _("did not find the expected key"),
+        "did not find expected '-' indicator": _("did not find the expected '-'"),
+        "did not find expected node content": _("did not find the expected value"),
+        "did not find expected ',' or ']'": _("did not find the expected ',' or ']'"),
+        "did not find expected ',' or '}'": _("did not find the expected ',' or '}'"),
+        "found a tab character that violates indentation": _(
+            "a tab breaks the indentation"),
+        "found unknown escape character": _("unknown escape character after '\\'"),
+        "found unexpected document indicator": _("unexpected '---' or '...'"),
+        "while scanning a simple key": _("while reading a key"),
+        "while parsing a block mapping": _("while reading the keys of a block"),
+        "while parsing a block collection": _("while reading a list"),
+        "while parsing a flow sequence": _("while reading a list in [ ]"),
+        "while parsing a flow mapping": _("while reading a mapping in { }"),
+        "while scanning a quoted scalar": _("while reading a text between quotes"),
+        "while scanning a block scalar": _("while reading a block of text"),
+        "while parsing a block node": _("while reading a value"),
+        "while parsing a flow node": _("while reading a value"),
+        "while scanning a plain scalar": _("while reading a text"),
+    }  # fmt: skip
+
+
+def _said(part: object) -> str:
+    """One part of the parser's message in the user's language, where it is a known one."""
+    text = str(part)
+    return _parser_words().get(text.strip(), text)
+
+
 def _problem(name: str, code: str, message: str, hint: str | None = None,
              at: Position = (1, 1)) -> Diagnostic:  # fmt: skip
     return Diagnostic(name, at[0], at[1], Severity.error, code, message, hint)
@@ -136,7 +172,7 @@ def _syntax_problem(text: str, name: str, exc: MarkedYAMLError) -> Diagnostic:
     at = within(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
     if "expected a single document" in f"{exc.problem} {exc.context}":
         return _problem(name, "multiple-documents", second_document(), None, at)
-    message = " ".join(str(p) for p in (exc.problem, exc.context) if p) or _("invalid YAML")
+    message = " ".join(_said(p) for p in (exc.problem, exc.context) if p) or _("invalid YAML")
     hint = None
     known = _known(str(exc.problem))
     if known is not None and not exc.context:

@@ -79,19 +79,12 @@ Spreads = dict[str, Spread]
 
 def spreads(result: Kengetallen, unit: str) -> Spreads:
     """The spread of every indicator with a value, with `unit`'s place in it."""
-    later = {name for group in result.joint for name in group[1:]}  # a joint assessment once
-    found: Spreads = {}
-    for ind_id, b in result.benchmarks.items():
-        at = {  # one value a unit, as the benchmark counts it
-            name: v.number
-            for name, cells in result.cells.items()
-            if name not in later and ind_id in cells
-            for v in cells[ind_id].values
-            if v.period == b.period
-        }
-        found[ind_id] = Spread(str(b.period), b.n, b.median, b.q1, b.q3, b.min, b.max,
-                               tuple(sorted(at.values())), b.places.get(unit))  # fmt: skip
-    return found
+    return {
+        ind_id: Spread(
+            str(b.period), b.n, b.median, b.q1, b.q3, b.min, b.max, b.values, b.places.get(unit)
+        )
+        for ind_id, b in result.benchmarks.items()
+    }
 
 
 def study_spreads(
