@@ -264,13 +264,18 @@ def unit_note(matrix: compare.Comparison, name: str) -> str:
 def collapsed(matrix: compare.Comparison, names: list[str]) -> list[str]:
     """The names, with the units of one joint assessment as one: 'Dantumadiel en
     Noardeast-Fryslân (gezamenlijk)', at the place of the first."""
+    return [shown for shown, _first in _grouped(matrix, names)]
+
+
+def _grouped(matrix: compare.Comparison, names: list[str]) -> list[tuple[str, str]]:
+    """(the name as shown, the first unit) per assessment among `names`."""
     out, seen = [], set()
     for name in names:
         if name in seen:
             continue
         group = [name, *(n for n in matrix.joint_with(name) if n in names)]
         seen.update(group)
-        out.append(f"{dutch_list(group)} (gezamenlijk)" if len(group) > 1 else name)
+        out.append((f"{dutch_list(group)} (gezamenlijk)" if len(group) > 1 else name, name))
     return out
 
 
@@ -308,12 +313,7 @@ def _row_comparison(
             )
     # One example per finding: the units of a joint assessment share theirs.
     examples = [
-        Example(shown, row.examples[first])
-        for shown, first in zip(
-            collapsed(matrix, list(row.examples)),
-            _firsts(matrix, list(row.examples)),
-            strict=True,
-        )
+        Example(shown, row.examples[first]) for shown, first in _grouped(matrix, list(row.examples))
     ]
     assessed = {s for s in row.scores.values() if s is not None}
     return RowComparison(
@@ -332,16 +332,6 @@ def _row_comparison(
         row.compared,
         _basis_notes(row, by_name),
     )
-
-
-def _firsts(matrix: compare.Comparison, names: list[str]) -> list[str]:
-    """The first name of each entry of `collapsed(matrix, names)`."""
-    out, seen = [], set()
-    for name in names:
-        if name not in seen:
-            out.append(name)
-            seen.update([name, *matrix.joint_with(name)])
-    return out
 
 
 def _lesson(framework: Framework, lesson: Lesson, anchors: dict[str, str]) -> LessonView:

@@ -13,7 +13,6 @@ from normtoets.report.context.common import (
     FrameworkView,
     Meta,
     date_of,
-    defect_counts,
     framework_view,
     front_matter,
 )
@@ -27,7 +26,7 @@ from normtoets.report.context.kengetallen import (
     spreads,
     strip_row,
 )
-from normtoets.report.context.municipality import ThemeFindings, Totals, theme_findings
+from normtoets.report.context.municipality import ThemeFindings, Totals, theme_findings, totals_of
 from normtoets.report.context.notes import Notes, source_view
 
 
@@ -40,16 +39,6 @@ class Factsheet:
     numbers: NumbersView | None  # None: no kengetallen with a streefwaarde or a value
     strips: list[Strips]  # the kengetallen with a spread to show, a strip each
     options: ReportOptions
-
-
-def _totals(themes: list[ThemeFindings]) -> Totals:
-    return Totals(
-        sum(len(t.met) for t in themes),
-        sum(len(t.not_met) for t in themes),
-        sum(len(t.unscored) for t in themes),
-        sum(len(t.findings) for t in themes),
-        defect_counts([f.badge for t in themes for f in t.findings]),
-    )
 
 
 STRIPS_PER_FIGURE = 13  # a figure does not break across pages: two of them fill about one
@@ -119,7 +108,7 @@ def factsheet(
         meta,
         framework_view(framework),
         themes,
-        _totals(themes),
+        totals_of(themes),
         numbers,
         _strips(framework, assessment, study, given, numbers) if numbers else [],
         study.report if study else ReportOptions(),

@@ -186,6 +186,18 @@ class Totals:
     defects: str = ""  # on a scale of defects: what was found, over all norms
 
 
+def totals_of(themes: list[ThemeFindings]) -> Totals:
+    """The tally over all themes: met, not met, unscored, all; on a scale of defects, what
+    was found."""
+    return Totals(
+        sum(len(t.met) for t in themes),
+        sum(len(t.not_met) for t in themes),
+        sum(len(t.unscored) for t in themes),
+        sum(len(t.findings) for t in themes),
+        defect_counts([f.badge for t in themes for f in t.findings]),
+    )
+
+
 @dataclass(frozen=True)
 class Recommendations:
     ordered: list[RecommendationView]  # in the report's own order

@@ -14,7 +14,6 @@ from normtoets.report.context.chapters import Chapter, TocEntry, build
 from normtoets.report.context.common import (
     Meta,
     date_of,
-    defect_counts,
     framework_view,
     front_matter,
     norm_anchor,
@@ -29,9 +28,9 @@ from normtoets.report.context.municipality import (
     MunicipalityReport,
     Shared,
     ThemeFindings,
-    Totals,
     norm_scores,
     theme_findings,
+    totals_of,
 )
 from normtoets.report.context.narrative import NarrativeView, narrative_view, resolved
 from normtoets.report.context.notes import Notes, source_view
@@ -89,7 +88,7 @@ def municipality(
         volume=volume,
         framework=framework_view(framework),
         themes=themes,
-        totals=_totals(themes),
+        totals=totals_of(themes),
         notes=notes.notes,
         show_review=shared.concept,
         unreviewed=norm_scores(
@@ -168,16 +167,6 @@ def _unreviewed(assessment: Assessment, framework: Framework) -> list[str]:
     if assessment.review_note:
         return assessment.edited_after_review()
     return assessment.unreviewed(framework.scale)
-
-
-def _totals(themes: list[ThemeFindings]) -> Totals:
-    return Totals(
-        sum(len(t.met) for t in themes),
-        sum(len(t.not_met) for t in themes),
-        sum(len(t.unscored) for t in themes),
-        sum(len(t.findings) for t in themes),
-        defect_counts([f.badge for t in themes for f in t.findings]),
-    )
 
 
 @dataclass(frozen=True)
