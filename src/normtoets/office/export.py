@@ -242,6 +242,7 @@ def _overview(
     sheet.print_title_rows = "4:4"
     bold = {"font": Font(bold=True, size=13)}
     locked = _Locked()
+    sheet.row_dimensions[1].height = 18  # the title's 13 pt, with room
     locked.append(sheet, [wb.text(sheet, study.title if study else framework.title, bold)])
     locked.append(
         sheet,
