@@ -58,7 +58,7 @@ def _strips(
     rows = [
         (cell, spread)
         for cell in cells_of(framework, assessment, study)
-        if (spread := found.get(cell.indicator.id)) is not None and spread.n >= STRIP_MINIMUM
+        if (spread := found.get(cell.indicator.id)) is not None and spread.of.n >= STRIP_MINIMUM
     ]
     count = -(-len(rows) // STRIPS_PER_FIGURE)  # figures of about equal length
     size = -(-len(rows) // count) if count else 1

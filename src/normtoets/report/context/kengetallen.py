@@ -9,7 +9,7 @@ cannot be tested; every chart has its numbers in words beside it.
 
 from dataclasses import dataclass, field
 
-from normtoets.analysis.kengetallen import Cell, Kengetallen, Status, build
+from normtoets.analysis.kengetallen import Benchmark, Cell, Kengetallen, Status, build
 from normtoets.core.anchors import slug
 from normtoets.models import UNITS, Assessment, Framework, Study, Unit
 from normtoets.models.indicators import Indicator
@@ -59,17 +59,11 @@ def has_numbers(framework: Framework, assessment: Assessment) -> bool:
 
 @dataclass(frozen=True)
 class Spread:
-    """One indicator over the study's units in the latest period any of them has a value (a
-    joint assessment once): what one unit's report shows of the others."""
+    """One indicator over the study's units (its benchmark: the latest period any of them has a
+    value, a joint assessment once), with this unit's place: what one unit's report shows of
+    the others."""
 
-    period: str
-    n: int
-    median: float
-    q1: float
-    q3: float
-    min: float
-    max: float
-    values: tuple[float, ...]  # from low to high
+    of: Benchmark
     place: int | None  # this unit's, 1 the best; None: no direction, or no value in the period
 
 
@@ -79,12 +73,7 @@ Spreads = dict[str, Spread]
 
 def spreads(result: Kengetallen, unit: str) -> Spreads:
     """The spread of every indicator with a value, with `unit`'s place in it."""
-    return {
-        ind_id: Spread(
-            str(b.period), b.n, b.median, b.q1, b.q3, b.min, b.max, b.values, b.places.get(unit)
-        )
-        for ind_id, b in result.benchmarks.items()
-    }
+    return {ind_id: Spread(b, b.places.get(unit)) for ind_id, b in result.benchmarks.items()}
 
 
 def study_spreads(
@@ -239,13 +228,13 @@ def _line(cell: Cell, where: str) -> tuple[Line | None, list[PeriodTable]]:
 def _spread_text(spread: Spread | None, unit: str | None, latest: str) -> str:
     """'55; 51,2–58,3; 44,1–66', and the period when it is not that of the unit's latest
     value."""
-    if spread is None or spread.n < 2:
+    if spread is None or spread.of.n < 2:
         return "–"
     text = (
-        f"{figure(spread.median, unit)}; {_range(spread.q1, spread.q3, unit)}; "
-        f"{_range(spread.min, spread.max, unit)}"
+        f"{figure(spread.of.median, unit)}; {_range(spread.of.q1, spread.of.q3, unit)}; "
+        f"{_range(spread.of.min, spread.of.max, unit)}"
     )
-    return text if spread.period == latest else f"{text} ({spread.period})"
+    return text if str(spread.of.period) == latest else f"{text} ({spread.of.period})"
 
 
 def _range(low: float, high: float, unit: str | None) -> str:
@@ -255,17 +244,17 @@ def _range(low: float, high: float, unit: str | None) -> str:
 
 
 def _place(spread: Spread | None) -> str:
-    if spread is None or spread.place is None or spread.n < 2:
+    if spread is None or spread.place is None or spread.of.n < 2:
         return "–"
-    return f"{spread.place} van {spread.n}"
+    return f"{spread.place} van {spread.of.n}"
 
 
 def _own_value(cell: Cell, spread: Spread) -> float | None:
-    return next((v.number for v in cell.values if str(v.period) == spread.period), None)
+    return next((v.number for v in cell.values if v.period == spread.of.period), None)
 
 
 def strip_row(cell: Cell, spread: Spread, label: str = "") -> StripRow:
-    return StripRow(label, list(spread.values), spread.median, spread.q1, spread.q3,
+    return StripRow(label, list(spread.of.values), spread.of.median, spread.of.q1, spread.of.q3,
                     _own_value(cell, spread), cell.indicator.unit)  # fmt: skip
 
 
@@ -274,17 +263,17 @@ def spread_words(cell: Cell, spread: Spread, where: str, units: Unit) -> str:
     unit, ind = cell.indicator.unit, cell.indicator
     own = _own_value(cell, spread)
     if own is None:
-        first = f"{where} heeft geen waarde over {spread.period}."
+        first = f"{where} heeft geen waarde over {spread.of.period}."
     else:
-        first = f"{where}: {figure(own, unit)} over {spread.period}"
+        first = f"{where}: {figure(own, unit)} over {spread.of.period}"
         if spread.place is not None:
             best = "hoogste" if ind.better == "higher" else "laagste"
-            first += f", plaats {spread.place} van {spread.n} (1 is de {best} waarde)"
+            first += f", plaats {spread.place} van {spread.of.n} (1 is de {best} waarde)"
         first += "."
     return (
-        f"{first} Over de {spread.n} {units.plural}: mediaan {figure(spread.median, unit)}, "
-        f"de middelste helft van {figure(spread.q1, unit)} tot {figure(spread.q3, unit)}, "
-        f"laagste {figure(spread.min, unit)}, hoogste {figure(spread.max, unit)}."
+        f"{first} Over de {spread.of.n} {units.plural}: mediaan {figure(spread.of.median, unit)}, "
+        f"de middelste helft van {figure(spread.of.q1, unit)} tot {figure(spread.of.q3, unit)}, "
+        f"laagste {figure(spread.of.min, unit)}, hoogste {figure(spread.of.max, unit)}."
     )
 
 
@@ -294,25 +283,25 @@ def spread_description(rows: list[tuple[Cell, Spread]], where: str) -> str:
     for cell, spread in rows:
         unit = cell.indicator.unit
         own = _own_value(cell, spread)
-        values = "; ".join(figure(v, unit) for v in spread.values)
+        values = "; ".join(figure(v, unit) for v in spread.of.values)
         text = (
-            f"{cell.indicator.id} over {spread.period}, {spread.n} waarden van laag naar hoog: "
-            f"{values}. Mediaan {figure(spread.median, unit)}, middelste helft "
-            f"{figure(spread.q1, unit)} tot {figure(spread.q3, unit)}."
+            f"{cell.indicator.id} over {spread.of.period}, {spread.of.n} waarden van laag naar "
+            f"hoog: {values}. Mediaan {figure(spread.of.median, unit)}, middelste helft "
+            f"{figure(spread.of.q1, unit)} tot {figure(spread.of.q3, unit)}."
         )
         if own is not None:
-            place = f", plaats {spread.place} van {spread.n}" if spread.place is not None else ""
+            place = f", plaats {spread.place} van {spread.of.n}" if spread.place is not None else ""
             text += f" {where}: {figure(own, unit)}{place}."
         parts.append(text)
     return " ".join(parts)
 
 
 def _strip(cell: Cell, spread: Spread | None, where: str, units: Unit) -> tuple[Strips | None, str]:
-    if spread is None or spread.n < STRIP_MINIMUM:
+    if spread is None or spread.of.n < STRIP_MINIMUM:
         return None, ""
     ind = cell.indicator
     title = (
-        f"{ind.text} over {spread.period}: de waarden van {spread.n} {units.plural} op een "
+        f"{ind.text} over {spread.of.period}: de waarden van {spread.of.n} {units.plural} op een "
         f"strook, {where} gemarkeerd; de getallen staan in de tekst eronder."
     )
     chart = Strips(f"strook-{slug(ind.id)}", title, spread_description([(cell, spread)], where),
